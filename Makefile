@@ -1,0 +1,74 @@
+# Samskapa — two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# Catalogues are compiled when GNU gettext is present; compiled .mo files are committed too,
+# so a machine without gettext still runs in both languages.
+COMPILE := if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export DJANGO_SETTINGS_MODULE := samskapa.settings
+
+.PHONY: run test install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(PY) pyproject.toml
+	$(BIN)/pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: install, migrate, load the demo data and serve http://127.0.0.1:8000
+run: export DEBUG := 1
+run: install
+	@$(COMPILE)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo
+	@echo ""
+	@echo "Samskapa runs at http://127.0.0.1:8000 — log in with an account above."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## test: the whole suite (browser tests run when Chromium is installed, and say so when not)
+test: install
+	@$(COMPILE)
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile $(PYTEST_ARGS)
+
+## e2e: only the browser tests, failing (not skipping) when Chromium is missing
+e2e: install
+	@$(COMPILE)
+	SAMSKAPA_E2E_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider -m e2e $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: install
+	$(BIN)/mypy samskapa
+
+## messages: update the sv and en catalogues of every app, then compile them
+messages: install
+	for app in samskapa/*/; do \
+	  if [ -d "$$app/locale" ]; then \
+	    (cd $$app && ../../$(PY) ../../manage.py makemessages -l sv -l en --no-obsolete --ignore=starter/* -v 0); \
+	  fi; \
+	done
+	cd samskapa && ../$(PY) ../manage.py makemessages -l sv -l en --no-obsolete -v 0 \
+	  --ignore=core/* --ignore=accounts/* --ignore=projects/* --ignore=toolkit/* \
+	  --ignore=coalitions/* --ignore=coaching/* --ignore=library/* --ignore=conference/*
+	@$(COMPILE)
+
+check-deploy: install
+	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	  ALLOWED_HOSTS=samskapa.example.org DEBUG=0 SAMSKAPA_TESTING=0 \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

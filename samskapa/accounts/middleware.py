@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+# Pages a staff member without MFA can still reach: setting MFA up, logging out, switching
+# language, and the public pages that never show data.
+_MFA_EXEMPT_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/.well-known/")
+
+
+class StaffSessionTimeoutMiddleware:
+    """Staff sessions end after SAMSKAPA_STAFF_IDLE_SECONDS without a request."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and getattr(user, "is_centre_staff", False):
+            now = int(time.time())
+            last_seen = request.session.get("samskapa_last_seen")
+            if last_seen and now - int(last_seen) > settings.SAMSKAPA_STAFF_IDLE_SECONDS:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+            request.session["samskapa_last_seen"] = now
+        return self.get_response(request)
+
+
+class RequireStaffMFAMiddleware:
+    """With SAMSKAPA_REQUIRE_STAFF_MFA on, staff must set up TOTP before anything else."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.SAMSKAPA_REQUIRE_STAFF_MFA
+            and user.is_authenticated
+            and getattr(user, "is_centre_staff", False)
+            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        return self.get_response(request)

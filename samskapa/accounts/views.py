@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samskapa.accounts import services
+from samskapa.accounts.forms import (
+    ErasureForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    ProfileForm,
+)
+from samskapa.accounts.models import Organisation, User
+from samskapa.accounts.selectors import list_organisations
+from samskapa.core.access import get_object_for_user
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+def my_data(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/my_data.html", {"erasure_form": ErasureForm(user=_user(request))}
+    )
+
+
+def my_data_download(request: HttpRequest) -> HttpResponse:
+    data = services.export_personal_data(user=_user(request))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="samskapa-my-data-{stamp}.json"'
+    return response
+
+
+@require_POST
+def my_data_erase(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = ErasureForm(request.POST, user=user)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"erasure_form": form}, status=400)
+    services.erase_user(user=user, by=user)
+    logout(request)
+    messages.success(request, _("Your personal data has been erased and you have been logged out."))
+    return redirect("core:home")
+
+
+@permission_required("accounts.view_organisation", raise_exception=True)
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    organisations = list_organisations(
+        q=filters.get("q", ""), sector=filters.get("sector", ""), region=filters.get("region", "")
+    )
+    page = Paginator(organisations, 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/organisation_list.html", {"form": form, "page": page})
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_for_user(
+        Organisation.objects.all(),
+        user=request.user,
+        perm="accounts.view_organisation",
+        path=request.path,
+        pk=pk,
+    )
+    return render(request, "accounts/organisation_detail.html", {"organisation": organisation})
+
+
+@permission_required("accounts.add_organisation", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("The organisation has been added."))
+        return redirect(organisation)
+    return render(request, "accounts/organisation_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_for_user(
+        Organisation.objects.all(),
+        user=request.user,
+        perm="accounts.change_organisation",
+        path=request.path,
+        pk=pk,
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The organisation has been saved."))
+        return redirect(organisation)
+    return render(
+        request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
+    )

@@ -1,0 +1,39 @@
+"""The logged-in home: each app contributes panels that answer "what needs my attention now?".
+
+A panel is a template and a function that returns its context for the person, or None when
+the panel has nothing to say to them. Panels are ordered: attention first, overviews after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+PanelContext = Callable[[HttpRequest], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    template: str
+    context: PanelContext
+    order: int = 100
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register(panel: Panel) -> None:
+    _PANELS[panel.key] = panel
+
+
+def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
+    rendered = []
+    for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
+        context = panel.context(request)
+        if context is not None:
+            rendered.append({"template": panel.template, "context": context, "key": panel.key})
+    return rendered

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import logging
+import sys
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from samskapa.core.dashboard import panels_for
+from samskapa.core.models import AuditEvent
+
+logger = logging.getLogger("samskapa.incidents")
+
+
+@login_not_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@login_not_required
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/about.html")
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/dashboard.html", {"panels": panels_for(request)})
+
+
+@permission_required("core.view_auditevent", raise_exception=True)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    events = AuditEvent.objects.select_related("actor")
+    action = request.GET.get("action", "")
+    if action:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"page": page, "action": action})
+
+
+@login_not_required
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except Exception:  # a health check reports failure rather than raising
+        logger.exception("Health check: database unreachable")
+        database = "error"
+    status = 200 if database == "ok" else 503
+    return JsonResponse(
+        {
+            "status": "ok" if status == 200 else "error",
+            "database": database,
+            "time": timezone.now().isoformat(),
+        },
+        status=status,
+    )
+
+
+@login_not_required
+def security_txt(request: HttpRequest) -> HttpResponse:
+    expires = (timezone.now() + timezone.timedelta(days=365)).strftime("%Y-%m-%dT00:00:00Z")
+    body = (
+        f"Contact: mailto:{settings.SAMSKAPA_SECURITY_CONTACT}\n"
+        f"Expires: {expires}\n"
+        "Preferred-Languages: sv, en\n"
+        f"Policy: {request.build_absolute_uri('/about/')}\n"
+    )
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+@login_not_required
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+@login_not_required
+def error_500(request: HttpRequest) -> HttpResponse:
+    """Log the error under an incident id and show the id, never a traceback.
+
+    Rendered without context processors: the failure may lie in them, or in the database.
+    """
+    incident = uuid.uuid4().hex[:12]
+    logger.error("Incident %s at %s", incident, request.path, exc_info=sys.exc_info())
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"incident_id": incident}), status=500)
