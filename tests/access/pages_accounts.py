@@ -1,0 +1,25 @@
+from samskapa.accounts.models import Organisation
+from tests.access.matrix import EVERYONE, LOGGED_IN, STAFF, Page
+
+
+def _organisation() -> dict[str, int]:
+    return {"pk": Organisation.objects.order_by("pk").values_list("pk", flat=True).first() or 0}
+
+
+PAGES = [
+    Page("accounts:profile", LOGGED_IN),
+    Page("accounts:my-data", LOGGED_IN),
+    Page("accounts:my-data-download", LOGGED_IN, scan=False),
+    Page("accounts:my-data-erase", LOGGED_IN, method="POST", ok=frozenset({400}), scan=False),
+    Page("accounts:organisation-list", STAFF),
+    Page("accounts:organisation-create", frozenset({"admin"})),
+    Page("accounts:organisation-detail", STAFF, kwargs=_organisation, denied=404),
+    Page("accounts:organisation-edit", frozenset({"admin"}), kwargs=_organisation, denied=404),
+    # allauth pages we link to. Logged-in people are sent on from the login page (302).
+    Page("account_login", frozenset({"anonymous"}), denied=302),
+    Page("account_reset_password", EVERYONE),
+    Page("account_change_password", LOGGED_IN),
+    Page("account_email", LOGGED_IN),
+    Page("mfa_index", LOGGED_IN),
+    Page("admin:index", frozenset({"admin"}), denied=302, scan=False),
+]

@@ -1,0 +1,73 @@
+"""Test set-up shared by the whole suite.
+
+The demo data set is loaded once per test database (once per xdist worker), right after the
+database is created; every test runs inside a transaction that is rolled back, so each test
+starts from the same demo world. Tests that need an empty table delete rows inside the test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("SAMSKAPA_TESTING", "1")
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DEMO_EMAILS = {
+    "admin": "admin@samskapa.test",
+    "process_leader": "processledare@samskapa.test",
+    "coach": "coach@samskapa.test",
+    "evaluator": "utvarderare@samskapa.test",
+    "funder": "finansiar@samskapa.test",
+    "member": "projekt@samskapa.test",
+    "other_member": "projekt2@samskapa.test",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    from samskapa.core.demo import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings: Any) -> None:
+    # Staff MFA is enforced by default outside DEBUG; tests of enforcement switch it on.
+    settings.SAMSKAPA_REQUIRE_STAFF_MFA = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def demo_user(db: Any) -> Any:
+    """demo_user("coach") → the demo account for that role."""
+    from samskapa.accounts.models import User
+
+    def get(role: str) -> User:
+        return User.objects.get(email=DEMO_EMAILS[role])
+
+    return get
+
+
+@pytest.fixture
+def client_as(client: Any, demo_user: Any) -> Any:
+    """client_as("member") → a test client logged in as that demo role."""
+
+    def login(role: str) -> Any:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(demo_user(role))
+        return client
+
+    return login

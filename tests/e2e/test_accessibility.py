@@ -1,0 +1,78 @@
+"""Every page in the access matrix, as a role that may see it, at 1280 px and 320 px:
+zero axe violations (WCAG 2.1 A/AA), no console errors, no CSP violations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from tests.access.matrix import ROLES, Page
+from tests.access.test_access_matrix import PAGES
+from tests.conftest import DEMO_EMAILS
+from tests.e2e.conftest import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+WIDTHS = (1280, 320)
+
+
+def pages_for(role: str) -> list[Page]:
+    """Each scanned page once, by the first role (in ROLES order) allowed to see it."""
+    chosen = []
+    for page in PAGES:
+        if page.method != "GET" or not page.scan:
+            continue
+        first_allowed = next(r for r in ROLES if r in page.allowed)
+        if first_allowed == role:
+            chosen.append(page)
+    return chosen
+
+
+def scan(browser_page: Any, watcher: Any, url: str) -> list[str]:
+    response = browser_page.goto(url)
+    browser_page.wait_for_load_state("networkidle")
+    problems = []
+    if response is None or response.status >= 400:
+        problems.append(f"{url}: HTTP {response.status if response else 'no response'}")
+    results = Axe().run(browser_page, options=AXE_OPTIONS)
+    for violation in results.response["violations"]:
+        targets = [node["target"] for node in violation["nodes"]][:3]
+        problems.append(f"{url}: axe {violation['id']} ({violation['impact']}) at {targets}")
+    problems.extend(f"{url}: {error}" for error in watcher.errors)
+    watcher.errors.clear()
+    return problems
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_have_no_accessibility_violations(role: str, new_page: Any) -> None:
+    problems: list[str] = []
+    for width in WIDTHS:
+        page, watcher = new_page(width)
+        if role != "anonymous":
+            login(page, DEMO_EMAILS[role])
+        urls = [reverse(p.name, kwargs=p.kwargs()) + p.query for p in pages_for(role)]
+        # Everything in the person's own navigation, too.
+        page.goto("/home/" if role != "anonymous" else "/")
+        nav_links = page.locator("header nav a").evaluate_all("els => els.map(e => e.pathname)")
+        for url in dict.fromkeys([*urls, *nav_links]):
+            problems.extend(f"{role}@{width}px {p}" for p in scan(page, watcher, url))
+    assert problems == [], "\n".join(problems)
+
+
+def test_form_error_state_is_accessible(new_page: Any) -> None:
+    page, watcher = new_page(1280)
+    login(page, DEMO_EMAILS["admin"])
+    page.goto(reverse("accounts:organisation-create"))
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".error-summary").count() == 1
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.response["violations"] == []
+    assert watcher.errors == []
