@@ -54,6 +54,7 @@ typecheck: install
 	$(BIN)/mypy samskapa
 
 ## messages: update the sv and en catalogues of every app, then compile them
+messages: export DEBUG := 1
 messages: install
 	for app in samskapa/*/; do \
 	  if [ -d "$$app/locale" ]; then \

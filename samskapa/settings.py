@@ -280,3 +280,7 @@ LOGGING = {
 
 SAMSKAPA_DEMO = env_bool("SAMSKAPA_DEMO", DEBUG)
 SAMSKAPA_SECURITY_CONTACT = os.environ.get("SAMSKAPA_SECURITY_CONTACT", "security@samskapa.test")
+
+# Development and tests serve static files straight from the apps (no collectstatic needed).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING

@@ -8,6 +8,12 @@ PAGES = [
     Page("core:audit-log", frozenset({"admin"})),
     Page("healthz", EVERYONE, scan=False),
     Page("security-txt", EVERYONE, scan=False),
-    Page("set_language", EVERYONE, method="POST", ok=frozenset({302}), scan=False,
-         data=lambda: {"language": "en", "next": "/"}),
+    Page(
+        "set_language",
+        EVERYONE,
+        method="POST",
+        ok=frozenset({302}),
+        scan=False,
+        data=lambda: {"language": "en", "next": "/"},
+    ),
 ]

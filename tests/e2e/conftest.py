@@ -101,5 +101,5 @@ def login(page: Any, email: str, password: str = "samskapa-demo") -> None:
     page.goto("/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
