@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from samskapa.core import dashboard
+from samskapa.library import selectors
+
+
+def _authoring_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """For the centre team: materials waiting for review and feedback of the last 30 days."""
+    user = request.user
+    if not user.has_perm("library.add_material"):
+        return None
+    return {
+        "in_review": selectors.count_materials_in_review(),
+        "can_publish": getattr(user, "staff_role", "") == "admin",
+        "feedback": selectors.feedback_summary(since=timezone.now() - timedelta(days=30)),
+    }
+
+
+dashboard.register(
+    dashboard.Panel("library", "library/panels/authoring.html", _authoring_panel, 50)
+)

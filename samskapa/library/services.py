@@ -1,0 +1,77 @@
+"""Writes in the knowledge bank: the publishing workflow, views, feedback and attachments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from samskapa.core.audit import record_event
+from samskapa.core.models import AuditAction
+from samskapa.library.enums import Status
+from samskapa.library.models import Attachment, Feedback, Material
+from samskapa.library.uploads import CANONICAL_EXTENSION
+
+
+def _set_status(*, material: Material, status: str, by: Any) -> Material:
+    material.status = status
+    if status == Status.PUBLISHED and material.published_at is None:
+        material.published_at = timezone.now()
+    material._history_user = by  # type: ignore[attr-defined]
+    material.save()
+    record_event(action=AuditAction.CHANGE, actor=by, obj=material, fields=["status"])
+    return material
+
+
+def submit_for_review(*, material: Material, by: Any) -> Material:
+    return _set_status(material=material, status=Status.REVIEW, by=by)
+
+
+def publish_material(*, material: Material, by: Any) -> Material:
+    return _set_status(material=material, status=Status.PUBLISHED, by=by)
+
+
+def return_to_draft(*, material: Material, by: Any) -> Material:
+    return _set_status(material=material, status=Status.DRAFT, by=by)
+
+
+def withdraw_material(*, material: Material, by: Any) -> Material:
+    return _set_status(material=material, status=Status.DRAFT, by=by)
+
+
+def record_view(*, material: Material) -> None:
+    Material.objects.filter(pk=material.pk).update(view_count=F("view_count") + 1)
+
+
+def record_feedback(*, material: Material, helpful: bool, comment: str) -> Feedback:
+    return Feedback.objects.create(material=material, helpful=helpful, comment=comment.strip())
+
+
+@transaction.atomic
+def add_attachment(
+    *, material: Material, upload: UploadedFile, content_type: str, by: Any
+) -> Attachment:
+    """Store an upload whose size and type (by content) the form has checked."""
+    upload.seek(0)
+    attachment = Attachment(
+        material=material,
+        original_name=(upload.name or "file")[:200],
+        content_type=content_type,
+        size=upload.size or 0,
+    )
+    attachment.file.save(f"file{CANONICAL_EXTENSION[content_type]}", upload, save=False)
+    attachment.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=attachment, fields=["file"])
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(*, attachment: Attachment, by: Any) -> None:
+    record_event(action=AuditAction.DELETE, actor=by, obj=attachment, fields=["file"])
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
