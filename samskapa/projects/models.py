@@ -23,7 +23,6 @@ from samskapa.projects.enums import (
 from samskapa.projects.validators import validate_project_number
 
 INVITATION_DAYS = 14
-MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class Call(models.Model):
@@ -58,7 +57,7 @@ class Call(models.Model):
         _("maximum duration (months)"), null=True, blank=True
     )
     amount_announced = models.DecimalField(
-        _("amount announced (SEK)"), null=True, blank=True, **MONEY
+        _("amount announced (SEK)"), null=True, blank=True, max_digits=14, decimal_places=2
     )
     theme = models.TextField(_("theme"), blank=True)
     expected_results = models.TextField(_("expected results"), blank=True)
@@ -120,9 +119,11 @@ class Project(models.Model):
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     granted_support = models.DecimalField(
-        _("granted ESF support (SEK)"), null=True, blank=True, **MONEY
+        _("granted ESF support (SEK)"), null=True, blank=True, max_digits=14, decimal_places=2
     )
-    total_budget = models.DecimalField(_("total budget (SEK)"), null=True, blank=True, **MONEY)
+    total_budget = models.DecimalField(
+        _("total budget (SEK)"), null=True, blank=True, max_digits=14, decimal_places=2
+    )
     cofinancing_rate = models.DecimalField(
         _("EU co-financing rate (%)"),
         max_digits=5,
@@ -228,6 +229,11 @@ class ProjectMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+def project_field_label(name: str) -> str:
+    """The translated name of a Project field, for timelines and import previews."""
+    return str(getattr(Project._meta.get_field(name), "verbose_name", name))
 
 
 def invitation_expiry() -> datetime:
