@@ -50,6 +50,7 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+typecheck: export DEBUG := 1
 typecheck: install
 	$(BIN)/mypy samskapa
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
@@ -23,7 +24,7 @@ def get_object_for_user(
     """
     try:
         obj = queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not user.has_perm(perm, obj):
         record_event(action=AuditAction.ACCESS_DENIED, actor=user, obj=obj, path=path, detail=perm)

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from samskapa.core import navigation, signals  # noqa: F401  (signals: audit receivers)
+        from samskapa.core import navigation, retention, signals  # noqa: F401  (receivers, rules)
 
         navigation.register(
             navigation.NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 import sys
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required, permission_required
@@ -73,7 +74,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_not_required
 def security_txt(request: HttpRequest) -> HttpResponse:
-    expires = (timezone.now() + timezone.timedelta(days=365)).strftime("%Y-%m-%dT00:00:00Z")
+    expires = (timezone.now() + timedelta(days=365)).strftime("%Y-%m-%dT00:00:00Z")
     body = (
         f"Contact: mailto:{settings.SAMSKAPA_SECURITY_CONTACT}\n"
         f"Expires: {expires}\n"

@@ -10,7 +10,7 @@ from tests.e2e.conftest import login
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("role", [r for r in DEMO_EMAILS])
+@pytest.mark.parametrize("role", list(DEMO_EMAILS))
 def test_every_demo_account_logs_in(role: str, new_page: Any) -> None:
     page, watcher = new_page()
     login(page, DEMO_EMAILS[role])
