@@ -88,7 +88,7 @@ def render_markdown(text: str) -> str:
 def html_to_text(markup: str) -> str:
     """The visible text of sanitised HTML: for search, snippets and word counts."""
     text = nh3.clean(re.sub(r"</(p|h\d|li|tr|pre|blockquote)>", " \n", markup), tags=set())
-    return re.sub(r"[ \t]+", " ", html.unescape(text)).strip()
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def count_words(text: str) -> int:
