@@ -520,6 +520,8 @@ def parse_file(data: bytes, filename: str, *, mapping: dict[str, str] | None = N
     table, parsed.errors = read_rows(data, filename)
     table = [(n, r) for n, r in table if not all(_blank(v) for v in r)]
     if not table:
+        if parsed.errors:
+            return parsed
         parsed.errors.append(ImportIssue(0, "", _("The file has no rows.")))
         return parsed
     header_number, header = table[0]

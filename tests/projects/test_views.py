@@ -1,0 +1,364 @@
+"""Pages of calls and projects: access, forms with bad input, query counts, export, search."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+from openpyxl import load_workbook
+
+from samskapa.accounts.models import Organisation, User
+from samskapa.core.models import AuditEvent
+from samskapa.projects.models import Call, Invitation, Project, ProjectMember
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(client: Any) -> Iterator[None]:
+    # Messages are asserted in English: the test and the pages it requests speak English.
+    client.cookies["samskapa_language"] = "en"
+    with translation.override("en"):
+        yield
+
+
+def own_project() -> Project:
+    return Project.objects.get(number="23-012-S01")
+
+
+def other_project() -> Project:
+    return Project.objects.get(number="23-019-S01")
+
+
+# --- Members see only their own projects --------------------------------------------------
+
+
+def test_member_lists_only_own_projects(client_as: Any) -> None:
+    response = client_as("member").get(reverse("projects:project-list"))
+    assert [p.number for p in response.context["page"].object_list] == ["23-012-S01"]
+
+
+def test_staff_list_every_project(client_as: Any) -> None:
+    response = client_as("funder").get(reverse("projects:project-list"))
+    assert response.context["page"].paginator.count == Project.objects.count()
+
+
+def test_member_edits_own_profile_and_the_timeline_shows_it(client_as: Any) -> None:
+    client = client_as("member")
+    project = own_project()
+    url = reverse("projects:project-edit", args=[project.pk])
+    data = {
+        "name": project.name,
+        "phase": project.phase,
+        "challenge": "En ny beskrivning av utmaningen.",
+        "novelty": ["what"],
+        "count_unemployed": "12",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.challenge == "En ny beskrivning av utmaningen."
+    assert project.target_counts.get(category="unemployed").count == 12
+    assert not project.target_counts.filter(category="newly_arrived").exists()
+    page = client.get(project.get_absolute_url())
+    first = page.context["timeline"][0]
+    assert first["who"].email == "projekt@samskapa.test"
+    assert "societal challenge" in [str(c["field"]) for c in first["changes"]]
+
+
+def test_member_cannot_change_grant_facts(client_as: Any) -> None:
+    project = own_project()
+    client_as("member").post(
+        reverse("projects:project-edit", args=[project.pk]),
+        {"name": project.name, "phase": project.phase, "granted_support": "1"},
+    )
+    project.refresh_from_db()
+    assert project.granted_support == 7450000
+
+
+def test_profile_form_keeps_input_and_explains_bad_dates(client_as: Any) -> None:
+    project = own_project()
+    response = client_as("member").post(
+        reverse("projects:project-edit", args=[project.pk]),
+        {"name": "Nytt namn", "phase": project.phase, "start": "2025-01-01", "end": "2024-01-01"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["end"] == ["The project cannot end before it starts."]
+    assert 'value="Nytt namn"' in response.content.decode()
+
+
+def test_other_project_answers_404_and_is_audited(client_as: Any) -> None:
+    response = client_as("member").get(other_project().get_absolute_url())
+    assert response.status_code == 404
+    assert AuditEvent.objects.filter(action="access_denied", object_id=str(other_project().pk))
+
+
+# --- Invitations ----------------------------------------------------------------------------
+
+
+def test_lead_invites_and_the_new_person_joins_and_works(
+    client_as: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    project = own_project()
+    client = client_as("member")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("projects:project-members", args=[project.pk]),
+            {"email": "Kollega@Example.se", "role": "member"},
+        )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/projects/invitations/\S+/)", mail.outbox[0].body)
+    assert link is not None
+    invitation = Invitation.objects.get(email="kollega@example.se")
+    assert len(invitation.token) >= 43  # 32 random bytes
+    assert invitation.expires_at > timezone.now() + timezone.timedelta(days=13)
+
+    client.logout()
+    response = client.post(
+        link[1],
+        {
+            "name": "Kim Kollega",
+            "password1": "ett långt lösenord 42",
+            "password2": "ett långt lösenord 42",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="kollega@example.se")
+    assert user.emailaddress_set.get().verified
+    assert ProjectMember.objects.get(project=project, user=user).role == "member"
+    assert client.get(project.get_absolute_url()).status_code == 200
+    assert client.get(other_project().get_absolute_url()).status_code == 404
+    # The link works once.
+    client.logout()
+    assert client.get(link[1]).status_code == 404
+
+
+def test_expired_invitation_shows_a_clear_page(client: Any, demo_user: Any) -> None:
+    invitation = Invitation.objects.create(
+        project=own_project(),
+        email="sen@example.se",
+        token="t" * 43,
+        invited_by=demo_user("member"),
+        expires_at=timezone.now() - timezone.timedelta(minutes=1),
+    )
+    response = client.get(reverse("projects:invitation-accept", args=[invitation.token]))
+    assert response.status_code == 404
+    assert "Invitations work for 14 days" in response.content.decode()
+
+
+def test_logged_in_invitee_joins_with_one_click(client_as: Any, demo_user: Any) -> None:
+    invitation = Invitation.objects.create(
+        project=own_project(), email="projekt2@samskapa.test", token="u" * 43,
+        invited_by=demo_user("member"),
+    )  # fmt: skip
+    client = client_as("other_member")
+    url = reverse("projects:invitation-accept", args=[invitation.token])
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert client.get(own_project().get_absolute_url()).status_code == 200
+
+
+def test_invitation_for_another_address_is_refused(client_as: Any, demo_user: Any) -> None:
+    invitation = Invitation.objects.create(
+        project=own_project(), email="someone@example.se", token="v" * 43,
+        invited_by=demo_user("member"),
+    )  # fmt: skip
+    response = client_as("other_member").post(
+        reverse("projects:invitation-accept", args=[invitation.token])
+    )
+    assert response.status_code == 403
+    assert not ProjectMember.objects.filter(project=own_project(), user=demo_user("other_member"))
+
+
+def test_accept_form_rejects_short_and_differing_passwords(client: Any, demo_user: Any) -> None:
+    invitation = Invitation.objects.create(
+        project=own_project(), email="ny@example.se", token="w" * 43,
+        invited_by=demo_user("member"),
+    )  # fmt: skip
+    url = reverse("projects:invitation-accept", args=[invitation.token])
+    response = client.post(url, {"name": "Ny Person", "password1": "kort", "password2": "kort"})
+    assert response.status_code == 200
+    assert "at least 12 characters" in " ".join(response.context["form"].errors["password1"])
+    response = client.post(
+        url, {"name": "Ny Person", "password1": "ett långt lösenord 42", "password2": "annat"}
+    )
+    assert response.context["form"].errors["password2"]
+    assert 'value="Ny Person"' in response.content.decode()
+    assert not User.objects.filter(email="ny@example.se").exists()
+
+
+def test_invite_form_rejects_bad_address_and_existing_member(client_as: Any) -> None:
+    project = own_project()
+    url = reverse("projects:project-members", args=[project.pk])
+    client = client_as("member")
+    response = client.post(url, {"email": "inte-en-adress", "role": "member"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["email"]
+    response = client.post(url, {"email": "projekt@samskapa.test", "role": "member"})
+    assert response.context["form"].errors["email"] == [
+        "This person is already a member of the project."
+    ]
+
+
+def test_plain_member_cannot_invite(client_as: Any, demo_user: Any) -> None:
+    project = own_project()
+    ProjectMember.objects.filter(project=project, user=demo_user("member")).update(role="member")
+    response = client_as("member").post(
+        reverse("projects:project-members", args=[project.pk]), {"email": "x@example.se"}
+    )
+    assert response.status_code == 404
+    assert not Invitation.objects.filter(email="x@example.se").exists()
+
+
+# --- Partners -------------------------------------------------------------------------------
+
+
+def test_member_adds_a_partner_and_the_sector_table_counts_it(client_as: Any) -> None:
+    project = own_project()
+    organisation = Organisation.objects.exclude(project_roles__project=project).first()
+    assert organisation is not None
+    client = client_as("member")
+    response = client.post(
+        reverse("projects:project-partners", args=[project.pk]),
+        {"organisation": organisation.pk, "role": "co_financer"},
+    )
+    assert response.status_code == 302
+    page = client.get(project.get_absolute_url())
+    group = next(g for g in page.context["sector_groups"] if g["sector"] == organisation.sector)
+    assert organisation in [link.organisation for link in group["links"]]
+    html = page.content.decode()
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "style=" not in html
+
+
+def test_partner_form_requires_a_role(client_as: Any) -> None:
+    project = own_project()
+    response = client_as("member").post(
+        reverse("projects:project-partners", args=[project.pk]), {"organisation": "", "role": ""}
+    )
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"organisation", "role"}
+
+
+# --- Calls ----------------------------------------------------------------------------------
+
+
+def test_call_form_explains_errors(client_as: Any) -> None:
+    response = client_as("admin").post(
+        reverse("projects:call-create"),
+        {"reference": "2023/00187", "title": "Dubblett", "programme_area": "E",
+         "call_type": "pre_study", "national": "on", "region": "skane",
+         "opens": "2025-05-01", "closes": "2025-04-01"},
+    )  # fmt: skip
+    errors = response.context["form"].errors
+    assert set(errors) == {"reference", "region", "closes"}
+
+
+def test_call_detail_key_figures(client_as: Any) -> None:
+    call = Call.objects.get(reference="2023/00187")
+    response = client_as("coach").get(call.get_absolute_url())
+    figures = response.context["figures"]
+    assert figures["project_count"] == Project.objects.filter(call=call).count()
+    assert figures["granted_total"] == sum(
+        p.granted_support for p in Project.objects.filter(call=call)
+    )
+
+
+# --- Search, sorting, export ----------------------------------------------------------------
+
+
+def test_search_ranks_name_matches_first(client_as: Any) -> None:
+    project = own_project()
+    other = other_project()
+    other.summary = "Något om Fyrbodal i texten."
+    other.save()
+    response = client_as("admin").get(reverse("projects:project-list"), {"q": "Fyrbodal"})
+    numbers = [p.number for p in response.context["page"].object_list]
+    assert numbers[0] == project.number
+    assert other.number in numbers
+
+
+def test_filters_and_sorting(client_as: Any) -> None:
+    response = client_as("admin").get(
+        reverse("projects:project-list"), {"phase": "closure", "sort": "-support"}
+    )
+    projects = list(response.context["page"].object_list)
+    assert {p.phase for p in projects} == {"closure"}
+    supports = [p.granted_support for p in projects]
+    assert supports == sorted(supports, reverse=True)
+
+
+def test_csv_export_is_safe_against_formula_injection(client_as: Any) -> None:
+    project = own_project()
+    project.name = '=HYPERLINK("http://evil")'
+    project.save()
+    response = client_as("admin").get(reverse("projects:project-export-csv"), {"q": "23-012"})
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[1][1] == '\'=HYPERLINK("http://evil")'
+    assert AuditEvent.objects.filter(action="export", actor__email="admin@samskapa.test")
+
+
+def test_xlsx_export_is_safe_and_filtered(client_as: Any) -> None:
+    project = own_project()
+    project.name = "@SUM(1)"
+    project.save()
+    response = client_as("admin").get(
+        reverse("projects:project-export-xlsx"), {"phase": "implementation"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) - 1 == Project.objects.filter(phase="implementation").count()
+    assert "'@SUM(1)" in [row[1] for row in rows]
+
+
+# --- Query counts ---------------------------------------------------------------------------
+
+
+def _keep_projects(count: int) -> None:
+    keep = list(Project.objects.order_by("number").values_list("pk", flat=True)[:count])
+    Project.objects.exclude(pk__in=keep).delete()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_project_list_queries_are_constant(
+    count: int, client_as: Any, django_assert_num_queries: Any
+) -> None:
+    _keep_projects(count)
+    client = client_as("admin")
+    with django_assert_num_queries(8):
+        client.get(reverse("projects:project-list"))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_call_list_queries_are_constant(
+    count: int, client_as: Any, django_assert_num_queries: Any
+) -> None:
+    Project.objects.all().delete()
+    for index in range(count):
+        Call.objects.get_or_create(reference=f"2030/0000{index}", defaults={"title": "Test"})
+    keep = Call.objects.order_by("pk")[:count].values_list("pk", flat=True)
+    Call.objects.exclude(pk__in=list(keep)).delete()
+    client = client_as("admin")
+    with django_assert_num_queries(7):
+        client.get(reverse("projects:call-list"))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_call_detail_queries_are_constant(
+    count: int, client_as: Any, django_assert_num_queries: Any
+) -> None:
+    call = Call.objects.get(reference="2023/00187")
+    keep = list(Project.objects.filter(call=call).order_by("number")[:count])
+    Project.objects.exclude(pk__in=[p.pk for p in keep]).delete()
+    client = client_as("admin")
+    with django_assert_num_queries(10):
+        client.get(call.get_absolute_url())
