@@ -9,7 +9,8 @@ COMPILE := if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := samskapa.settings
 
-.PHONY: run test install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean
+
+.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,15 +33,22 @@ run: install
 	@echo "Samskapa runs at http://127.0.0.1:8000 — log in with an account above."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: the whole suite (browser tests run when Chromium is installed, and say so when not)
+## test: the whole suite. Browser tests run when Chromium is installed, and say so when not;
+## with SAMSKAPA_E2E_REQUIRED=1 (CI) a missing browser fails the run instead.
 test: install
 	@$(COMPILE)
-	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m e2e $(PYTEST_ARGS)
+
+## test-unit: everything but the browser tests (used for the PostgreSQL run in CI)
+test-unit: install
+	@$(COMPILE)
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)
 
 ## e2e: only the browser tests, failing (not skipping) when Chromium is missing
 e2e: install
 	@$(COMPILE)
-	SAMSKAPA_E2E_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider -m e2e $(PYTEST_ARGS)
+	SAMSKAPA_E2E_REQUIRED=1 $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m e2e $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
