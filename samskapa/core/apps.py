@@ -15,6 +15,14 @@ class CoreConfig(AppConfig):
             navigation.NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)
         )
         navigation.register(
+            navigation.NavItem(
+                "core:support",
+                pgettext_lazy("nav", "Support and learning"),
+                10,
+                public_section=True,
+            )
+        )
+        navigation.register(
             navigation.NavItem("core:about", pgettext_lazy("nav", "About"), 90, public_section=True)
         )
         navigation.register(

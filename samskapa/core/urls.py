@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("support/", views.support, name="support"),
     path("about/", views.about, name="about"),
     path("about/accessibility/", views.accessibility, name="accessibility"),
     path("home/", views.dashboard, name="dashboard"),

@@ -32,6 +32,11 @@ def about(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+def support(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/support.html")
+
+
+@login_not_required
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 

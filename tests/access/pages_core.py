@@ -2,6 +2,7 @@ from tests.access.matrix import EVERYONE, LOGGED_IN, Page
 
 PAGES = [
     Page("core:home", EVERYONE),
+    Page("core:support", EVERYONE),
     Page("core:about", EVERYONE),
     Page("core:accessibility", EVERYONE),
     Page("core:dashboard", LOGGED_IN),
