@@ -52,6 +52,10 @@ class MaterialFilters:
 
 
 def list_published_materials(*, filters: MaterialFilters) -> QuerySet[Material]:
+    return _filtered(filters).defer(*LIST_DEFERRED).order_by("-published_at", "title")
+
+
+def _filtered(filters: MaterialFilters) -> QuerySet[Material]:
     materials = Material.objects.published().filter(language=filters.language)
     if filters.topic:
         materials = materials.filter(has_key("topics", filters.topic))
@@ -61,7 +65,7 @@ def list_published_materials(*, filters: MaterialFilters) -> QuerySet[Material]:
         materials = materials.filter(has_key("process_elements", filters.process_element))
     if filters.material_type:
         materials = materials.filter(material_type=filters.material_type)
-    return materials.defer(*LIST_DEFERRED).order_by("-published_at", "title")
+    return materials
 
 
 def search_materials(*, query: str, filters: MaterialFilters) -> QuerySet[Material]:
@@ -72,7 +76,7 @@ def search_materials(*, query: str, filters: MaterialFilters) -> QuerySet[Materi
     `snippet` from ts_headline. On SQLite: substring matches ranked with Case/When; the
     snippet is added by `add_snippets` once the page of results is known.
     """
-    materials = list_published_materials(filters=filters)
+    materials = _filtered(filters)
     query = query.strip()
     if connection.vendor == "postgresql":
         config = "swedish" if filters.language == Language.SWEDISH else "english"
@@ -83,7 +87,8 @@ def search_materials(*, query: str, filters: MaterialFilters) -> QuerySet[Materi
         )
         search_query = SearchQuery(query, config=config, search_type="websearch")
         return (
-            materials.annotate(
+            materials.defer(*LIST_DEFERRED)
+            .annotate(
                 rank=SearchRank(vector, search_query),
                 snippet=SearchHeadline(
                     "body_text",
