@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 # Catalogues are compiled when GNU gettext is present; compiled .mo files are committed too,
 # so a machine without gettext still runs in both languages.
-COMPILE := if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
+COMPILE := if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := samskapa.settings
 
