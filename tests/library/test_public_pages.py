@@ -89,7 +89,7 @@ def test_view_counts_count_readers_and_show_to_staff(client_as: Any) -> None:
     staff_page = client_as("coach").get(material.get_absolute_url()).content.decode()
     material.refresh_from_db()
     assert material.view_count == 2
-    assert "For the centre team" in staff_page or "För centrumets team" in staff_page
+    assert "staff-heading" in staff_page
     reader_page = client_as("member").get(material.get_absolute_url()).content.decode()
     assert "staff-heading" not in reader_page
 
