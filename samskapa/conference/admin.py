@@ -1,0 +1,40 @@
+"""The programme is edited in Django's admin site (administrators only). Registrations are
+not edited here, and dietary and accessibility needs are deliberately not registered: they are
+read only on the organisers' needs page, which audits every visit."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from samskapa.conference.models import Edition, ReviewCriterion, Session, Speaker, Track
+
+
+class ReviewCriterionInline(admin.TabularInline):
+    model = ReviewCriterion
+    extra = 1
+
+
+class TrackInline(admin.TabularInline):
+    model = Track
+    extra = 1
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["year", "title_sv", "starts_on", "ends_on", "capacity", "programme_published"]
+    inlines = [ReviewCriterionInline, TrackInline]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "track", "starts_at", "ends_at", "seats"]
+    list_filter = ["edition", "track"]
+    filter_horizontal = ["speakers"]
+    raw_id_fields = ["submission"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "edition", "publication_consent"]
+    list_filter = ["edition"]
+    search_fields = ["name", "organisation"]

@@ -1,0 +1,268 @@
+"""Reads that follow relations or aggregate. Aggregation happens in SQL."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Avg, Count, Max, Min, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from django.http import Http404
+from django.utils import timezone
+
+from samskapa.conference.enums import (
+    BookingStatus,
+    DietaryNeed,
+    RegistrationStatus,
+    SubmissionStatus,
+)
+from samskapa.conference.models import (
+    Edition,
+    Feedback,
+    ParticipantNeeds,
+    Registration,
+    Review,
+    ReviewScore,
+    Session,
+    Submission,
+)
+
+
+def current_edition(today: datetime.date | None = None) -> Edition | None:
+    """The next (or running) edition; else the latest one."""
+    today = today or timezone.localdate()
+    upcoming = Edition.objects.filter(ends_on__gte=today).order_by("starts_on").first()
+    return upcoming or Edition.objects.order_by("-year").first()
+
+
+def get_edition(year: int) -> Edition:
+    edition = Edition.objects.filter(year=year).first()
+    if edition is None:
+        raise Http404
+    return edition
+
+
+def get_registration_by_token(token: str, *, today: datetime.date | None = None) -> Registration:
+    """Manage links stop working after the conference, and after a cancellation."""
+    registration = (
+        Registration.objects.select_related("edition")
+        .filter(token=token)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+    if registration is None or registration.edition.is_past(today):
+        raise Http404
+    return registration
+
+
+def get_registration_by_feedback_token(token: str) -> Registration:
+    """Feedback opens on the first day and stays open 60 days after the conference."""
+    registration = (
+        Registration.objects.select_related("edition")
+        .filter(feedback_token=token, status=RegistrationStatus.REGISTERED)
+        .first()
+    )
+    today = timezone.localdate()
+    if registration is None:
+        raise Http404
+    edition = registration.edition
+    if not edition.starts_on <= today <= edition.ends_on + datetime.timedelta(days=60):
+        raise Http404
+    return registration
+
+
+def get_submission_by_token(token: str) -> Submission:
+    """Submitters can edit until the review decision, while the call is open or revising."""
+    submission = (
+        Submission.objects.select_related("edition")
+        .filter(token=token)
+        .exclude(status=SubmissionStatus.WITHDRAWN)
+        .first()
+    )
+    if submission is None or submission.edition.is_past():
+        raise Http404
+    return submission
+
+
+def published_sessions(edition: Edition) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(edition=edition)
+        .select_related("track")
+        .prefetch_related("speakers")
+        .annotate(
+            confirmed=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED)),
+            waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        )
+        .order_by("starts_at", "track__order", "pk")
+    )
+
+
+def programme_by_day(edition: Edition) -> list[dict[str, Any]]:
+    """Days, each with its time slots, each slot with the sessions per track."""
+    days: dict[datetime.date, dict[Any, list[Session]]] = {}
+    for session in published_sessions(edition):
+        day = timezone.localtime(session.starts_at).date()
+        days.setdefault(day, {}).setdefault(session.starts_at, []).append(session)
+    return [
+        {
+            "day": day,
+            "slots": [{"starts_at": start, "sessions": items} for start, items in slots.items()],
+        }
+        for day, slots in days.items()
+    ]
+
+
+def registration_counts(edition: Edition) -> dict[str, int]:
+    return edition.registrations.aggregate(
+        registered=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED)),
+        waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+        attended=Count(
+            "pk",
+            filter=Q(status=RegistrationStatus.REGISTERED, checked_in_at__isnull=False),
+        ),
+    )
+
+
+def search_participants(edition: Edition, q: str = "") -> QuerySet[Registration]:
+    registrations = edition.registrations.exclude(status=RegistrationStatus.CANCELLED)
+    if q:
+        registrations = registrations.filter(
+            Q(name__icontains=q) | Q(email__icontains=q) | Q(organisation__icontains=q)
+        )
+    return registrations.order_by("name", "pk")
+
+
+def waiting_list(edition: Edition) -> QuerySet[Registration]:
+    return edition.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        "created_at", "pk"
+    )
+
+
+def caterer_counts(edition: Edition) -> dict[str, Any]:
+    """Numbers without names for the caterer; only registered participants count."""
+    needs = ParticipantNeeds.objects.filter(
+        registration__edition=edition, registration__status=RegistrationStatus.REGISTERED
+    )
+    # JSON containment is not available on SQLite; a match on the stored list's text (with its
+    # quotes, so "vegan" does not match "vegetarian") works on both databases.
+    aggregates = {
+        need.value: Count("pk", filter=Q(dietary__icontains=f'"{need.value}"'))
+        for need in DietaryNeed
+    }
+    counts = needs.aggregate(
+        **aggregates,
+        accessibility=Count("pk", filter=~Q(accessibility="")),
+    )
+    participants = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    return {
+        "participants": participants,
+        "dietary": [(need.label, counts[need.value]) for need in DietaryNeed],
+        "accessibility": counts["accessibility"],
+    }
+
+
+def list_needs(edition: Edition) -> QuerySet[ParticipantNeeds]:
+    return (
+        ParticipantNeeds.objects.filter(
+            registration__edition=edition,
+            registration__status__in=[
+                RegistrationStatus.REGISTERED,
+                RegistrationStatus.WAITLISTED,
+            ],
+        )
+        .select_related("registration")
+        .order_by("registration__name", "pk")
+    )
+
+
+# --- Statistics -----------------------------------------------------------------------------
+
+
+def registrations_over_time(edition: Edition) -> list[dict[str, Any]]:
+    return list(
+        edition.registrations.annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(count=Count("pk"))
+        .order_by("week")
+    )
+
+
+def registrations_by(edition: Edition, field: str) -> list[dict[str, Any]]:
+    assert field in {"category", "country", "sector"}
+    return list(
+        edition.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .values(field)
+        .annotate(count=Count("pk"))
+        .order_by("-count", field)
+    )
+
+
+def attendance(edition: Edition) -> dict[str, Any]:
+    counts = registration_counts(edition)
+    registered = counts["registered"]
+    attended = counts["attended"]
+    return {
+        "registered": registered,
+        "attended": attended,
+        "no_show": registered - attended,
+        "attendance_rate": round(100 * attended / registered) if registered else None,
+        "no_show_rate": round(100 * (registered - attended) / registered) if registered else None,
+    }
+
+
+def feedback_summary(edition: Edition) -> dict[str, Any]:
+    feedback = Feedback.objects.filter(registration__edition=edition)
+    summary = feedback.aggregate(
+        count=Count("pk"), overall=Avg("overall"), relevance=Avg("relevance")
+    )
+    summary["overall_spread"] = list(
+        feedback.values("overall").annotate(count=Count("pk")).order_by("overall")
+    )
+    return summary
+
+
+def feedback_comments(edition: Edition) -> list[str]:
+    return list(
+        Feedback.objects.filter(registration__edition=edition)
+        .exclude(comment="")
+        .order_by("submitted_at", "pk")
+        .values_list("comment", flat=True)
+    )
+
+
+# --- Review ---------------------------------------------------------------------------------
+
+
+def submissions_with_scores(edition: Edition) -> QuerySet[Submission]:
+    return (
+        edition.submissions.exclude(status=SubmissionStatus.WITHDRAWN)
+        .annotate(
+            review_count=Count("reviews", distinct=True),
+            done_count=Count(
+                "reviews", filter=Q(reviews__submitted_at__isnull=False), distinct=True
+            ),
+            score_avg=Avg("reviews__scores__score"),
+            score_min=Min("reviews__scores__score"),
+            score_max=Max("reviews__scores__score"),
+        )
+        .order_by("-score_avg", "pk")
+    )
+
+
+def score_spread(edition: Edition) -> list[dict[str, Any]]:
+    return list(
+        ReviewScore.objects.filter(review__submission__edition=edition)
+        .values("score")
+        .annotate(count=Count("pk"))
+        .order_by("score")
+    )
+
+
+def reviews_for_reviewer(user: Any) -> QuerySet[Review]:
+    return (
+        Review.objects.filter(reviewer_id=user.pk)
+        .exclude(submission__status=SubmissionStatus.WITHDRAWN)
+        .select_related("submission", "submission__edition")
+        .order_by("submitted_at", "submission__created_at", "pk")
+    )

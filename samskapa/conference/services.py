@@ -1,0 +1,386 @@
+"""Writes with side effects: registration and its waiting lists, input, review, check-in.
+
+Seats are counted inside a transaction that first locks the edition row (select_for_update);
+every write that changes who holds a seat takes that lock first, then session rows in primary
+key order, so concurrent registrations and cancellations queue up instead of overbooking (on
+SQLite the IMMEDIATE transaction mode already serialises writers). E-mails go out only after
+the transaction commits, in the recipient's language.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from samskapa.conference import ics
+from samskapa.conference.enums import BookingStatus, RegistrationStatus, SubmissionStatus
+from samskapa.conference.models import (
+    Booking,
+    Edition,
+    Feedback,
+    ParticipantNeeds,
+    Registration,
+    Review,
+    ReviewScore,
+    Session,
+    Speaker,
+    Submission,
+)
+
+# Bump when the consent text shown beside the needs fields changes: each stored consent
+# records the version the person agreed to.
+NEEDS_CONSENT_VERSION = "2026-1"
+NEEDS_RETENTION_DAYS = 30
+
+REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "cancelled"}
+
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+
+def _absolute(path: str) -> str:
+    base = getattr(settings, "SAMSKAPA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    return base + path
+
+
+def send_registration_email(*, registration_id: int, kind: str) -> None:
+    assert kind in REGISTRATION_EMAILS
+    registration = Registration.objects.select_related("edition").get(pk=registration_id)
+    edition = registration.edition
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "edition": edition,
+            "kind": kind,
+            "manage_url": _absolute(registration.get_manage_url()),
+            "bookings": list(
+                registration.bookings.select_related("session").order_by("session__starts_at")
+            ),
+        }
+        subject = render_to_string("conference/email/registration_subject.txt", context)
+        body = render_to_string("conference/email/registration.txt", context)
+        message = EmailMessage(" ".join(subject.split()), body, to=[registration.email])
+        if kind in {"registered", "promoted"}:
+            message.attach(
+                "samskapa-konferens.ics",
+                ics.registration_calendar(edition, _confirmed_sessions(registration)),
+                "text/calendar",
+            )
+        message.send()
+
+
+def send_submission_email(*, submission_id: int, kind: str) -> None:
+    submission = Submission.objects.select_related("edition").get(pk=submission_id)
+    with translation.override(submission.submitter_language):
+        context = {
+            "submission": submission,
+            "edition": submission.edition,
+            "kind": kind,
+            "manage_url": _absolute(
+                reverse("conference:submission-manage", args=[submission.token])
+            ),
+        }
+        subject = render_to_string("conference/email/submission_subject.txt", context)
+        body = render_to_string("conference/email/submission.txt", context)
+        EmailMessage(" ".join(subject.split()), body, to=[submission.submitter_email]).send()
+
+
+def _after_commit_registration_email(registration: Registration, kind: str) -> None:
+    registration_id = registration.pk
+    transaction.on_commit(
+        lambda: send_registration_email(registration_id=registration_id, kind=kind)
+    )
+
+
+def _confirmed_sessions(registration: Registration) -> list[Session]:
+    return list(
+        Session.objects.filter(
+            bookings__registration=registration, bookings__status=BookingStatus.CONFIRMED
+        )
+        .select_related("track")
+        .order_by("starts_at")
+    )
+
+
+# --- Seats and waiting lists ----------------------------------------------------------------
+
+
+def _lock_edition(edition: Edition) -> Edition:
+    return Edition.objects.select_for_update().get(pk=edition.pk)
+
+
+def _fill_session(session: Session) -> list[Booking]:
+    """Give free seats to the longest-waiting bookings of registered participants."""
+    if session.seats is None:
+        return []
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    assert locked.seats is not None
+    taken = locked.bookings.filter(status=BookingStatus.CONFIRMED).count()
+    free = locked.seats - taken
+    if free <= 0:
+        return []
+    waiting = list(
+        locked.bookings.filter(
+            status=BookingStatus.WAITLISTED,
+            registration__status=RegistrationStatus.REGISTERED,
+        ).order_by("created_at", "pk")[:free]
+    )
+    for booking in waiting:
+        booking.status = BookingStatus.CONFIRMED
+        booking.save(update_fields=["status"])
+    return waiting
+
+
+def _fill_edition(edition: Edition) -> list[Registration]:
+    """Move people from the conference's waiting list while there is room, oldest first."""
+    taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    free = edition.capacity - taken
+    if free <= 0:
+        return []
+    promoted = list(
+        edition.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+            "created_at", "pk"
+        )[:free]
+    )
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = RegistrationStatus.REGISTERED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        for session in Session.objects.filter(bookings__registration=registration).order_by("pk"):
+            _fill_session(session)
+        _after_commit_registration_email(registration, "promoted")
+    return promoted
+
+
+def _book(registration: Registration, sessions: Iterable[Session]) -> None:
+    """Add sessions to a registration's agenda; limited sessions queue for a seat."""
+    for session in sorted(sessions, key=lambda s: s.pk):
+        if session.seats is None:
+            Booking.objects.get_or_create(
+                registration=registration,
+                session=session,
+                defaults={"status": BookingStatus.CONFIRMED},
+            )
+        else:
+            Booking.objects.get_or_create(
+                registration=registration,
+                session=session,
+                defaults={"status": BookingStatus.WAITLISTED},
+            )
+            _fill_session(session)
+
+
+@transaction.atomic
+def register_participant(
+    *,
+    edition: Edition,
+    data: dict[str, Any],
+    sessions: Iterable[Session] = (),
+    needs: dict[str, Any] | None = None,
+) -> Registration:
+    edition = _lock_edition(edition)
+    taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    status = (
+        RegistrationStatus.REGISTERED if taken < edition.capacity else RegistrationStatus.WAITLISTED
+    )
+    registration = Registration.objects.create(edition=edition, status=status, **data)
+    _book(registration, sessions)
+    if needs:
+        ParticipantNeeds.objects.create(
+            registration=registration, consent_version=NEEDS_CONSENT_VERSION, **needs
+        )
+    _after_commit_registration_email(
+        registration, "registered" if status == RegistrationStatus.REGISTERED else "waitlisted"
+    )
+    return registration
+
+
+@transaction.atomic
+def update_agenda(*, registration: Registration, sessions: Iterable[Session]) -> None:
+    """Replace the sessions a participant has chosen; freed seats go to the next in line."""
+    _lock_edition(registration.edition)
+    wanted = {session.pk: session for session in sessions}
+    dropped = list(registration.bookings.exclude(session_id__in=wanted).select_related("session"))
+    for booking in dropped:
+        booking.delete()
+    for booking in dropped:
+        for promoted in _fill_session(booking.session):
+            _after_commit_registration_email(promoted.registration, "promoted")
+    _book(registration, wanted.values())
+
+
+@transaction.atomic
+def cancel_registration(*, registration: Registration) -> None:
+    edition = _lock_edition(registration.edition)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    sessions = list(
+        Session.objects.filter(bookings__registration=registration).order_by("pk").distinct()
+    )
+    registration.bookings.all().delete()
+    _after_commit_registration_email(registration, "cancelled")
+    _fill_edition(edition)
+    for session in sessions:
+        for promoted in _fill_session(session):
+            _after_commit_registration_email(promoted.registration, "promoted")
+
+
+@transaction.atomic
+def set_attendance(*, registration: Registration, attended: bool) -> None:
+    registration.checked_in_at = timezone.now() if attended else None
+    registration.save(update_fields=["checked_in_at"])
+
+
+def save_feedback(*, registration: Registration, data: dict[str, Any]) -> Feedback:
+    feedback, _created = Feedback.objects.update_or_create(registration=registration, defaults=data)
+    return feedback
+
+
+def purge_needs(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """Delete dietary and accessibility needs 30 days after their conference ended.
+
+    Registered as a retention rule: `manage.py purge` (daily cron) runs it.
+    """
+    today = timezone.localdate(now) if now else timezone.localdate()
+    cutoff = today - datetime.timedelta(days=NEEDS_RETENTION_DAYS)
+    stale = ParticipantNeeds.objects.filter(registration__edition__ends_on__lt=cutoff)
+    count = stale.count()
+    if not dry_run:
+        stale.delete()
+    return count
+
+
+# --- Call for input and review --------------------------------------------------------------
+
+
+def _replace_speakers(submission: Submission, speakers: list[dict[str, Any]]) -> None:
+    old = list(submission.speakers.all())
+    submission.speakers.clear()
+    Speaker.objects.filter(pk__in=[s.pk for s in old], sessions__isnull=True).delete()
+    for values in speakers:
+        submission.speakers.add(Speaker.objects.create(edition=submission.edition, **values))
+
+
+@transaction.atomic
+def submit_input(
+    *, edition: Edition, data: dict[str, Any], speakers: list[dict[str, Any]]
+) -> Submission:
+    submission = Submission.objects.create(edition=edition, **data)
+    _replace_speakers(submission, speakers)
+    submission_id = submission.pk
+    transaction.on_commit(
+        lambda: send_submission_email(submission_id=submission_id, kind="received")
+    )
+    return submission
+
+
+@transaction.atomic
+def update_submission(
+    *, submission: Submission, data: dict[str, Any], speakers: list[dict[str, Any]]
+) -> Submission:
+    for name, value in data.items():
+        setattr(submission, name, value)
+    if submission.status == SubmissionStatus.REVISE:
+        submission.status = SubmissionStatus.SUBMITTED
+    submission.save()
+    _replace_speakers(submission, speakers)
+    return submission
+
+
+@transaction.atomic
+def withdraw_submission(*, submission: Submission) -> None:
+    submission.status = SubmissionStatus.WITHDRAWN
+    submission.save(update_fields=["status", "updated_at"])
+    submission_id = submission.pk
+    transaction.on_commit(
+        lambda: send_submission_email(submission_id=submission_id, kind="withdrawn")
+    )
+
+
+def assign_reviewer(*, submission: Submission, reviewer: Any) -> Review:
+    review, _created = Review.objects.get_or_create(submission=submission, reviewer=reviewer)
+    return review
+
+
+@transaction.atomic
+def save_review(*, review: Review, scores: dict[int, int], comment: str) -> Review:
+    for criterion_id, score in scores.items():
+        ReviewScore.objects.update_or_create(
+            review=review, criterion_id=criterion_id, defaults={"score": score}
+        )
+    review.comment = comment
+    review.submitted_at = timezone.now()
+    review.save(update_fields=["comment", "submitted_at"])
+    return review
+
+
+@transaction.atomic
+def decide_submission(*, submission: Submission, decision: str, note: str) -> Submission:
+    submission.status = decision
+    submission.decision_note = note
+    submission.save(update_fields=["status", "decision_note", "updated_at"])
+    submission_id = submission.pk
+    transaction.on_commit(lambda: send_submission_email(submission_id=submission_id, kind=decision))
+    return submission
+
+
+# --- Programme ------------------------------------------------------------------------------
+
+
+def session_conflicts(edition: Edition) -> list[tuple[Session, Session, str]]:
+    """Pairs of overlapping sessions that share a speaker or a room."""
+    sessions = list(
+        Session.objects.filter(edition=edition)
+        .select_related("track")
+        .prefetch_related("speakers")
+        .order_by("starts_at", "pk")
+    )
+    conflicts: list[tuple[Session, Session, str]] = []
+    for index, first in enumerate(sessions):
+        for second in sessions[index + 1 :]:
+            if second.starts_at >= first.ends_at:
+                break
+            first_room = first.room or (first.track.room if first.track else "")
+            second_room = second.room or (second.track.room if second.track else "")
+            if first_room and first_room == second_room:
+                conflicts.append((first, second, "room"))
+            shared = {s.pk for s in first.speakers.all()} & {s.pk for s in second.speakers.all()}
+            if shared:
+                conflicts.append((first, second, "speaker"))
+    return conflicts
+
+
+@transaction.atomic
+def create_session_from_submission(
+    *,
+    submission: Submission,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    **extra: Any,
+) -> Session:
+    session = Session.objects.create(
+        edition=submission.edition,
+        submission=submission,
+        title=submission.title,
+        description=submission.abstract,
+        format=submission.format,
+        language=submission.language,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        **extra,
+    )
+    session.speakers.set(submission.speakers.all())
+    return session

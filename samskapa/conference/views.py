@@ -1,0 +1,629 @@
+"""Conference views. Public pages and token pages are @login_not_required; token pages answer
+404 for unknown or expired tokens. Organiser pages need `conference.organise_conference`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samskapa.conference import ics, selectors, services
+from samskapa.conference.enums import (
+    BookingStatus,
+    DietaryNeed,
+    RegistrationStatus,
+    SubmissionStatus,
+)
+from samskapa.conference.forms import (
+    AgendaForm,
+    FeedbackForm,
+    RegistrationForm,
+    SpeakerFormSet,
+    SubmissionForm,
+    speaker_initial,
+    speakers_from,
+)
+from samskapa.conference.models import Edition, Session
+from samskapa.core.enums import FocusArea
+
+ORGANISE = "conference.organise_conference"
+MIN_ANSWERS = 5
+
+
+def _focus_labels(values: list[str]) -> list[str]:
+    labels = dict(FocusArea.choices)
+    return [str(labels[v]) for v in values if v in labels]
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- Public ---------------------------------------------------------------------------------
+
+
+@login_not_required
+def index(request: HttpRequest) -> HttpResponse:
+    edition = selectors.current_edition()
+    archive = Edition.objects.exclude(pk=edition.pk if edition else 0).order_by("-year")
+    return render(request, "conference/index.html", {"edition": edition, "archive": list(archive)})
+
+
+@login_not_required
+def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    counts = selectors.registration_counts(edition)
+    return render(
+        request,
+        "conference/edition_detail.html",
+        {
+            "edition": edition,
+            "seats_left": max(edition.capacity - counts["registered"], 0),
+            "registration_open": edition.registration_is_open(),
+            "call_open": edition.call_is_open(),
+            "is_past": edition.is_past(),
+        },
+    )
+
+
+@login_not_required
+def programme(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    if not edition.programme_published:
+        raise Http404
+    return render(
+        request,
+        "conference/programme.html",
+        {
+            "edition": edition,
+            "days": selectors.programme_by_day(edition),
+            "tracks": list(edition.tracks.all()),
+        },
+    )
+
+
+@login_not_required
+def programme_ics(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    if not edition.programme_published:
+        raise Http404
+    sessions = edition.sessions.select_related("track").order_by("starts_at")
+    return _ics_response(
+        ics.sessions_calendar(edition, sessions), f"samskapa-{edition.year}-programme.ics"
+    )
+
+
+def _published_session(pk: int) -> Session:
+    session = (
+        Session.objects.select_related("edition", "track")
+        .prefetch_related("speakers")
+        .filter(pk=pk, edition__programme_published=True)
+        .first()
+    )
+    if session is None:
+        raise Http404
+    return session
+
+
+@login_not_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _published_session(pk)
+    return render(
+        request, "conference/session_detail.html", {"session": session, "edition": session.edition}
+    )
+
+
+@login_not_required
+def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _published_session(pk)
+    return _ics_response(
+        ics.sessions_calendar(session.edition, [session]), f"samskapa-session-{session.pk}.ics"
+    )
+
+
+# --- Registration (no account; managed through the token link) -------------------------------
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    if not edition.registration_is_open():
+        return render(request, "conference/registration_closed.html", {"edition": edition})
+    sessions = edition.sessions.filter(edition__programme_published=True).order_by("starts_at")
+    form = RegistrationForm(
+        request.POST or None,
+        sessions=sessions,
+        initial={"language": request.LANGUAGE_CODE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name]
+            for name in ("name", "email", "organisation", "sector", "country", "category")
+        }
+        data["language"] = form.cleaned_data["language"]
+        registration = services.register_participant(
+            edition=edition,
+            data=data,
+            sessions=form.cleaned_data["sessions"],
+            needs=form.needs(),
+        )
+        return redirect("conference:registration-manage", token=registration.token)
+    return render(request, "conference/register.html", {"edition": edition, "form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
+    registration = selectors.get_registration_by_token(token)
+    edition = registration.edition
+    sessions = edition.sessions.filter(edition__programme_published=True).order_by("starts_at")
+    bookings = list(
+        registration.bookings.select_related("session", "session__track").order_by(
+            "session__starts_at"
+        )
+    )
+    form = AgendaForm(
+        request.POST or None,
+        sessions=sessions,
+        initial={"sessions": [b.session_id for b in bookings]},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_agenda(registration=registration, sessions=form.cleaned_data["sessions"])
+        messages.success(request, _("Your sessions have been saved."))
+        return redirect("conference:registration-manage", token=token)
+    position = None
+    if registration.status == RegistrationStatus.WAITLISTED:
+        position = (
+            selectors.waiting_list(edition)
+            .filter(
+                Q(created_at__lt=registration.created_at)
+                | Q(created_at=registration.created_at, pk__lt=registration.pk)
+            )
+            .count()
+            + 1
+        )
+    return render(
+        request,
+        "conference/registration_manage.html",
+        {
+            "registration": registration,
+            "edition": edition,
+            "bookings": bookings,
+            "form": form,
+            "position": position,
+            "feedback_open": edition.starts_on <= timezone.localdate(),
+        },
+    )
+
+
+@login_not_required
+def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
+    registration = selectors.get_registration_by_token(token)
+    sessions = Session.objects.filter(
+        bookings__registration=registration, bookings__status=BookingStatus.CONFIRMED
+    ).select_related("track")
+    return _ics_response(
+        ics.registration_calendar(registration.edition, sessions), "samskapa-konferens.ics"
+    )
+
+
+@login_not_required
+@require_POST
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = selectors.get_registration_by_token(token)
+    edition = registration.edition
+    services.cancel_registration(registration=registration)
+    messages.success(
+        request,
+        _("Your registration has been cancelled. We have sent you a confirmation by e-mail."),
+    )
+    return redirect(edition)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def feedback(request: HttpRequest, token: str) -> HttpResponse:
+    registration = selectors.get_registration_by_feedback_token(token)
+    existing = getattr(registration, "feedback", None)
+    form = FeedbackForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        services.save_feedback(
+            registration=registration,
+            data={k: form.cleaned_data[k] for k in ("overall", "relevance", "comment")},
+        )
+        return render(request, "conference/feedback_thanks.html", {"edition": registration.edition})
+    return render(
+        request,
+        "conference/feedback.html",
+        {"form": form, "edition": registration.edition, "registration": registration},
+    )
+
+
+# --- Call for input (no account; managed through the token link) ----------------------------
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def submit(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    if not edition.call_is_open():
+        return render(request, "conference/call_closed.html", {"edition": edition})
+    form = SubmissionForm(request.POST or None)
+    speakers = SpeakerFormSet(request.POST or None, prefix="speakers")
+    if request.method == "POST" and form.is_valid() and speakers.is_valid():
+        data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
+        data["submitter_language"] = request.LANGUAGE_CODE
+        submission = services.submit_input(
+            edition=edition, data=data, speakers=speakers_from(speakers)
+        )
+        messages.success(
+            request,
+            _("Thank you! Your input has been received. We have sent you a link by e-mail."),
+        )
+        return redirect("conference:submission-manage", token=submission.token)
+    return render(
+        request,
+        "conference/submission_form.html",
+        {"edition": edition, "form": form, "speakers": speakers},
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
+    submission = selectors.get_submission_by_token(token)
+    editable = submission.status == SubmissionStatus.REVISE or (
+        submission.status == SubmissionStatus.SUBMITTED and submission.edition.call_is_open()
+    )
+    form = SubmissionForm(request.POST or None, instance=submission)
+    speakers = SpeakerFormSet(
+        request.POST or None, prefix="speakers", initial=speaker_initial(submission)
+    )
+    if request.method == "POST":
+        if not editable:
+            raise Http404
+        if form.is_valid() and speakers.is_valid():
+            data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
+            services.update_submission(
+                submission=submission, data=data, speakers=speakers_from(speakers)
+            )
+            messages.success(request, _("Your input has been saved."))
+            return redirect("conference:submission-manage", token=token)
+    return render(
+        request,
+        "conference/submission_manage.html",
+        {
+            "submission": submission,
+            "edition": submission.edition,
+            "form": form,
+            "speakers": speakers,
+            "editable": editable,
+        },
+    )
+
+
+@login_not_required
+@require_POST
+def submission_withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    submission = selectors.get_submission_by_token(token)
+    services.withdraw_submission(submission=submission)
+    messages.success(request, _("Your input has been withdrawn."))
+    return redirect(submission.edition)
+
+
+# --- Organisers -----------------------------------------------------------------------------
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def organise(request: HttpRequest) -> HttpResponse:
+    editions = Edition.objects.annotate(
+        registered=Count("registrations", filter=Q(registrations__status="registered")),
+        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+    ).order_by("-year")
+    return render(request, "conference/organise.html", {"editions": editions})
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def organise_edition(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    return render(
+        request,
+        "conference/organise_edition.html",
+        {
+            "edition": edition,
+            "counts": selectors.registration_counts(edition),
+            "waiting": list(selectors.waiting_list(edition)[:20]),
+            "catering": selectors.caterer_counts(edition),
+            "conflicts": services.session_conflicts(edition),
+            "sessions": list(selectors.published_sessions(edition)),
+        },
+    )
+
+
+@permission_required("conference.view_participantneeds", raise_exception=True)
+def needs_list(request: HttpRequest, year: int) -> HttpResponse:
+    from samskapa.core.audit import record_event
+    from samskapa.core.models import AuditAction
+
+    edition = selectors.get_edition(year)
+    page = Paginator(selectors.list_needs(edition), 50).get_page(request.GET.get("page"))
+    # Reads of special-category data are audited (names of fields, never values).
+    record_event(
+        action=AuditAction.SENSITIVE_READ,
+        actor=request.user,
+        obj=edition,
+        fields=["dietary", "dietary_other", "accessibility"],
+        path=request.path,
+    )
+    labels = dict(DietaryNeed.choices)
+    rows = [(n, [labels.get(v, v) for v in n.dietary]) for n in page.object_list]
+    return render(
+        request,
+        "conference/needs_list.html",
+        {
+            "edition": edition,
+            "page": page,
+            "rows": rows,
+            "catering": selectors.caterer_counts(edition),
+        },
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def participants(request: HttpRequest, year: int) -> HttpResponse:
+    from samskapa.conference.forms import ParticipantSearchForm
+
+    edition = selectors.get_edition(year)
+    form = ParticipantSearchForm(request.GET or None)
+    q = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    page = Paginator(selectors.search_participants(edition, q), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "conference/participants.html",
+        {
+            "edition": edition,
+            "form": form,
+            "page": page,
+            "q": q,
+            "badges": badges_available(),
+            "counts": selectors.registration_counts(edition),
+        },
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def check_in(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    registration = edition.registrations.filter(pk=pk, status=RegistrationStatus.REGISTERED).first()
+    if registration is None:
+        raise Http404
+    attended = request.POST.get("attended") == "1"
+    services.set_attendance(registration=registration, attended=attended)
+    if request.headers.get("HX-Request") == "true":
+        return render(
+            request, "conference/participants.html#checkin", {"r": registration, "edition": edition}
+        )
+    url = reverse("conference:participants", args=[edition.year])
+    q = request.POST.get("q", "")
+    return redirect(f"{url}?q={q}#p{registration.pk}" if q else f"{url}#p{registration.pk}")
+
+
+def badges_available() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def participants_export(request: HttpRequest, year: int) -> HttpResponse:
+    from samskapa.conference.exports import FIELDS, participants_response
+    from samskapa.core.audit import record_event
+    from samskapa.core.models import AuditAction
+
+    edition = selectors.get_edition(year)
+    record_event(
+        action=AuditAction.EXPORT, actor=request.user, obj=edition, fields=FIELDS, path=request.path
+    )
+    return participants_response(edition)
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def badges(request: HttpRequest, year: int) -> HttpResponse:
+    if not badges_available():
+        raise Http404
+    import weasyprint
+
+    edition = selectors.get_edition(year)
+    people = selectors.search_participants(edition).filter(status=RegistrationStatus.REGISTERED)
+    html = render(request, "conference/badges.html", {"edition": edition, "people": people})
+    from django.contrib.staticfiles import finders
+
+    stylesheet = weasyprint.CSS(filename=finders.find("conference/badges.css"))
+    # No base URL: the badge sheet fetches nothing over the network.
+    pdf = weasyprint.HTML(string=html.content.decode()).write_pdf(stylesheets=[stylesheet])
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="samskapa-{edition.year}-badges.pdf"'
+    return response
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def statistics(request: HttpRequest, year: int) -> HttpResponse:
+    from samskapa.conference import charts
+
+    edition = selectors.get_edition(year)
+    return render(
+        request,
+        "conference/statistics.html",
+        {"edition": edition, **charts.statistics_context(edition)},
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    summary = selectors.feedback_summary(edition)
+    return render(
+        request,
+        "conference/feedback_results.html",
+        {
+            "edition": edition,
+            "summary": summary,
+            # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
+            "enough": summary["count"] >= MIN_ANSWERS,
+            "comments": selectors.feedback_comments(edition)
+            if summary["count"] >= MIN_ANSWERS
+            else [],
+        },
+    )
+
+
+# --- Review ---------------------------------------------------------------------------------
+
+
+@permission_required("conference.view_review_list", raise_exception=True)
+def review_list(request: HttpRequest) -> HttpResponse:
+    reviews = selectors.reviews_for_reviewer(request.user)
+    return render(request, "conference/review_list.html", {"reviews": reviews})
+
+
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    from samskapa.conference.forms import ReviewForm
+    from samskapa.conference.models import Review
+    from samskapa.core.access import get_object_for_user
+
+    review = get_object_for_user(
+        # Only one's own assignments: administrators are superusers and pass every rule, but
+        # reviewing someone else's assignment is not theirs to do either.
+        Review.objects.select_related("submission", "submission__edition")
+        .filter(reviewer_id=request.user.pk)
+        .exclude(submission__status=SubmissionStatus.WITHDRAWN),
+        user=request.user,
+        perm="conference.change_review",
+        path=request.path,
+        pk=pk,
+    )
+    submission = review.submission
+    criteria = list(submission.edition.criteria.all())
+    initial: dict[str, Any] = {f"score_{s.criterion_id}": s.score for s in review.scores.all()}
+    initial["comment"] = review.comment
+    form = ReviewForm(request.POST or None, criteria=criteria, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_review(
+            review=review, scores=form.scores(), comment=form.cleaned_data["comment"]
+        )
+        messages.success(request, _("Your review has been saved."))
+        return redirect("conference:review-list")
+    return render(
+        request,
+        "conference/review_form.html",
+        {
+            "review": review,
+            "submission": submission,
+            "form": form,
+            "anonymous": submission.edition.anonymous_review,
+            "focus_labels": _focus_labels(submission.focus_areas),
+            "speakers": list(submission.speakers.all()),
+        },
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def submissions(request: HttpRequest, year: int) -> HttpResponse:
+    from samskapa.conference import charts
+
+    edition = selectors.get_edition(year)
+    spread = selectors.score_spread(edition)
+    rows = [(str(row["score"]), row["count"]) for row in spread]
+    title = _("Spread of scores")
+    return render(
+        request,
+        "conference/submissions.html",
+        {
+            "edition": edition,
+            "submissions": selectors.submissions_with_scores(edition),
+            "spread": rows,
+            "spread_title": title,
+            "spread_chart": charts.bar_chart(
+                rows,
+                title=title,
+                axis=_("Score"),
+                alt=_(
+                    "Bar chart of how many scores of each value the reviewers gave; "
+                    "the numbers are in the table."
+                ),
+            )
+            if rows
+            else "",
+        },
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    from samskapa.accounts.models import User
+    from samskapa.conference.forms import AssignReviewerForm, DecisionForm
+
+    edition = selectors.get_edition(year)
+    submission = (
+        edition.submissions.exclude(status=SubmissionStatus.WITHDRAWN).filter(pk=pk).first()
+    )
+    if submission is None:
+        raise Http404
+    # Any centre-team role can be assigned (samskapa.accounts.rules.is_centre_team).
+    reviewers = User.objects.filter(
+        is_active=True, staff_role__in=["admin", "process_leader", "coach", "evaluator"]
+    ).order_by("name")
+    assign_form = AssignReviewerForm(
+        request.POST if "assign" in request.POST else None, reviewers=reviewers
+    )
+    decision_form = DecisionForm(request.POST if "decide" in request.POST else None)
+    if request.method == "POST":
+        if "assign" in request.POST and assign_form.is_valid():
+            services.assign_reviewer(
+                submission=submission, reviewer=assign_form.cleaned_data["reviewer"]
+            )
+            messages.success(request, _("The reviewer has been assigned."))
+            return redirect(request.path)
+        if "decide" in request.POST and decision_form.is_valid():
+            services.decide_submission(
+                submission=submission,
+                decision=decision_form.cleaned_data["decision"],
+                note=decision_form.cleaned_data["note"],
+            )
+            messages.success(request, _("The decision has been saved and the submitter told."))
+            return redirect("conference:submissions", year=edition.year)
+    reviews = list(
+        submission.reviews.select_related("reviewer").prefetch_related("scores__criterion")
+    )
+    return render(
+        request,
+        "conference/submission_decide.html",
+        {
+            "edition": edition,
+            "submission": submission,
+            "reviews": reviews,
+            "speakers": list(submission.speakers.all()),
+            "focus_labels": _focus_labels(submission.focus_areas),
+            "assign_form": assign_form,
+            "decision_form": decision_form,
+        },
+    )

@@ -1,0 +1,127 @@
+"""Special-category data (QUALITY.md §2): dietary and accessibility needs are stored apart,
+seen only by organisers, given to the caterer as counts, and deleted 30 days after."""
+
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from samskapa.conference import selectors, services
+from samskapa.conference.models import ParticipantNeeds
+from samskapa.core.models import AuditEvent
+from tests.conference.conftest import make_registration
+
+pytestmark = pytest.mark.django_db
+
+
+def _with_needs(edition: Any, email: str, dietary: list[str], accessibility: str = "") -> Any:
+    return make_registration(
+        edition, email, needs={"dietary": dietary, "accessibility": accessibility}
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("admin", 200),
+        ("process_leader", 403),
+        ("coach", 403),
+        ("evaluator", 403),
+        ("funder", 403),
+        ("member", 403),
+        ("other_member", 403),
+    ],
+)
+def test_needs_page_is_for_organisers_only(
+    role: str, status: int, client_as: Any, edition: Any
+) -> None:
+    _with_needs(edition, "a@example.se", ["vegan"], "Hörselslinga")
+    response = client_as(role).get(reverse("conference:needs", args=[edition.year]))
+    assert response.status_code == status
+    if status == 200:
+        assert "Hörselslinga" in response.content.decode()
+    else:
+        assert "Hörselslinga" not in response.content.decode()
+
+
+def test_reading_the_needs_is_audited_without_values(client_as: Any, edition: Any) -> None:
+    _with_needs(edition, "a@example.se", ["vegan"], "Hörselslinga")
+    client_as("admin").get(reverse("conference:needs", args=[edition.year]))
+    event = AuditEvent.objects.filter(action="sensitive_read").latest("at")
+    assert event.fields == ["accessibility", "dietary", "dietary_other"]
+    assert "Hörselslinga" not in f"{event.detail}{event.path}"
+
+
+def test_organiser_overview_shows_counts_without_names(client_as: Any, edition: Any) -> None:
+    _with_needs(edition, "anna@example.se", ["vegan"])
+    response = client_as("admin").get(reverse("conference:organise-edition", args=[edition.year]))
+    html = response.content.decode()
+    assert "Till cateringen" in html
+    assert "anna@example.se" not in html
+
+
+def test_caterer_counts_count_each_need_of_registered_participants_only(edition: Any) -> None:
+    _with_needs(edition, "a@example.se", ["vegan", "gluten_free"])
+    _with_needs(edition, "b@example.se", ["vegetarian"], "Rullstol")
+    _with_needs(edition, "c@example.se", ["vegan"])  # capacity 2: on the waiting list
+    counts = selectors.caterer_counts(edition)
+    assert counts["participants"] == 2
+    dietary = {str(label): count for label, count in counts["dietary"]}
+    assert dietary["Vegansk"] == 1  # "vegan" does not match "vegetarian"
+    assert dietary["Vegetarisk"] == 1
+    assert dietary["Glutenfri"] == 1
+    assert dietary["Laktosfri"] == 0
+    assert counts["accessibility"] == 1
+
+
+def _ended(edition: Any, days_ago: int) -> None:
+    edition.ends_on = timezone.localdate() - datetime.timedelta(days=days_ago)
+    edition.starts_on = edition.ends_on
+    edition.save()
+
+
+def test_purge_deletes_needs_more_than_30_days_after_the_conference(edition: Any) -> None:
+    registration = _with_needs(edition, "a@example.se", ["vegan"])
+    _ended(edition, 31)
+    out = StringIO()
+    call_command("purge", stdout=out)
+    assert not ParticipantNeeds.objects.filter(registration=registration).exists()
+    registration.refresh_from_db()  # the registration itself stays
+    assert "conference.needs: deleted 1" in out.getvalue()
+
+
+def test_purge_keeps_needs_until_30_days_have_passed(edition: Any) -> None:
+    registration = _with_needs(edition, "a@example.se", ["vegan"])
+    _ended(edition, 30)
+    assert services.purge_needs() == 0
+    assert ParticipantNeeds.objects.filter(registration=registration).exists()
+
+
+def test_purge_dry_run_deletes_nothing(edition: Any) -> None:
+    registration = _with_needs(edition, "a@example.se", ["vegan"])
+    _ended(edition, 100)
+    out = StringIO()
+    call_command("purge", "--dry-run", stdout=out)
+    assert ParticipantNeeds.objects.filter(registration=registration).exists()
+    assert "conference.needs: would delete 1" in out.getvalue()
+
+
+def test_needs_are_not_in_the_participant_export(client_as: Any, edition: Any) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    _with_needs(edition, "a@example.se", ["vegan"], "Hörselslinga")
+    response = client_as("admin").get(
+        reverse("conference:participants-export", args=[edition.year])
+    )
+    sheet = load_workbook(BytesIO(response.content), read_only=True).active
+    text = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row)
+    assert "a@example.se" in text
+    assert "Hörselslinga" not in text and "vegan" not in text
