@@ -213,17 +213,20 @@ class ProjectFilterForm(forms.Form):
     )
 
     def filters(self) -> ProjectFilters:
-        if not self.is_valid():
-            return ProjectFilters()
-        data = self.cleaned_data
+        # A bad value in one filter (an old link, say) drops that filter only.
+        data: dict[str, Any] = {}
+        if self.is_bound:
+            self.is_valid()  # cleaned_data then holds the fields that are valid
+            data = self.cleaned_data
+        sort = str(data.get("sort") or "")
         return ProjectFilters(
-            q=data["q"].strip(),
-            call=data["call"],
-            region=data["region"],
-            phase=data["phase"],
-            sector=data["sector"],
-            process_element=data["process_element"],
-            sort=data["sort"] if data["sort"] in SORTS else "",
+            q=(data.get("q") or "").strip(),
+            call=data.get("call"),
+            region=data.get("region") or "",
+            phase=data.get("phase") or "",
+            sector=data.get("sector") or "",
+            process_element=data.get("process_element") or "",
+            sort=sort if sort in SORTS else "",
         )
 
 

@@ -395,3 +395,11 @@ def test_call_detail_queries_are_constant(
     with django_assert_num_queries(10):
         response = client.get(call.get_absolute_url())
     assert len(response.context["projects"]) == count
+
+
+def test_a_bad_filter_value_drops_only_that_filter(as_role: Any) -> None:
+    response = as_role("admin").get(
+        reverse("projects:project-list"), {"call": "inte-ett-id", "phase": "closure"}
+    )
+    assert response.status_code == 200
+    assert {p.phase for p in response.context["page"].object_list} == {"closure"}
