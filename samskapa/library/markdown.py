@@ -69,9 +69,32 @@ def _demote_h1(tokens: list[Token]) -> None:
             token.tag = "h2"
 
 
+def _is_local(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//")
+
+
+def _link_external_images(tokens: list[Token]) -> None:
+    """The Content-Security-Policy loads images from this site only, so an image from another
+    site becomes a link to it, with its alt text as the link text."""
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children: list[Token] = []
+        for child in token.children:
+            src = str(child.attrGet("src") or "")
+            if child.type != "image" or _is_local(src):
+                children.append(child)
+                continue
+            link_open = Token("link_open", "a", 1, attrs={"href": src})
+            text = Token("text", "", 0, content=_inline_text(child.children or []) or src)
+            children.extend([link_open, text, Token("link_close", "a", -1)])
+        token.children = children
+
+
 def render_markdown(text: str) -> str:
     """Markdown → sanitised HTML, safe to mark as safe in a template."""
     tokens = _md.parse(text or "")
+    _link_external_images(tokens)
     _demote_h1(tokens)
     _add_heading_ids(tokens)
     raw = _md.renderer.render(tokens, _md.options, {})

@@ -132,7 +132,7 @@ def material_feedback(request: HttpRequest, slug: str) -> HttpResponse:
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, material, form)
-        return render(request, "library/material_detail.html", context, status=400)
+        return render(request, "library/material_detail.html", context)
     services.record_feedback(
         material=material,
         helpful=form.cleaned_data["helpful"],
@@ -339,7 +339,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             "attachment_form": form,
             "attachments": list(material.attachments.all()),
         }
-        return render(request, "library/material_form.html", context, status=400)
+        return render(request, "library/material_form.html", context)
     services.add_attachment(
         material=material,
         upload=form.cleaned_data["file"],

@@ -163,3 +163,14 @@ def test_starter_content_passes_the_authoring_check() -> None:
         for language in ("sv", "en"):
             text = (folder / f"{language}.md").read_text(encoding="utf-8")
             assert _messages(text) == [], f"{folder.name}/{language}.md"
+
+
+def test_images_from_other_sites_become_links() -> None:
+    # The CSP loads images from this site only; a link keeps the content reachable.
+    output = render_markdown("![Karta över aktörer](https://example.org/karta.png)")
+    assert "<img" not in output
+    assert (
+        '<a href="https://example.org/karta.png" rel="noopener noreferrer">Karta över aktörer</a>'
+        in output
+    )
+    assert '<img src="/static/x.png" alt="Bild">' in render_markdown("![Bild](/static/x.png)")

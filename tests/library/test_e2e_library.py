@@ -1,0 +1,58 @@
+"""Browser scans of the knowledge bank's states the access-matrix scan does not reach: the
+editor with errors, a preview and findings; a material as staff see it; feedback with an error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import _chromium, browser, demo_world, login, new_page  # noqa: F401
+from tests.e2e.test_accessibility import AXE_OPTIONS
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(_chromium() is None, reason="Chromium not installed"),
+]
+
+
+def _violations(page: Any) -> list[str]:
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{v['id']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, width: int) -> None:  # noqa: F811
+    page, watcher = new_page(width)
+    login(page, "admin@samskapa.test")
+    page.goto("/library/manage/new/")
+    page.fill(
+        "textarea[name=body]",
+        "#### Djup rubrik\n\n![](https://example.org/x.png)\n\n[här](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    )
+    page.click("button[name=preview]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".error-summary").count() == 1
+    assert page.locator(".preview").count() == 1
+    assert page.locator(".findings li").count() == 3
+    assert _violations(page) == []
+    assert watcher.errors == []
+
+
+def test_material_as_staff_and_feedback_error_are_accessible(new_page: Any) -> None:  # noqa: F811
+    page, watcher = new_page(1280)
+    page.goto("/library/material/vad-ar-social-innovation/")
+    page.click("#feedback button[type=submit]")  # no answer chosen: an error
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".error-summary").count() == 1
+    assert _violations(page) == []
+    login(page, "admin@samskapa.test")
+    page.goto("/library/material/forandringsteori-steg-for-steg/")
+    assert page.locator(".staff-box").count() == 1
+    assert _violations(page) == []
+    assert watcher.errors == []
