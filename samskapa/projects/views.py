@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -350,10 +351,21 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 # --- Import -------------------------------------------------------------------------------
 
 
+IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
+
+
 def _import_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _remove_stale_uploads() -> None:
+    """Uploads nobody confirmed are removed after a day: they may hold contact details."""
+    cutoff = time.time() - IMPORT_FILE_MAX_AGE
+    for stale in _import_dir().iterdir():
+        if stale.is_file() and stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
 
 
 def _stored_import(request: HttpRequest) -> tuple[dict[str, Any], bytes] | None:
@@ -377,6 +389,7 @@ def _parse_stored(state: dict[str, Any], data: bytes) -> tuple[importer.ParsedFi
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        _remove_stale_uploads()
         upload = form.cleaned_data["file"]
         ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
         token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one

@@ -1,4 +1,5 @@
-from samskapa.projects.models import Call, Project, ProjectOrganisation
+from samskapa.accounts.models import User
+from samskapa.projects.models import Call, Invitation, Project, ProjectOrganisation
 from tests.access.matrix import EVERYONE, STAFF, Page
 
 ADMIN = frozenset({"admin"})
@@ -19,6 +20,18 @@ def _partner() -> dict[str, int]:
     link = ProjectOrganisation.objects.filter(project=project).exclude(role="owner").first()
     assert link is not None
     return {"pk": project.pk, "link_pk": link.pk}
+
+
+def _open_invitation() -> dict[str, str]:
+    invitation, _created = Invitation.objects.get_or_create(
+        token="access-matrix-open-invitation-token-0123456789",
+        defaults={
+            "project": Project.objects.get(number="23-012-S01"),
+            "email": "ny.kollega@example.se",
+            "invited_by": User.objects.get(email="projekt@samskapa.test"),
+        },
+    )
+    return {"token": invitation.token}
 
 
 PAGES = [
@@ -44,10 +57,18 @@ PAGES = [
         "projects:invitation-accept",
         EVERYONE,
         kwargs=lambda: {"token": "x" * 43},
-        denied=404,
         ok=frozenset({404}),
         scan=False,
-        note="public",
+        variant="unknown",
+    ),
+    # An open invitation: the public form to create an account (anonymous); anyone logged in
+    # with another address is told that the invitation is not theirs (403).
+    Page(
+        "projects:invitation-accept",
+        EVERYONE,
+        kwargs=_open_invitation,
+        ok=frozenset({200, 403}),
+        variant="open",
     ),
     Page("projects:project-detail", MEMBER_OR_STAFF, kwargs=_project, denied=404),
     Page("projects:project-edit", frozenset({"admin", "member"}), kwargs=_project, denied=404),
