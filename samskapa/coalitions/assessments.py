@@ -1,0 +1,183 @@
+"""The toolkit's focus-area self-assessments, as the coalitions use them: recorded with a
+project's reflection, and shown on the coalition page as the projects' development.
+
+The toolkit owns the data; this module reads it through the toolkit's selectors and writes
+it through its service. Without the toolkit the coalition pages simply leave this part out.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from types import ModuleType
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samskapa.accounts.models import User
+from samskapa.coalitions.forms import ReflectionForm
+from samskapa.coalitions.models import Coalition, Meeting
+from samskapa.core.charts import chart_img
+from samskapa.core.enums import FocusArea
+from samskapa.projects.models import Project
+
+RATINGS = [("", "–")] + [(str(n), str(n)) for n in range(1, 6)]
+
+
+def _toolkit() -> tuple[ModuleType, ModuleType] | None:
+    try:
+        selectors = importlib.import_module("samskapa.toolkit.selectors")
+        services = importlib.import_module("samskapa.toolkit.services")
+    except ImportError:
+        return None
+    if not hasattr(services, "record_self_assessment") or not hasattr(
+        selectors, "latest_self_assessments"
+    ):
+        return None
+    return selectors, services
+
+
+def available() -> bool:
+    return _toolkit() is not None
+
+
+class AssessedReflectionForm(ReflectionForm):
+    """A reflection with the five focus-area ratings (1–5) and a comment for each."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for area in FocusArea:
+            self.fields[f"rating_{area.value}"] = forms.ChoiceField(
+                label=area.label, choices=RATINGS, required=False
+            )
+            self.fields[f"comment_{area.value}"] = forms.CharField(
+                label=gettext_lazy("Comment on %(area)s") % {"area": area.label},
+                required=False,
+                max_length=500,
+            )
+
+    def rating_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"rating_{a.value}"], self[f"comment_{a.value}"]) for a in FocusArea]
+
+    def plain_fields(self) -> list[Any]:
+        return [self["timing"], self["text"]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [a for a in FocusArea if data.get(f"rating_{a.value}")]
+        if given and len(given) < len(FocusArea):
+            for area in FocusArea:
+                if not data.get(f"rating_{area.value}"):
+                    self.add_error(
+                        f"rating_{area.value}",
+                        _("Rate all five focus areas, or none of them."),
+                    )
+        return data
+
+    def ratings(self) -> dict[str, tuple[int, str]]:
+        data = self.cleaned_data
+        if not data.get(f"rating_{FocusArea.CAUSES.value}"):
+            return {}
+        return {
+            a.value: (int(data[f"rating_{a.value}"]), data.get(f"comment_{a.value}", ""))
+            for a in FocusArea
+        }
+
+
+def reflection_form(data: Any = None) -> ReflectionForm:
+    return AssessedReflectionForm(data) if available() else ReflectionForm(data)
+
+
+def save_assessment(form: ReflectionForm, *, project: Project, meeting: Meeting, by: User) -> None:
+    toolkit = _toolkit()
+    if toolkit is None or not isinstance(form, AssessedReflectionForm):
+        return
+    ratings = form.ratings()
+    if ratings:
+        toolkit[1].record_self_assessment(
+            project=project,
+            by=by,
+            ratings=ratings,
+            assessed_on=timezone.localdate(),
+            context=meeting_context(meeting),
+        )
+
+
+def meeting_context(meeting: Meeting) -> str:
+    return f"{meeting.coalition.name}: {meeting.title}"[:200]
+
+
+def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]:
+    """The latest self-assessment of each project, and each project's development as a chart
+    of its average rating over time with the full table of ratings beside it."""
+    toolkit = _toolkit()
+    if toolkit is None or not projects:
+        return {"assessments_available": False}
+    selectors = toolkit[0]
+    latest = selectors.latest_self_assessments(projects=projects)
+    cards = []
+    for project in projects:
+        assessment = latest.get(project.pk)
+        ratings = {r.focus_area: r.rating for r in assessment.ratings.all()} if assessment else {}
+        cards.append(
+            {
+                "project": project,
+                "assessment": assessment,
+                "ratings": [(area.label, ratings.get(area.value)) for area in FocusArea],
+            }
+        )
+    table: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
+    for project in projects:
+        by_assessment: dict[int, dict[str, Any]] = defaultdict(dict)
+        for point in selectors.self_assessment_series(project=project):
+            row = by_assessment[point.assessment_id]
+            row.setdefault("date", point.assessed_on)
+            row.setdefault("context", point.context)
+            row[point.focus_area] = point.rating
+        for row in by_assessment.values():
+            values = [row.get(a.value) for a in FocusArea]
+            numbers = [v for v in values if v is not None]
+            average = round(sum(numbers) / len(numbers), 1) if numbers else None
+            table.append({"project": project, "date": row["date"], "context": row["context"],
+                          "values": values, "average": average})  # fmt: skip
+            if average is not None:
+                points.append(
+                    {"project": project.number, "date": row["date"].isoformat(), "average": average}
+                )
+    return {
+        "assessments_available": True,
+        "focus_areas": FocusArea.choices,
+        "assessment_cards": cards,
+        "development_rows": table,
+        "development_chart": _chart(coalition, points) if points else "",
+    }
+
+
+def _chart(coalition: Coalition, points: list[dict[str, Any]]) -> str:
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": _("The projects' average self-assessment over time in %(coalition)s")
+        % {"coalition": coalition.name},
+        "width": 520,
+        "height": 260,
+        "data": {"values": points},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": _("Date"),
+                  "axis": {"format": "%Y-%m-%d"}},
+            "y": {"field": "average", "type": "quantitative", "title": _("Average rating (1–5)"),
+                  "scale": {"domain": [1, 5]}},
+            "color": {"field": "project", "type": "nominal", "title": _("Project")},
+        },
+    }  # fmt: skip
+    return chart_img(
+        spec,
+        alt=_(
+            "Line chart of each project's average self-assessment over time; the table below "
+            "has every rating."
+        ),
+    )

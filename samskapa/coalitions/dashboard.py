@@ -1,0 +1,39 @@
+"""Home panels: the process leader's next meeting and undocumented meetings; a member's
+upcoming coalition meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from samskapa.accounts.rules import is_admin, is_process_leader
+from samskapa.coalitions import selectors
+from samskapa.core import dashboard
+
+
+def _leader_panel(request: HttpRequest) -> dict[str, Any] | None:
+    user = request.user
+    if not (is_process_leader(user) or is_admin(user)):
+        return None
+    undocumented = list(selectors.undocumented_meetings(user=user))
+    upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=1))
+    if is_admin(user) and not undocumented:
+        return None
+    return {"undocumented": undocumented, "next": upcoming[0] if upcoming else None}
+
+
+def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
+    user = request.user
+    if getattr(user, "staff_role", ""):
+        return None
+    upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=2))
+    return {"meetings": upcoming} if upcoming else None
+
+
+dashboard.register(
+    dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25)
+)
+dashboard.register(
+    dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22)
+)

@@ -1,0 +1,249 @@
+"""Reads of coalitions, meetings and lessons that follow relations or aggregate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from samskapa.coaching.selectors import has_focus_area
+from samskapa.coalitions.models import (
+    AgendaItem,
+    Attendance,
+    Coalition,
+    CoalitionProject,
+    FollowUp,
+    Lesson,
+    Meeting,
+    Reflection,
+)
+from samskapa.core.access import get_object_for_user
+from samskapa.projects.models import Call, Project
+
+
+def visible_coalitions(*, user: Any) -> QuerySet[Coalition]:
+    coalitions = Coalition.objects.all()
+    if not user.has_perm("coalitions.view_lessons"):  # not centre team: own coalitions only
+        coalitions = coalitions.filter(members__project__members__user_id=user.pk).distinct()
+    return coalitions
+
+
+def list_coalitions_for_user(*, user: Any) -> QuerySet[Coalition]:
+    now = timezone.now()
+    return (
+        visible_coalitions(user=user)
+        .select_related("call")
+        .prefetch_related("process_leaders")
+        .annotate(
+            project_count=Count("members", distinct=True),
+            meeting_count=Count("meetings", distinct=True),
+            next_meeting=Min("meetings__starts_at", filter=Q(meetings__starts_at__gte=now)),
+        )
+        .order_by("name")
+    )
+
+
+def get_coalition_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Coalition:
+    return get_object_for_user(
+        Coalition.objects.select_related("call"), user=user, perm=perm, path=path, pk=pk
+    )
+
+
+def get_meeting_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Meeting:
+    return get_object_for_user(
+        Meeting.objects.select_related("coalition", "coalition__call"),
+        user=user,
+        perm=perm,
+        path=path,
+        pk=pk,
+    )
+
+
+def coalition_projects(coalition: Coalition) -> list[Project]:
+    return list(
+        Project.objects.filter(coalition_membership__coalition=coalition)
+        .select_related("owner")
+        .order_by("number")
+    )
+
+
+def meetings_of(coalition: Coalition) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(coalition=coalition)
+        .annotate(attendance_count=Count("attendance", distinct=True))
+        .order_by("starts_at")
+    )
+
+
+def meeting_with_details(meeting: Meeting) -> Meeting:
+    """The meeting's agenda, lessons (with their projects) and follow-ups, prefetched."""
+    prefetch = [
+        Prefetch("agenda", queryset=AgendaItem.objects.order_by("order", "pk")),
+        Prefetch(
+            "lessons",
+            queryset=Lesson.objects.prefetch_related(
+                Prefetch("projects", queryset=Project.objects.only("pk", "number", "name"))
+            ),
+        ),
+        Prefetch("follow_ups", queryset=FollowUp.objects.select_related("project")),
+    ]
+    return (
+        Meeting.objects.prefetch_related(*prefetch).select_related("coalition").get(pk=meeting.pk)
+    )
+
+
+def attendance_of(meeting: Meeting) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(meeting=meeting).select_related("user", "project")
+
+
+def reflections_of(meeting: Meeting) -> QuerySet[Reflection]:
+    return Reflection.objects.filter(meeting=meeting).select_related("project", "author")
+
+
+def invitees(meeting: Meeting) -> list[Any]:
+    """Everyone invited to a meeting: the members of its projects and its process leaders."""
+    from samskapa.accounts.models import User
+
+    coalition = meeting.coalition
+    return list(
+        User.objects.filter(
+            Q(project_memberships__project__coalition_membership__coalition=coalition)
+            | Q(led_coalitions=coalition),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def attendance_choices(meeting: Meeting) -> list[tuple[str, str, str]]:
+    """(value, person, project label) for everyone who may attend: "user:project" values,
+    project blank for the process leaders."""
+    from samskapa.projects.models import ProjectMember
+
+    rows: list[tuple[str, str, str]] = []
+    members = (
+        ProjectMember.objects.filter(project__coalition_membership__coalition=meeting.coalition)
+        .select_related("user", "project")
+        .order_by("project__number", "user__name")
+    )
+    for member in members:
+        rows.append(
+            (
+                f"{member.user_id}:{member.project_id}",
+                member.user.get_full_name(),
+                member.project.number,
+            )
+        )
+    for leader in meeting.coalition.process_leaders.order_by("name"):
+        rows.append((f"{leader.pk}:", leader.get_full_name(), ""))
+    return rows
+
+
+def upcoming_meetings_for_user(*, user: Any, limit: int = 3) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(
+            Q(coalition__members__project__members__user_id=user.pk)
+            | Q(coalition__process_leaders=user.pk),
+            starts_at__gte=timezone.now(),
+        )
+        .select_related("coalition")
+        .distinct()
+        .order_by("starts_at")[:limit]
+    )
+
+
+def undocumented_meetings(*, user: Any, limit: int = 5) -> QuerySet[Meeting]:
+    """Past meetings of the coalitions the person leads (all, for the admin) not yet documented."""
+    meetings = Meeting.objects.filter(ends_at__lt=timezone.now(), documented_at__isnull=True)
+    if getattr(user, "staff_role", "") != "admin":
+        meetings = meetings.filter(coalition__process_leaders=user.pk)
+    return meetings.select_related("coalition").distinct().order_by("starts_at")[:limit]
+
+
+def meetings_for_calendar(
+    *, user: Any | None = None, coalition: Coalition | None = None
+) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.select_related("coalition")
+    if coalition is not None:
+        meetings = meetings.filter(coalition=coalition)
+    if user is not None:
+        meetings = meetings.filter(
+            Q(coalition__members__project__members__user_id=user.pk)
+            | Q(coalition__process_leaders=user.pk)
+        ).distinct()
+    return meetings.prefetch_related("agenda").order_by("starts_at")
+
+
+# --- Lessons register -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LessonFilters:
+    q: str = ""
+    focus_area: str = ""
+    coalition: Coalition | None = None
+    call: Call | None = None
+    project: Project | None = None
+
+
+def meeting_lessons(filters: LessonFilters) -> QuerySet[Lesson]:
+    lessons = Lesson.objects.select_related("meeting__coalition__call").prefetch_related(
+        Prefetch("projects", queryset=Project.objects.only("pk", "number", "name"))
+    )
+    if filters.q:
+        lessons = lessons.filter(text__icontains=filters.q)
+    if filters.focus_area:
+        lessons = lessons.filter(has_focus_area("focus_areas", filters.focus_area))
+    if filters.coalition is not None:
+        lessons = lessons.filter(meeting__coalition=filters.coalition)
+    if filters.call is not None:
+        lessons = lessons.filter(meeting__coalition__call=filters.call)
+    if filters.project is not None:
+        lessons = lessons.filter(projects=filters.project)
+    return lessons.order_by("-meeting__starts_at", "-pk")
+
+
+def coalition_of_projects(project_ids: list[int]) -> dict[int, Coalition]:
+    links = CoalitionProject.objects.filter(project_id__in=project_ids).select_related("coalition")
+    return {link.project_id: link.coalition for link in links}
+
+
+def lesson_register(filters: LessonFilters) -> list[dict[str, Any]]:
+    """Every lesson, newest first: from meetings and from shared coaching notes (two queries
+    and one prefetch, whatever the number of lessons)."""
+    from samskapa.coaching.selectors import LessonFilters as NoteFilters
+    from samskapa.coaching.selectors import shared_lessons
+
+    entries: list[dict[str, Any]] = [
+        {
+            "source": "meeting",
+            "date": lesson.meeting.starts_at.date(),
+            "text": lesson.text,
+            "focus_areas": lesson.focus_area_labels(),
+            "projects": list(lesson.projects.all()),
+            "meeting": lesson.meeting,
+            "coalition": lesson.meeting.coalition,
+        }
+        for lesson in meeting_lessons(filters)
+    ]
+    notes = shared_lessons(
+        NoteFilters(
+            q=filters.q, focus_area=filters.focus_area, call=filters.call, project=filters.project
+        )
+    )
+    if filters.coalition is not None:
+        notes = notes.filter(session__project__coalition_membership__coalition=filters.coalition)
+    entries += [
+        {
+            "source": "coaching",
+            "date": note.session.starts_at.date(),
+            "text": note.text,
+            "focus_areas": note.focus_area_labels(),
+            "projects": [note.session.project],
+        }
+        for note in notes
+    ]
+    return sorted(entries, key=lambda e: e["date"], reverse=True)

@@ -1,0 +1,203 @@
+"""Writes to coalitions and meetings. E-mails leave only after the transaction commits."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from samskapa.accounts.models import User
+from samskapa.coaching.services import language_of
+from samskapa.coalitions import ics, selectors
+from samskapa.coalitions.models import (
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    Coalition,
+    CoalitionProject,
+    FollowUp,
+    Lesson,
+    Meeting,
+    Reflection,
+)
+from samskapa.core.audit import record_event
+from samskapa.core.models import AuditAction
+from samskapa.projects.models import Project
+
+
+@transaction.atomic
+def set_projects(*, coalition: Coalition, projects: Iterable[Project], by: User) -> None:
+    """Make these the coalition's projects. A project in another coalition moves here."""
+    wanted = {p.pk for p in projects}
+    CoalitionProject.objects.filter(coalition=coalition).exclude(project_id__in=wanted).delete()
+    for project_id in wanted:
+        CoalitionProject.objects.update_or_create(
+            project_id=project_id, defaults={"coalition": coalition}
+        )
+    record_event(action=AuditAction.CHANGE, actor=by, obj=coalition, fields=["projects"])
+
+
+@transaction.atomic
+def save_meeting(*, meeting: Meeting, agenda: list[dict[str, Any]], by: User) -> Meeting:
+    """Save a new or changed meeting with its agenda (replaced as a whole)."""
+    creating = meeting.pk is None
+    if creating:
+        meeting.created_by = by
+    else:
+        meeting.sequence += 1  # calendars that imported it replace the old version
+    meeting.save()
+    AgendaItem.objects.filter(meeting=meeting).delete()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=meeting, order=index, title=item["title"], focus_areas=item["focus_areas"]
+        )
+        for index, item in enumerate(agenda)
+    )
+    record_event(
+        action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=meeting
+    )
+    return meeting
+
+
+def _send_invitation(meeting_id: int, user_id: int, url: str) -> None:
+    meeting = Meeting.objects.select_related("coalition").get(pk=meeting_id)
+    person = User.objects.get(pk=user_id)
+    with translation.override(language_of(person)):
+        context = {"meeting": meeting, "person": person, "url": url}
+        subject = render_to_string("coalitions/email/invitation_subject.txt", context).strip()
+        body = render_to_string("coalitions/email/invitation_body.txt", context)
+        calendar = ics.meeting_invitation(meeting, url=url)
+    message = EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [person.email],
+    )
+    message.attach("invitation.ics", calendar, "text/calendar; method=PUBLISH; charset=utf-8")
+    message.send()
+
+
+@transaction.atomic
+def send_invitations(*, meeting: Meeting, by: User, site_url: str) -> int:
+    """E-mail each invitee, in their own language, with the meeting as an .ics attachment."""
+    people = selectors.invitees(meeting)
+    url = site_url.rstrip("/") + meeting.get_absolute_url()
+    for person in people:
+        transaction.on_commit(partial(_send_invitation, meeting.pk, person.pk, url))
+    meeting.invited_at = timezone.now()
+    meeting.save(update_fields=["invited_at"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["invited_at"])
+    return len(people)
+
+
+@transaction.atomic
+def record_attendance(
+    *, meeting: Meeting, present: Iterable[tuple[int, int | None]], by: User
+) -> int:
+    """Replace the attendance list: (user id, project id or None) for everyone present."""
+    Attendance.objects.filter(meeting=meeting).delete()
+    rows = [
+        Attendance(meeting=meeting, user_id=user_id, project_id=project_id)
+        for user_id, project_id in dict(present).items()
+    ]
+    Attendance.objects.bulk_create(rows)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["attendance"])
+    return len(rows)
+
+
+def document_meeting(*, meeting: Meeting, notes: str, key_insights: str, by: User) -> Meeting:
+    meeting.notes = notes
+    meeting.key_insights = key_insights
+    meeting.documented_at = meeting.documented_at or timezone.now()
+    meeting.save(update_fields=["notes", "key_insights", "documented_at", "updated_at"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["notes", "key_insights"])
+    return meeting
+
+
+@transaction.atomic
+def add_lesson(
+    *, meeting: Meeting, text: str, focus_areas: list[str], projects: Iterable[Project], by: User
+) -> Lesson:
+    lesson = Lesson.objects.create(meeting=meeting, text=text, focus_areas=focus_areas, author=by)
+    lesson.projects.set(projects)
+    return lesson
+
+
+def add_follow_up(*, meeting: Meeting, by: User, **values: Any) -> FollowUp:
+    follow_up = FollowUp.objects.create(meeting=meeting, **values)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["follow_ups"])
+    return follow_up
+
+
+def save_reflection(
+    *, meeting: Meeting, project: Project, timing: str, text: str, by: User
+) -> Reflection:
+    reflection, _created = Reflection.objects.update_or_create(
+        meeting=meeting, project=project, timing=timing, defaults={"text": text, "author": by}
+    )
+    return reflection
+
+
+def calendar_feed_for(user: User) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def reset_calendar_feed(user: User) -> CalendarFeed:
+    """A new secret link: the old one stops working at once."""
+    feed = calendar_feed_for(user)
+    feed.token = secrets.token_urlsafe(32)
+    feed.save(update_fields=["token"])
+    return feed
+
+
+def reset_coalition_feed(*, coalition: Coalition, by: User) -> None:
+    coalition.calendar_token = secrets.token_urlsafe(32)
+    coalition.save(update_fields=["calendar_token"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=coalition, fields=["calendar_token"])
+
+
+# --- Personal data (registered in apps.py) ---------------------------------------------------
+
+
+def export_personal_data(user: User) -> dict[str, Any]:
+    return {
+        "meeting_attendance": [
+            {
+                "meeting": a.meeting.title,
+                "coalition": a.meeting.coalition.name,
+                "date": a.meeting.starts_at.isoformat(),
+                "project": a.project.number if a.project else None,
+            }
+            for a in Attendance.objects.filter(user=user).select_related(
+                "meeting__coalition", "project"
+            )
+        ],
+        "lessons_written": [
+            {"meeting": lesson.meeting.title, "text": lesson.text}
+            for lesson in Lesson.objects.filter(author=user).select_related("meeting")
+        ],
+        "reflections_written": [
+            {"meeting": r.meeting.title, "project": r.project.number, "text": r.text}
+            for r in Reflection.objects.filter(author=user).select_related("meeting", "project")
+        ],
+        "calendar_feed": CalendarFeed.objects.filter(user=user).exists(),
+    }
+
+
+def erase_personal_data(user: User) -> None:
+    Attendance.objects.filter(user=user).delete()
+    CalendarFeed.objects.filter(user=user).delete()
+    # Lessons and reflections belong to the coalition's record; they stay, unsigned.
+    Lesson.objects.filter(author=user).update(author=None)
+    Reflection.objects.filter(author=user).update(author=None)
+    Meeting.objects.filter(created_by=user).update(created_by=None)
+    for coalition in Coalition.objects.filter(process_leaders=user):
+        coalition.process_leaders.remove(user)

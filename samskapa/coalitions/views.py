@@ -1,0 +1,390 @@
+"""Coalition pages: the coalition and its projects, meetings (plan, invite, attendance,
+documentation), reflections, calendar feeds and the lessons register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samskapa.accounts.models import User
+from samskapa.coaching import selectors as coaching_selectors
+from samskapa.coalitions import assessments, ics, selectors, services
+from samskapa.coalitions.forms import (
+    AttendanceForm,
+    CoalitionForm,
+    DocumentationForm,
+    FollowUpForm,
+    LessonFilterForm,
+    LessonForm,
+    MeetingForm,
+    agenda_formset,
+    agenda_items,
+)
+from samskapa.coalitions.models import CalendarFeed, Coalition, Meeting, Reflection
+from samskapa.projects.models import Project
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _ics_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- Coalitions ---------------------------------------------------------------------------
+
+
+@permission_required("coalitions.list_coalitions", raise_exception=True)
+def coalition_list(request: HttpRequest) -> HttpResponse:
+    coalitions = selectors.list_coalitions_for_user(user=request.user)
+    page = Paginator(coalitions, 25).get_page(request.GET.get("page"))
+    return render(request, "coalitions/coalition_list.html", {"page": page})
+
+
+@permission_required("coalitions.add_coalition", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def coalition_create(request: HttpRequest) -> HttpResponse:
+    return _coalition_form(request, Coalition())
+
+
+@require_http_methods(["GET", "POST"])
+def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    coalition = selectors.get_coalition_for_user(
+        request.user, pk, "coalitions.change_coalition", request.path
+    )
+    return _coalition_form(request, coalition)
+
+
+def _coalition_form(request: HttpRequest, coalition: Coalition) -> HttpResponse:
+    form = CoalitionForm(request.POST or None, instance=coalition)
+    if request.method == "POST" and form.is_valid():
+        coalition = form.save()
+        services.set_projects(
+            coalition=coalition, projects=form.cleaned_data["projects"], by=_user(request)
+        )
+        messages.success(request, _("The coalition has been saved."))
+        return redirect(coalition)
+    context = {"form": form, "coalition": coalition if coalition.pk else None}
+    return render(
+        request, "coalitions/coalition_form.html", context, status=400 if form.errors else 200
+    )
+
+
+def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    coalition = selectors.get_coalition_for_user(
+        user, pk, "coalitions.view_coalition", request.path
+    )
+    projects = selectors.coalition_projects(coalition)
+    context = {
+        "coalition": coalition,
+        "leaders": coalition.process_leaders.order_by("name"),
+        "projects": projects,
+        "meetings": selectors.meetings_of(coalition),
+        "can_manage": user.has_perm("coalitions.manage_meetings", coalition),
+        "can_change": user.has_perm("coalitions.change_coalition", coalition),
+        "feed_url": request.build_absolute_uri(
+            reverse("coalitions:coalition-feed", args=[coalition.calendar_token])
+        ),
+        **assessments.development(coalition, projects),
+    }
+    return render(request, "coalitions/coalition_detail.html", context)
+
+
+# --- Meetings -----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+    coalition = selectors.get_coalition_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    return _meeting_form(request, Meeting(coalition=coalition))
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    return _meeting_form(request, meeting)
+
+
+def _meeting_form(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    form = MeetingForm(request.POST or None, instance=meeting)
+    agenda = agenda_formset(meeting, request.POST or None)
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        meeting = services.save_meeting(
+            meeting=form.save(commit=False), agenda=agenda_items(agenda), by=_user(request)
+        )
+        messages.success(request, _("The meeting has been saved."))
+        return redirect(meeting)
+    has_errors = bool(form.errors) or any(f.errors for f in agenda.forms)
+    context = {"form": form, "agenda": agenda, "meeting": meeting, "coalition": meeting.coalition}
+    return render(
+        request, "coalitions/meeting_form.html", context, status=400 if has_errors else 200
+    )
+
+
+def _tools_url(project: Project, meeting: Meeting) -> str:
+    """The project's tools as they were on the meeting date (the toolkit's overview)."""
+    try:
+        url = reverse("toolkit:overview", kwargs={"project_pk": project.pk})
+    except NoReverseMatch:
+        return ""
+    return f"{url}?at={meeting.starts_at.date().isoformat()}"
+
+
+def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
+    user = _user(request)
+    meeting = selectors.meeting_with_details(meeting)
+    coalition = meeting.coalition
+    projects = selectors.coalition_projects(coalition)
+    can_manage = user.has_perm("coalitions.manage_meetings", meeting)
+    reflections = list(selectors.reflections_of(meeting))
+    if not user.has_perm("coalitions.view_lessons"):  # members: their own projects' only
+        own = set(Project.objects.filter(members__user_id=user.pk).values_list("pk", flat=True))
+        reflections = [r for r in reflections if r.project_id in own]
+        reflect_for = [p for p in projects if p.pk in own]
+    else:
+        reflect_for = projects if can_manage else []
+    context: dict[str, Any] = {
+        "meeting": meeting,
+        "coalition": coalition,
+        "rows": [{"project": p, "tools_url": _tools_url(p, meeting)} for p in projects],
+        "reflections": reflections,
+        "reflect_for": reflect_for,
+        "attendance": selectors.attendance_of(meeting),
+        "can_manage": can_manage,
+    }
+    if can_manage:
+        coalition_projects = Project.objects.filter(coalition_membership__coalition=coalition)
+        context["documentation_form"] = forms.get("documentation_form") or DocumentationForm(
+            instance=meeting
+        )
+        context["lesson_form"] = forms.get("lesson_form") or LessonForm(projects=coalition_projects)
+        context["follow_up_form"] = forms.get("follow_up_form") or FollowUpForm(
+            projects=coalition_projects
+        )
+    return context
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.view_coalition", request.path
+    )
+    return render(request, "coalitions/meeting_detail.html", _meeting_context(request, meeting))
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.view_coalition", request.path
+    )
+    url = request.build_absolute_uri(meeting.get_absolute_url())
+    return _ics_response(ics.meeting_invitation(meeting, url=url), f"meeting-{meeting.pk}.ics")
+
+
+@require_POST
+def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    count = services.send_invitations(
+        meeting=meeting, by=_user(request), site_url=request.build_absolute_uri("/")
+    )
+    messages.success(
+        request, _("Invitations have been sent to %(count)d people.") % {"count": count}
+    )
+    return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    current = [f"{a.user_id}:{a.project_id or ''}" for a in selectors.attendance_of(meeting)]
+    form = AttendanceForm(
+        request.POST or None,
+        choices=selectors.attendance_choices(meeting),
+        initial={"present": current},
+    )
+    if request.method == "POST" and form.is_valid():
+        count = services.record_attendance(
+            meeting=meeting, present=form.present_pairs(), by=_user(request)
+        )
+        messages.success(
+            request, _("Attendance has been saved: %(count)d present.") % {"count": count}
+        )
+        return redirect(meeting)
+    context = {"form": form, "meeting": meeting, "coalition": meeting.coalition}
+    return render(
+        request, "coalitions/meeting_attendance.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+def meeting_document(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    form = DocumentationForm(request.POST, instance=meeting)
+    if not form.is_valid():
+        context = _meeting_context(request, meeting, documentation_form=form)
+        return render(request, "coalitions/meeting_detail.html", context, status=400)
+    services.document_meeting(meeting=meeting, by=_user(request), **form.cleaned_data)
+    messages.success(request, _("The documentation has been saved."))
+    return redirect(meeting.get_absolute_url() + "#documentation")
+
+
+@require_POST
+def lesson_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    projects = Project.objects.filter(coalition_membership__coalition=meeting.coalition_id)
+    form = LessonForm(request.POST, projects=projects)
+    if not form.is_valid():
+        context = _meeting_context(request, meeting, lesson_form=form)
+        return render(request, "coalitions/meeting_detail.html", context, status=400)
+    services.add_lesson(meeting=meeting, by=_user(request), **form.cleaned_data)
+    messages.success(request, _("The lesson has been added."))
+    return redirect(meeting.get_absolute_url() + "#lessons")
+
+
+@require_POST
+def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.get_meeting_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    projects = Project.objects.filter(coalition_membership__coalition=meeting.coalition_id)
+    form = FollowUpForm(request.POST, projects=projects)
+    if not form.is_valid():
+        context = _meeting_context(request, meeting, follow_up_form=form)
+        return render(request, "coalitions/meeting_detail.html", context, status=400)
+    services.add_follow_up(meeting=meeting, by=_user(request), **form.cleaned_data)
+    messages.success(request, _("The follow-up action has been added."))
+    return redirect(meeting.get_absolute_url() + "#follow-ups")
+
+
+# --- Reflections --------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def reflection(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    user = _user(request)
+    meeting = selectors.get_meeting_for_user(user, pk, "coalitions.reflect", request.path)
+    project = (
+        Project.objects.filter(pk=project_pk, coalition_membership__coalition=meeting.coalition_id)
+        .select_related("owner")
+        .first()
+    )
+    # Members write for their own project; the process leader and the admin for any of them.
+    if project is None or not (
+        user.has_perm("coalitions.manage_meetings", meeting)
+        or user.has_perm("projects.change_project", project)
+    ):
+        raise Http404
+    existing = {r.timing: r for r in Reflection.objects.filter(meeting=meeting, project=project)}
+    form = assessments.reflection_form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_reflection(
+            meeting=meeting,
+            project=project,
+            timing=form.cleaned_data["timing"],
+            text=form.cleaned_data["text"],
+            by=user,
+        )
+        assessments.save_assessment(form, project=project, meeting=meeting, by=user)
+        messages.success(request, _("The reflection has been saved."))
+        return redirect(meeting)
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "coalition": meeting.coalition,
+        "project": project,
+        "existing": existing,
+    }
+    return render(
+        request, "coalitions/reflection_form.html", context, status=400 if form.errors else 200
+    )
+
+
+# --- Calendar feeds -----------------------------------------------------------------------
+
+
+def _token_ok(token: str) -> bool:
+    return 20 <= len(token) <= 64
+
+
+@login_not_required
+def coalition_feed(request: HttpRequest, token: str) -> HttpResponse:
+    coalition = Coalition.objects.filter(calendar_token=token).first() if _token_ok(token) else None
+    if coalition is None:
+        raise Http404
+    data = ics.feed(coalition.name, selectors.meetings_for_calendar(coalition=coalition))
+    return _ics_response(data, "coalition.ics")
+
+
+@login_not_required
+def user_feed(request: HttpRequest, token: str) -> HttpResponse:
+    feed = (
+        CalendarFeed.objects.select_related("user").filter(token=token).first()
+        if _token_ok(token)
+        else None
+    )
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    user = feed.user
+    data = ics.feed(
+        "Samskapa",
+        selectors.meetings_for_calendar(user=user),
+        coaching_selectors.sessions_for_calendar(user=user),
+    )
+    return _ics_response(data, "samskapa.ics")
+
+
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    feed = services.calendar_feed_for(_user(request))
+    url = request.build_absolute_uri(reverse("coalitions:user-feed", args=[feed.token]))
+    return render(request, "coalitions/my_calendar.html", {"feed_url": url})
+
+
+@require_POST
+def my_calendar_reset(request: HttpRequest) -> HttpResponse:
+    services.reset_calendar_feed(_user(request))
+    messages.success(
+        request, _("Your calendar link has been replaced. The old link no longer works.")
+    )
+    return redirect("coalitions:my-calendar")
+
+
+# --- Lessons register ---------------------------------------------------------------------
+
+
+@permission_required("coalitions.view_lessons", raise_exception=True)
+def lessons(request: HttpRequest) -> HttpResponse:
+    form = LessonFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.LessonFilters(
+        q=(data.get("q") or "").strip(),
+        focus_area=data.get("focus_area") or "",
+        coalition=data.get("coalition"),
+        call=data.get("call"),
+        project=data.get("project"),
+    )
+    entries = selectors.lesson_register(filters)
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    return render(request, "coalitions/lessons.html", {"form": form, "page": page})
