@@ -75,11 +75,11 @@ def upsert_project(
     return project, "unchanged", []
 
 
-def save_profile(*, project: Project, by: User) -> Project:
-    """Save a project changed by a form; the timeline records who did it."""
+def save_profile(*, project: Project, by: User, fields: list[str] | None = None) -> Project:
+    """Save a project changed by a form; the timeline records who did it and what."""
     project.save()
     set_owner(project=project, owner=project.owner)
-    record_event(action=AuditAction.CHANGE, actor=by, obj=project)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=project, fields=fields or [])
     return project
 
 

@@ -214,7 +214,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = form_class(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         project = form.save(commit=False)
-        services.save_profile(project=project, by=_user(request))
+        services.save_profile(project=project, by=_user(request), fields=form.changed_data)
         form.save_target_counts()
         messages.success(request, _("The project has been saved."))
         return redirect(project)
