@@ -76,7 +76,6 @@ def index(request: HttpRequest) -> HttpResponse:
             ),
             "topics": Topic.choices,
             "other_language": other_language,
-            "other_language_label": Language(other_language).label,
         },
     )
 

@@ -170,3 +170,14 @@ def test_starter_content_is_complete_pairs_of_substantial_material() -> None:
         partner = Material.objects.get(group=material.group, language="en")
         assert partner.topics == material.topics
         assert partner.status == Status.PUBLISHED
+
+
+def test_personal_data_export_and_erasure_cover_authorship(demo_user: Any) -> None:
+    from samskapa.library.personal_data import erase_authorship, export_authorship
+
+    admin = demo_user("admin")
+    exported = export_authorship(admin)["authored_materials"]
+    assert len(exported) == Material.objects.filter(authors=admin).count() >= 28
+    assert set(exported[0]) == {"title", "language", "status"}
+    erase_authorship(admin)
+    assert not Material.objects.filter(authors=admin).exists()
