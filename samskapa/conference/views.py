@@ -288,8 +288,12 @@ def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
         submission.status == SubmissionStatus.SUBMITTED and submission.edition.call_is_open()
     )
     form = SubmissionForm(request.POST or None, instance=submission)
-    speakers = SpeakerFormSet(
-        request.POST or None, prefix="speakers", initial=speaker_initial(submission)
+    # Initial values only when showing the form: a bound form equal to its initial values
+    # would count as unchanged, and its speaker would be dropped.
+    speakers = (
+        SpeakerFormSet(request.POST, prefix="speakers")
+        if request.method == "POST"
+        else SpeakerFormSet(prefix="speakers", initial=speaker_initial(submission))
     )
     if request.method == "POST":
         if not editable:

@@ -1,0 +1,235 @@
+"""Organisers: participant list and check-in, Excel export, badges, statistics, feedback."""
+
+from __future__ import annotations
+
+import datetime
+from io import BytesIO
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from samskapa.conference.models import Feedback, Registration
+from samskapa.conference.views import badges_available
+from tests.conference.conftest import make_registration
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_participant_search_finds_by_name_email_or_organisation(
+    client_as: Any, edition: Any
+) -> None:
+    make_registration(edition, "greta@example.se")
+    make_registration(edition, "olle@example.org")
+    client = client_as("admin")
+    url = reverse("conference:participants", args=[edition.year])
+    html = client.get(url, {"q": "example.org"}).content.decode()
+    assert "olle" in html and "greta" not in html
+
+
+def test_check_in_works_without_javascript(client_as: Any, edition: Any) -> None:
+    registration = make_registration(edition, "greta@example.se")
+    client = client_as("admin")
+    url = reverse("conference:check-in", args=[edition.year, registration.pk])
+    response = client.post(url, {"attended": "1", "q": "greta"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?q=greta#p{registration.pk}")
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
+    client.post(url, {"attended": "0"})
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+
+def test_check_in_with_htmx_returns_the_row_fragment(client_as: Any, edition: Any) -> None:
+    registration = make_registration(edition, "greta@example.se")
+    url = reverse("conference:check-in", args=[edition.year, registration.pk])
+    response = client_as("admin").post(url, {"attended": "1"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Ångra incheckningen av greta" in html
+
+
+def test_excel_export_neutralises_formulas(client_as: Any, edition: Any) -> None:
+    make_registration(edition, "a@example.se")
+    Registration.objects.filter(edition=edition).update(
+        name='=HYPERLINK("http://evil")', organisation="+46 Malmö"
+    )
+    response = client_as("admin").get(
+        reverse("conference:participants-export", args=[edition.year])
+    )
+    rows = list(
+        load_workbook(BytesIO(response.content), read_only=True).active.iter_rows(values_only=True)
+    )
+    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
+    assert rows[1][2] == "'+46 Malmö"
+
+
+@pytest.mark.skipif(
+    badges_available(), reason="WeasyPrint is installed: the badge link is shown and tested below"
+)
+def test_badge_link_is_hidden_without_weasyprint(client_as: Any, edition: Any) -> None:
+    client = client_as("admin")
+    html = client.get(reverse("conference:participants", args=[edition.year])).content.decode()
+    assert "Namnbrickor" not in html
+    assert client.get(reverse("conference:badges", args=[edition.year])).status_code == 404
+
+
+@pytest.mark.skipif(
+    not badges_available(),
+    reason="WeasyPrint (the optional 'pdf' extra) is not installed: name badges are not offered",
+)
+def test_badges_are_a_pdf(client_as: Any, edition: Any) -> None:
+    make_registration(edition, "a@example.se")
+    response = client_as("admin").get(reverse("conference:badges", args=[edition.year]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_statistics_show_charts_as_images_with_tables(client_as: Any) -> None:
+    html = client_as("admin").get(reverse("conference:statistics", args=[2027])).content.decode()
+    assert html.count('src="data:image/svg+xml;base64,') == 4
+    assert "<svg" not in html
+    assert "Anmälningar per deltagarkategori" in html
+    assert "Svenska ESF-rådet" in html
+
+
+def test_attendance_and_no_show_rates(client_as: Any) -> None:
+    html = client_as("admin").get(reverse("conference:statistics", args=[2026])).content.decode()
+    # Demo: 40 registered in 2026, 32 checked in.
+    assert "32 (80\u00a0%)" in html
+    assert "8 (20\u00a0%)" in html
+
+
+def test_feedback_form_opens_on_the_first_day(client: Any, edition: Any) -> None:
+    registration = make_registration(edition, "a@example.se")
+    url = reverse("conference:feedback", args=[registration.feedback_token])
+    assert client.get(url).status_code == 404  # before the conference
+    edition.starts_on = timezone.localdate() - datetime.timedelta(days=1)
+    edition.ends_on = timezone.localdate()
+    edition.save()
+    response = client.post(url, {"overall": "9", "relevance": "4", "comment": "Bra dagar"})
+    assert "Bra dagar" in response.content.decode()  # kept after the error
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    client.post(url, {"overall": "5", "relevance": "4", "comment": "Bra dagar"})
+    assert Feedback.objects.get(registration=registration).overall == 5
+
+
+def test_feedback_results_are_aggregated(client_as: Any) -> None:
+    html = (
+        client_as("admin").get(reverse("conference:feedback-results", args=[2026])).content.decode()
+    )
+    assert "Helhetsbetyg (medelvärde, 1–5)" in html
+    assert Feedback.objects.filter(registration__edition__year=2026).count() >= 5
+
+
+def test_feedback_results_need_five_answers(client_as: Any, edition: Any) -> None:
+    registration = make_registration(edition, "a@example.se")
+    Feedback.objects.create(registration=registration, overall=1, relevance=1, comment="Hemligt")
+    html = (
+        client_as("admin")
+        .get(reverse("conference:feedback-results", args=[edition.year]))
+        .content.decode()
+    )
+    assert "Resultaten visas från 5 svar" in html
+    assert "Hemligt" not in html
+
+
+# --- Query counts: the same for 1 and 3 items --------------------------------------------
+
+
+def _registrations(edition: Any, count: int) -> None:
+    edition.capacity = 10
+    edition.save()
+    for index in range(count):
+        make_registration(edition, f"p{index}@example.se")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["conference:participants", "conference:organise-edition", "conference:statistics"],
+)
+def test_organiser_pages_have_constant_query_counts(
+    name: str, client_as: Any, edition: Any
+) -> None:
+    client = client_as("admin")
+    url = reverse(name, args=[edition.year])
+    _registrations(edition, 1)
+    one = count_queries(lambda: client.get(url))
+    Registration.objects.filter(edition=edition).delete()
+    _registrations(edition, 3)
+    assert count_queries(lambda: client.get(url)) == one
+
+
+def test_needs_list_has_constant_query_count(client_as: Any, edition: Any) -> None:
+    client = client_as("admin")
+    url = reverse("conference:needs", args=[edition.year])
+    edition.capacity = 10
+    edition.save()
+    make_registration(edition, "p0@example.se", needs={"dietary": ["vegan"]})
+    one = count_queries(lambda: client.get(url))
+    for index in (1, 2):
+        make_registration(edition, f"p{index}@example.se", needs={"dietary": ["vegan"]})
+    assert count_queries(lambda: client.get(url)) == one
+
+
+def test_programme_and_session_lists_have_constant_query_counts(
+    client: Any, edition: Any, make_session: Any, track: Any
+) -> None:
+    url = reverse("conference:programme", args=[edition.year])
+    make_session(title="S0", track=track)
+    one = count_queries(lambda: client.get(url))
+    make_session(title="S1", track=track)
+    make_session(title="S2")
+    assert count_queries(lambda: client.get(url)) == one
+
+
+def test_submission_and_review_lists_have_constant_query_counts(
+    client_as: Any, edition: Any, demo_user: Any
+) -> None:
+    from samskapa.conference import services
+
+    def add(index: int) -> None:
+        submission = services.submit_input(
+            edition=edition,
+            data={
+                "title": f"I{index}",
+                "abstract": "A",
+                "format": "talk",
+                "focus_areas": [],
+                "language": "sv",
+                "submitter_name": "X",
+                "submitter_email": "x@example.se",
+            },
+            speakers=[],
+        )
+        services.assign_reviewer(submission=submission, reviewer=demo_user("coach"))
+
+    admin, coach = client_as("admin"), None
+    submissions_url = reverse("conference:submissions", args=[edition.year])
+    reviews_url = reverse("conference:review-list")
+    add(0)
+    one_admin = count_queries(lambda: admin.get(submissions_url))
+    coach = client_as("coach")
+    coach_before = count_queries(lambda: coach.get(reviews_url))
+    add(1)
+    add(2)
+    assert count_queries(lambda: coach.get(reviews_url)) == coach_before
+    admin = client_as("admin")
+    assert count_queries(lambda: admin.get(submissions_url)) == one_admin
+
+
+def test_agenda_on_the_manage_page_has_constant_query_count(
+    client: Any, edition: Any, make_session: Any
+) -> None:
+    sessions = [make_session(title=f"S{i}") for i in range(3)]
+    registration = make_registration(edition, "a@example.se", sessions=sessions[:1])
+    url = reverse("conference:registration-manage", args=[registration.token])
+    one = count_queries(lambda: client.get(url))
+    from samskapa.conference import services
+
+    services.update_agenda(registration=registration, sessions=sessions)
+    assert count_queries(lambda: client.get(url)) == one
