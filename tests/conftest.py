@@ -37,6 +37,31 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
     yield
 
 
+def _is_transactional(item: Any) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+        or "transactional_db" in names
+        or "live_server" in names
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
+    """A transactional test ends by emptying every table; put the demo world back for the
+    tests that follow it in this process."""
+    result = yield
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from samskapa.core.demo import load_demo
+
+        with item.config.stash[blocking_manager_key].unblock():
+            load_demo()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings: Any) -> None:
     # Staff MFA is enforced by default outside DEBUG; tests of enforcement switch it on.

@@ -61,10 +61,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def demo_world(transactional_db: Any) -> None:
-    """Live-server tests commit their data, so the demo set is loaded for each test."""
-    from samskapa.core.demo import load_demo
-
-    load_demo()
+    """The live server needs committed data: the demo world is loaded once per test database
+    (tests/conftest.py) and put back after every transactional test, which empties the tables."""
 
 
 class PageWatcher:
