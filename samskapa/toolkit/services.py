@@ -1,0 +1,350 @@
+"""Writes to a project's development tools.
+
+Every write of a tool goes through `save_tool_object` or `delete_tool_object`, which check what
+a form cannot see: that an element links only to elements (and organisations) of the same
+project, that cause→effect links and theory-of-change chains stay acyclic, and that an
+indicator measures an outcome or an output. They raise `ValidationError` with a message in the
+person's language; the view shows it above the form with everything typed kept.
+
+For other apps (the coalitions app calls it before a meeting)::
+
+    record_self_assessment(
+        project=project, by=user, assessed_on=date(2026, 3, 1), context="Före mötet i mars",
+        ratings={"causes": (3, "…"), "collaboration": (4, ""), "participation": (2, ""),
+                 "ecosystem": (3, ""), "results": (2, "")},
+    ) -> SelfAssessment
+
+`ratings` needs every focus area (samskapa.core.enums.FocusArea), each rated 1–5.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import networkx as nx
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from samskapa.accounts.models import Organisation, User
+from samskapa.core.audit import record_event
+from samskapa.core.enums import FocusArea
+from samskapa.core.models import AuditAction
+from samskapa.projects.enums import OrganisationRole
+from samskapa.projects.models import Project, ProjectOrganisation
+from samskapa.toolkit.enums import LINKABLE_KINDS, ActorLevel, ActorRole, ChangeKind
+from samskapa.toolkit.models import (
+    Actor,
+    ChangeElement,
+    ChangeLink,
+    Indicator,
+    IndicatorValue,
+    ParticipationActivity,
+    ParticipationProfile,
+    ProblemLink,
+    ProblemNode,
+    SelfAssessment,
+    SelfAssessmentRating,
+)
+
+# --- Self-assessment ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_self_assessment(
+    *,
+    project: Project,
+    by: User | None,
+    ratings: dict[str, tuple[int, str]],
+    assessed_on: date | None = None,
+    context: str = "",
+) -> SelfAssessment:
+    """A new self-assessment with one rating (1–5) and comment per focus area."""
+    missing = [str(area.label) for area in FocusArea if area.value not in ratings]
+    unknown = [key for key in ratings if key not in FocusArea.values]
+    if missing or unknown:
+        raise ValidationError(
+            _("Rate every focus area once. Missing: %(missing)s.")
+            % {"missing": ", ".join(missing) or "–"}
+        )
+    for key, (rating, _comment) in ratings.items():
+        if not isinstance(rating, int) or not 1 <= rating <= 5:
+            raise ValidationError(
+                _("The rating for %(area)s must be a whole number from 1 to 5.")
+                % {"area": FocusArea(key).label}
+            )
+    assessment = SelfAssessment.objects.create(
+        project=project,
+        created_by=by,
+        assessed_on=assessed_on or timezone.localdate(),
+        context=context,
+    )
+    SelfAssessmentRating.objects.bulk_create(
+        SelfAssessmentRating(assessment=assessment, focus_area=key, rating=rating, comment=comment)
+        for key, (rating, comment) in ratings.items()
+    )
+    if by is not None:
+        record_event(action=AuditAction.CREATE, actor=by, obj=project, fields=["self_assessment"])
+    return assessment
+
+
+def delete_self_assessment(*, assessment: SelfAssessment, by: User) -> None:
+    project = assessment.project
+    assessment.delete()
+    record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["self_assessment"])
+
+
+# --- Validation across rows ---------------------------------------------------------------
+
+
+def _partner_organisation_ids(project_id: int) -> set[int]:
+    return set(
+        ProjectOrganisation.objects.filter(project_id=project_id).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def check_same_project(obj: models.Model) -> None:
+    """Every element an object points at belongs to the object's own project."""
+    project_id = obj.project_id  # type: ignore[attr-defined]
+    for field in obj._meta.concrete_fields:
+        if not field.is_relation or field.name == "project":
+            continue
+        target_id = getattr(obj, field.attname)
+        if target_id is None:
+            continue
+        model = field.related_model
+        if model is Organisation:
+            if target_id not in _partner_organisation_ids(project_id):
+                raise ValidationError(
+                    _("Choose an organisation that takes part in this project."),
+                    code="other_project",
+                )
+            continue
+        if model is None or not any(f.name == "project" for f in model._meta.fields):
+            continue
+        if not model._default_manager.filter(pk=target_id, project_id=project_id).exists():
+            raise ValidationError(
+                _("You can only link to elements of the same project."),
+                code="other_project",
+            )
+
+
+def _check_acyclic(edges: list[tuple[int, int]], new: tuple[int, int], message: str) -> None:
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_edges_from([*edges, new])
+    if not nx.is_directed_acyclic_graph(graph):
+        raise ValidationError(message, code="cycle")
+
+
+def _check_problem_link(link: ProblemLink) -> None:
+    edges = list(
+        ProblemLink.objects.filter(project_id=link.project_id)
+        .exclude(pk=link.pk)
+        .values_list("cause_id", "effect_id")
+    )
+    if (link.cause_id, link.effect_id) in edges:
+        raise ValidationError(_("These two are already linked."), code="duplicate")
+    _check_acyclic(
+        edges,
+        (link.cause_id, link.effect_id),
+        _(
+            "This link would make a circle: the effect already leads back to the cause. "
+            "A problem tree must not contain circles."
+        ),
+    )
+
+
+def _check_change_link(link: ChangeLink) -> None:
+    kinds = dict(
+        ChangeElement.objects.filter(pk__in=[link.source_id, link.target_id]).values_list(
+            "pk", "kind"
+        )
+    )
+    if any(kinds.get(pk) not in LINKABLE_KINDS for pk in (link.source_id, link.target_id)):
+        raise ValidationError(
+            _("Only activities, outputs, preconditions and outcomes can be linked."),
+            code="kind",
+        )
+    edges = list(
+        ChangeLink.objects.filter(project_id=link.project_id)
+        .exclude(pk=link.pk)
+        .values_list("source_id", "target_id")
+    )
+    if (link.source_id, link.target_id) in edges:
+        raise ValidationError(_("These two are already linked."), code="duplicate")
+    _check_acyclic(
+        edges,
+        (link.source_id, link.target_id),
+        _(
+            "This link would make a circle: the element already leads back to where the link "
+            "starts. A chain of preconditions must not go round in a circle."
+        ),
+    )
+
+
+def _check_indicator(indicator: Indicator) -> None:
+    if indicator.element_id is None:
+        return
+    kind = (
+        ChangeElement.objects.filter(pk=indicator.element_id).values_list("kind", flat=True).first()
+    )
+    if kind not in (ChangeKind.OUTCOME, ChangeKind.OUTPUT):
+        raise ValidationError(
+            _("An indicator measures an outcome or an output in the theory of change."),
+            code="kind",
+        )
+
+
+def _check_indicator_value(value: IndicatorValue) -> None:
+    split = sum(n or 0 for n in (value.women, value.men, value.non_binary))
+    if split > value.value:
+        raise ValidationError(
+            _(
+                "Women, men and non-binary together (%(split)s) cannot be more than the total "
+                "(%(total)s)."
+            )
+            % {"split": split, "total": value.value},
+            code="breakdown",
+        )
+
+
+def _check_participation_level(obj: ParticipationProfile | ParticipationActivity) -> None:
+    from samskapa.toolkit.enums import SCALE_LEVELS
+
+    if isinstance(obj, ParticipationProfile):
+        scale, levels = obj.scale, [obj.current_level, obj.aim_level]
+    else:
+        profile = ParticipationProfile.objects.filter(project_id=obj.project_id).first()
+        scale = profile.scale if profile else _centre_scale()
+        levels = [obj.level]
+    top = len(SCALE_LEVELS[scale])
+    if any(level is not None and not 1 <= level <= top for level in levels):
+        raise ValidationError(
+            _("Choose a level on the scale (1 to %(top)s).") % {"top": top}, code="level"
+        )
+
+
+def _centre_scale() -> str:
+    from samskapa.toolkit.models import ToolkitSettings
+
+    return ToolkitSettings.load().participation_scale
+
+
+CHECKS: dict[type[models.Model], Any] = {
+    ProblemLink: _check_problem_link,
+    ChangeLink: _check_change_link,
+    Indicator: _check_indicator,
+    IndicatorValue: _check_indicator_value,
+    ParticipationProfile: _check_participation_level,
+    ParticipationActivity: _check_participation_level,
+}
+
+
+def validate_tool_object(obj: models.Model) -> None:
+    check_same_project(obj)
+    check = CHECKS.get(type(obj))
+    if check is not None:
+        check(obj)
+
+
+# --- Writes -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_tool_object(*, obj: Any, by: User | None, when: Any = None) -> Any:
+    """Validate and save one row of a tool; its history records who (and, for demo data, when)."""
+    validate_tool_object(obj)
+    created = obj.pk is None
+    if isinstance(obj, ProblemNode) and obj.kind != "cause":
+        obj.level = ""
+    if isinstance(obj, ChangeElement) and obj.kind != ChangeKind.OUTCOME:
+        obj.horizon = ""
+    obj._history_user = by
+    if when is not None:
+        obj._history_date = when
+    obj.save()
+    if by is not None:
+        action = AuditAction.CREATE if created else AuditAction.CHANGE
+        record_event(action=action, actor=by, obj=obj.project, fields=[obj._meta.model_name or ""])
+    return obj
+
+
+def _delete_with_history(obj: Any, by: User | None, when: Any) -> None:
+    # Rows that hang off this one (links, values) are deleted one by one so that their
+    # deletion is in the history too: the comparison shows them as removed.
+    for related in obj._meta.get_fields(include_hidden=True):
+        if not (related.auto_created and related.one_to_many) or related.related_model is None:
+            continue
+        if getattr(related, "on_delete", None) is not models.CASCADE:
+            continue
+        child_model: Any = related.related_model
+        if not hasattr(child_model, "history"):
+            continue
+        for child in child_model._default_manager.filter(**{related.field.name: obj}):
+            _delete_with_history(child, by, when)
+    obj._history_user = by
+    if when is not None:
+        obj._history_date = when
+    obj.delete()
+
+
+@transaction.atomic
+def delete_tool_object(*, obj: Any, by: User | None, when: Any = None) -> None:
+    project = obj.project
+    _delete_with_history(obj, by, when)
+    if by is not None:
+        record_event(
+            action=AuditAction.DELETE, actor=by, obj=project, fields=[obj._meta.model_name or ""]
+        )
+
+
+def sync_partner_actors(*, project: Project, when: Any = None) -> int:
+    """The project's own organisations appear in its ecosystem map without anyone adding them.
+
+    Returns how many actors were added (0 on every later call: one query).
+    """
+    present = set(
+        Actor.objects.filter(project=project, organisation__isnull=False).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    links = (
+        ProjectOrganisation.objects.filter(project=project)
+        .exclude(organisation_id__in=present)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    new: dict[int, Actor] = {}
+    for link in links:
+        if link.organisation_id in new:
+            continue
+        role = (
+            ActorRole.PROJECT_PROMOTER
+            if link.role == OrganisationRole.OWNER
+            else _partner_role(link.organisation)
+        )
+        new[link.organisation_id] = Actor(
+            project=project,
+            name=link.organisation.name,
+            organisation=link.organisation,
+            sector=link.organisation.sector,
+            role=role,
+            level=ActorLevel.LOCAL if link.organisation.sector != "public" else ActorLevel.REGIONAL,
+        )
+    if new:
+        bulk_create_with_history(list(new.values()), Actor, default_date=when)
+    return len(new)
+
+
+def _partner_role(organisation: Organisation) -> str:
+    by_sector = {
+        "academia": ActorRole.RESEARCHER,
+        "civil_society": ActorRole.TARGET_GROUP_ORGANISATION,
+        "private": ActorRole.SOCIAL_ENTERPRISE,
+    }
+    return by_sector.get(organisation.sector, ActorRole.SUPPORT_ORGANISATION)

@@ -1,0 +1,114 @@
+"""The toolkit's pages: members of the project write, every staff role reads, others get 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samskapa.projects.models import Project
+from samskapa.toolkit.models import ProblemNode, SelfAssessment
+from tests.access.matrix import STAFF, Page
+
+READERS = STAFF | {"member"}
+# The admin account is a Django superuser, for whom every permission holds.
+WRITERS = frozenset({"admin", "member"})
+TOOLS = (
+    "problem_tree",
+    "theory_of_change",
+    "indicators",
+    "ecosystem_map",
+    "collaboration",
+    "participation",
+    "horizontal_principles",
+    "sustainability_plan",
+)
+
+
+def _project() -> dict[str, Any]:
+    # The member's own project (projekt@ leads 23-012-S01); other_member must get 404.
+    return {"project_pk": Project.objects.get(number="23-012-S01").pk}
+
+
+def _tool(tool: str) -> Any:
+    return lambda: {**_project(), "tool": tool}
+
+
+def _kind(kind: str) -> Any:
+    return lambda: {**_project(), "kind": kind}
+
+
+def _node() -> dict[str, Any]:
+    project = _project()
+    node = ProblemNode.objects.filter(project_id=project["project_pk"]).first()
+    assert node is not None
+    return {**project, "kind": "problem-node", "pk": node.pk}
+
+
+def _assessment() -> dict[str, Any]:
+    project = _project()
+    assessment = SelfAssessment.objects.filter(project_id=project["project_pk"]).first()
+    assert assessment is not None
+    return {**project, "pk": assessment.pk}
+
+
+PAGES = [
+    Page("toolkit:overview", READERS, kwargs=_project, denied=404),
+    Page(
+        "toolkit:overview",
+        READERS,
+        kwargs=_project,
+        denied=404,
+        query="?at=2025-06-30",
+        variant="at",
+    ),
+    Page("toolkit:compare", READERS, kwargs=_project, denied=404),
+    Page(
+        "toolkit:compare",
+        READERS,
+        kwargs=_project,
+        denied=404,
+        query="?from=2025-03-01&to=2026-11-01",
+        variant="dates",
+    ),
+    *[Page("toolkit:tool", READERS, kwargs=_tool(t), denied=404, variant=t) for t in TOOLS],
+    Page("toolkit:self-assessment", READERS, kwargs=_project, denied=404),
+    Page("toolkit:self-assessment-add", WRITERS, kwargs=_project, denied=404),
+    Page(
+        "toolkit:self-assessment-delete",
+        WRITERS,
+        kwargs=_assessment,
+        method="POST",
+        ok=frozenset({302}),
+        denied=404,
+        scan=False,
+    ),
+    *[
+        Page("toolkit:tool-edit", WRITERS, kwargs=_kind(k), denied=404, variant=k)
+        for k in ("problem-tree", "theory", "participation", "sustainability")
+    ],
+    *[
+        Page("toolkit:element-add", WRITERS, kwargs=_kind(k), denied=404, variant=k)
+        for k in (
+            "problem-node",
+            "problem-link",
+            "change-element",
+            "change-link",
+            "indicator",
+            "indicator-value",
+            "actor",
+            "relation",
+            "collaboration",
+            "activity",
+            "principle",
+        )
+    ],
+    Page("toolkit:element-edit", WRITERS, kwargs=_node, denied=404),
+    Page(
+        "toolkit:element-delete",
+        WRITERS,
+        kwargs=_node,
+        method="POST",
+        ok=frozenset({302}),
+        denied=404,
+        scan=False,
+    ),
+]
