@@ -14,6 +14,7 @@ from samskapa.conference.models import (
     ReviewCriterion,
     Session,
     Submission,
+    Track,
 )
 from samskapa.core.enums import FocusArea
 
@@ -215,6 +216,38 @@ class AssignReviewerForm(forms.Form):
     def __init__(self, *args: Any, reviewers: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = reviewers  # type: ignore[attr-defined]
+
+
+class ScheduleForm(forms.Form):
+    """Put accepted input into the programme as a session."""
+
+    track = forms.ModelChoiceField(label=_("Track"), queryset=Track.objects.none(), required=False)
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("For example 2027-04-21 10:30."),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    seats = forms.IntegerField(
+        label=_("Limited seats"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave empty when the session is open to everyone."),
+    )
+
+    def __init__(self, *args: Any, tracks: QuerySet[Track], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["track"].queryset = tracks  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The session must end after it starts."))
+        return cleaned
 
 
 class ParticipantSearchForm(forms.Form):

@@ -339,6 +339,7 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("moved from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    feedback_invited_at = models.DateTimeField(_("invited to give feedback"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -242,6 +243,37 @@ def cancel_registration(*, registration: Registration) -> None:
 def set_attendance(*, registration: Registration, attended: bool) -> None:
     registration.checked_in_at = timezone.now() if attended else None
     registration.save(update_fields=["checked_in_at"])
+
+
+def send_feedback_email(*, registration_id: int) -> None:
+    registration = Registration.objects.select_related("edition").get(pk=registration_id)
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "edition": registration.edition,
+            "feedback_url": _absolute(
+                reverse("conference:feedback", args=[registration.feedback_token])
+            ),
+        }
+        subject = render_to_string("conference/email/feedback_subject.txt", context)
+        body = render_to_string("conference/email/feedback.txt", context)
+        EmailMessage(" ".join(subject.split()), body, to=[registration.email]).send()
+
+
+@transaction.atomic
+def invite_feedback(*, edition: Edition) -> int:
+    """E-mail the feedback link once to each registered participant who has not answered."""
+    invitees = list(
+        edition.registrations.filter(
+            status=RegistrationStatus.REGISTERED,
+            feedback_invited_at__isnull=True,
+            feedback__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+    Registration.objects.filter(pk__in=invitees).update(feedback_invited_at=timezone.now())
+    for registration_id in invitees:
+        transaction.on_commit(partial(send_feedback_email, registration_id=registration_id))
+    return len(invitees)
 
 
 def save_feedback(*, registration: Registration, data: dict[str, Any]) -> Feedback:

@@ -50,6 +50,11 @@ urlpatterns = [
         views.submission_decide,
         name="submission-decide",
     ),
+    path(
+        "conference/organise/<int:year>/feedback/invite/",
+        views.feedback_invite,
+        name="feedback-invite",
+    ),
     path("conference/reviews/", views.review_list, name="review-list"),
     path("conference/reviews/<int:pk>/", views.review, name="review"),
 ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -491,6 +492,9 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
             "summary": summary,
             # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
             "enough": summary["count"] >= MIN_ANSWERS,
+            "can_invite": edition.starts_on
+            <= timezone.localdate()
+            <= edition.ends_on + datetime.timedelta(days=60),
             "comments": selectors.feedback_comments(edition)
             if summary["count"] >= MIN_ANSWERS
             else [],
@@ -584,7 +588,7 @@ def submissions(request: HttpRequest, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     from samskapa.accounts.models import User
-    from samskapa.conference.forms import AssignReviewerForm, DecisionForm
+    from samskapa.conference.forms import AssignReviewerForm, DecisionForm, ScheduleForm
 
     edition = selectors.get_edition(year)
     submission = (
@@ -600,7 +604,20 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
         request.POST if "assign" in request.POST else None, reviewers=reviewers
     )
     decision_form = DecisionForm(request.POST if "decide" in request.POST else None)
+    schedule_form = ScheduleForm(
+        request.POST if "schedule" in request.POST else None, tracks=edition.tracks.all()
+    )
+    can_schedule = (
+        submission.status == SubmissionStatus.ACCEPTED
+        and not Session.objects.filter(submission=submission).exists()
+    )
     if request.method == "POST":
+        if "schedule" in request.POST and can_schedule and schedule_form.is_valid():
+            services.create_session_from_submission(
+                submission=submission, **schedule_form.cleaned_data
+            )
+            messages.success(request, _("The session has been added to the programme."))
+            return redirect("conference:organise-edition", year=edition.year)
         if "assign" in request.POST and assign_form.is_valid():
             services.assign_reviewer(
                 submission=submission, reviewer=assign_form.cleaned_data["reviewer"]
@@ -629,5 +646,22 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
             "focus_labels": _focus_labels(submission.focus_areas),
             "assign_form": assign_form,
             "decision_form": decision_form,
+            "schedule_form": schedule_form,
+            "can_schedule": can_schedule,
         },
     )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def feedback_invite(request: HttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    if timezone.localdate() < edition.starts_on:
+        messages.error(request, _("Feedback invitations can be sent from the first day."))
+    else:
+        count = services.invite_feedback(edition=edition)
+        messages.success(
+            request,
+            _("Feedback invitations sent: %(count)s.") % {"count": count},
+        )
+    return redirect("conference:feedback-results", year=edition.year)

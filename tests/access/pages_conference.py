@@ -111,3 +111,14 @@ PAGES = [
     Page("conference:review-list", CENTRE_TEAM),
     Page("conference:review", frozenset({"evaluator"}), kwargs=_review, denied=404),
 ]
+
+PAGES += [
+    Page(
+        "conference:feedback-invite",
+        ADMIN,
+        kwargs=_year,
+        method="POST",
+        ok=frozenset({302}),
+        scan=False,
+    ),
+]

@@ -194,3 +194,40 @@ def test_reviewer_dashboard_panel_lists_pending_reviews(client_as: Any, reviewed
     html = client_as("coach").get(reverse("core:dashboard")).content.decode()
     assert "Inspel som väntar på din granskning" in html
     assert "Inspel" in html
+
+
+def test_accepted_input_is_added_to_the_programme(
+    client_as: Any, edition: Any, reviewed: Review
+) -> None:
+    from samskapa.conference.models import Session, Track
+
+    submission = reviewed.submission
+    services.decide_submission(submission=submission, decision="accepted", note="")
+    track = Track.objects.create(edition=edition, name_sv="Spår", room="Sal 1")
+    url = reverse("conference:submission-decide", args=[edition.year, submission.pk])
+    client = client_as("admin")
+    bad = client.post(
+        url,
+        {
+            "schedule": "1",
+            "track": track.pk,
+            "starts_at": "2030-05-01T10:00",
+            "ends_at": "2030-05-01T09:00",
+        },
+    )
+    assert "Programpunkten måste sluta efter att den har börjat." in bad.content.decode()
+    assert 'value="2030-05-01T10:00"' in bad.content.decode()
+    response = client.post(
+        url,
+        {
+            "schedule": "1",
+            "track": track.pk,
+            "starts_at": "2030-05-01T10:00",
+            "ends_at": "2030-05-01T11:00",
+            "seats": "12",
+        },
+    )
+    assert response.status_code == 302
+    session = Session.objects.get(submission=submission)
+    assert (session.track, session.seats, session.title) == (track, 12, "Inspel")
+    assert [s.name for s in session.speakers.all()] == ["Hemlig Person"]

@@ -233,3 +233,39 @@ def test_agenda_on_the_manage_page_has_constant_query_count(
 
     services.update_agenda(registration=registration, sessions=sessions)
     assert count_queries(lambda: client.get(url)) == one
+
+
+def test_feedback_invitations_go_once_in_each_persons_language(
+    client_as: Any, edition: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    swedish = make_registration(edition, "a@example.se")
+    english = make_registration(edition, "b@example.org")
+    Registration.objects.filter(pk=english.pk).update(language="en")
+    edition.starts_on = timezone.localdate()
+    edition.ends_on = timezone.localdate()
+    edition.save()
+    mail.outbox.clear()
+    client = client_as("admin")
+    url = reverse("conference:feedback-invite", args=[edition.year])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    subjects = sorted((m.to[0], m.subject) for m in mail.outbox)
+    assert subjects == [
+        ("a@example.se", "Vad tyckte du om Testkonferensen?"),
+        ("b@example.org", "What did you think of The test conference?"),
+    ]
+    assert swedish.feedback_token in mail.outbox[0].body + mail.outbox[1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    assert len(mail.outbox) == 2  # nobody is invited twice
+
+
+def test_feedback_invitations_wait_for_the_conference(client_as: Any, edition: Any) -> None:
+    from django.core import mail
+
+    make_registration(edition, "a@example.se")
+    mail.outbox.clear()
+    client_as("admin").post(reverse("conference:feedback-invite", args=[edition.year]))
+    assert mail.outbox == []
