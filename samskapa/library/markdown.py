@@ -110,7 +110,9 @@ def render_markdown(text: str) -> str:
 
 def html_to_text(markup: str) -> str:
     """The visible text of sanitised HTML: for search, snippets and word counts."""
-    text = nh3.clean(re.sub(r"</(p|h\d|li|tr|pre|blockquote)>", " \n", markup), tags=set())
+    # A heading runs into the paragraph after it in a one-line snippet; a dash keeps it apart.
+    markup = re.sub(r"</h\d>", " – ", markup)
+    text = nh3.clean(re.sub(r"</(p|li|tr|pre|blockquote)>", " \n", markup), tags=set())
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 

@@ -260,6 +260,10 @@ def count_materials_in_review() -> int:
     return Material.objects.filter(status=Status.REVIEW).count()
 
 
+def count_drafts_by(*, user: Any) -> int:
+    return Material.objects.filter(status=Status.DRAFT, authors=user).count()
+
+
 def feedback_summary(*, since: Any) -> dict[str, int]:
     totals = Feedback.objects.filter(created_at__gte=since).aggregate(
         total=Count("pk"),

@@ -120,7 +120,7 @@ def test_render_markdown_has_no_inline_style_or_script() -> None:
 
 def test_html_to_text_and_reading_time() -> None:
     text = html_to_text(render_markdown("## Rubrik\n\nEtt två tre &amp; fyra."))
-    assert text == "Rubrik Ett två tre & fyra."
+    assert text == "Rubrik – Ett två tre & fyra."
     assert count_words(text) == 5
     assert reading_minutes(0) == 1
     assert reading_minutes(1000) == 5
