@@ -107,7 +107,7 @@ MEETINGS: list[tuple[int, str, list[tuple[str, list[str]]], bool]] = [
     ),
 ]
 
-DOCUMENTATION = {
+DOCUMENTATION: dict[str, dict[str, Any]] = {
     "Uppstart: innovationerna presenteras": {
         "notes": (
             "Alla projekt presenterade sina innovationskort. Diskussionen kretsade kring skillnaden "
