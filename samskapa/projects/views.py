@@ -289,12 +289,7 @@ def project_members(request: HttpRequest, pk: int) -> HttpResponse:
         "invitations": selectors.list_open_invitations(project),
         "now": timezone.now(),
     }
-    return render(
-        request,
-        "projects/project_members.html",
-        context,
-        status=400 if form is not None and form.errors else 200,
-    )
+    return render(request, "projects/project_members.html", context)
 
 
 # --- Invitations --------------------------------------------------------------------------
@@ -404,9 +399,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             "mapping": {},
         }
         return redirect("projects:import-preview")
-    return render(
-        request, "projects/import_upload.html", {"form": form}, status=400 if form.errors else 200
-    )
+    return render(request, "projects/import_upload.html", {"form": form})
 
 
 @permission_required("projects.import_projects", raise_exception=True)

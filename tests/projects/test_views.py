@@ -218,7 +218,7 @@ def test_invite_form_rejects_bad_address_and_existing_member(as_role: Any) -> No
     url = reverse("projects:project-members", args=[project.pk])
     client = as_role("member")
     response = client.post(url, {"email": "inte-en-adress", "role": "member"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["form"].errors["email"]
     response = client.post(url, {"email": "projekt@samskapa.test", "role": "member"})
     with translation.override("en"):
