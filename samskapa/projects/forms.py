@@ -318,4 +318,10 @@ class ImportUploadForm(forms.Form):
         upload.seek(0)
         if name.endswith(".xlsx") and head != b"PK\x03\x04":
             raise forms.ValidationError(_("This is not an Excel (.xlsx) file."))
+        if name.endswith(".csv"):
+            sample = upload.read(8192)
+            upload.seek(0)
+            if b"\x00" in sample or sample.startswith(b"PK\x03\x04"):
+                # A binary file (often an Excel workbook renamed to .csv).
+                raise forms.ValidationError(_("This is not a text (.csv) file."))
         return upload

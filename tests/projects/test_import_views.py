@@ -87,7 +87,11 @@ def test_unknown_header_is_mapped_by_hand(client_as: Any) -> None:
 
 @pytest.mark.parametrize(
     ("name", "data"),
-    [("lista.pdf", b"%PDF-1.4"), ("lista.xlsx", b"not a zip file")],
+    [
+        ("lista.pdf", b"%PDF-1.4"),
+        ("lista.xlsx", b"not a zip file"),
+        ("lista.csv", b"PK\x03\x04 a workbook renamed"),
+    ],
 )
 def test_upload_refuses_other_file_types(client_as: Any, name: str, data: bytes) -> None:
     response = upload(client_as("admin"), data, name=name)
