@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -135,7 +136,23 @@ def _export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Any]
     return header, rows
 
 
+EXPORTS_PER_MINUTE = 20
+
+
+def _export_allowed(request: HttpRequest) -> bool:
+    """A light per-person limit (QUALITY.md: exports are rate limited), counted in the cache."""
+    key = f"projects:export:{request.user.pk}"
+    cache.add(key, 0, timeout=60)  # the window starts with the first download
+    return cache.incr(key) <= EXPORTS_PER_MINUTE
+
+
 def _export(request: HttpRequest, kind: str) -> HttpResponse:
+    if not _export_allowed(request):
+        return HttpResponse(
+            _("Too many downloads in a short time. Wait a minute and try again."),
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
     _form, projects = _filtered_projects(request)
     header, rows = _export_rows(projects)
     record_event(

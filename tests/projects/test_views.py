@@ -403,3 +403,15 @@ def test_a_bad_filter_value_drops_only_that_filter(as_role: Any) -> None:
     )
     assert response.status_code == 200
     assert {p.phase for p in response.context["page"].object_list} == {"closure"}
+
+
+def test_exports_are_rate_limited(as_role: Any) -> None:
+    from django.core.cache import cache
+
+    from samskapa.projects import views
+
+    cache.clear()
+    client = as_role("admin")
+    url = reverse("projects:project-export-csv")
+    statuses = [client.get(url).status_code for _ in range(views.EXPORTS_PER_MINUTE + 1)]
+    assert statuses == [200] * views.EXPORTS_PER_MINUTE + [429]
