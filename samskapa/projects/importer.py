@@ -302,10 +302,18 @@ def _delimiter(text: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
-def _read_csv(data: bytes) -> tuple[list[tuple[int, list[Any]]], list[ImportIssue]]:
+Table = list[tuple[int, list[Any]]]  # (the spreadsheet's row number, the cells)
+
+
+def _read_csv(data: bytes) -> tuple[Table, list[str], list[ImportIssue]]:
     text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    return [(index, list(row)) for index, row in enumerate(reader, start=1)], []
+    delimiter = _delimiter(text)
+    if match := re.match(r"\s*sep=(.)\s*\r?\n", text):
+        # Excel's hint line: "sep=;" names the delimiter and is not part of the table.
+        delimiter = match[1]
+        text = "\n" + text[match.end() :]  # keep the row numbers people see in Excel
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(index, list(row)) for index, row in enumerate(reader, start=1)], [], []
 
 
 def _cell_name(row: int, column: int) -> str:
@@ -325,15 +333,14 @@ def _merged_ranges(data: bytes, sheet_path: str) -> list[str]:
         ]
 
 
-def _read_xlsx(data: bytes) -> tuple[list[tuple[int, list[Any]]], list[ImportIssue]]:
+def _read_xlsx(data: bytes) -> tuple[Table, list[str], list[ImportIssue]]:
     from openpyxl import load_workbook
 
-    errors: list[ImportIssue] = []
     try:
         values_book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formula_book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged file
-        return [], [ImportIssue(0, "", _("The file could not be read as an Excel workbook."))]
+        return [], [], [ImportIssue(0, "", _("The file could not be read as an Excel workbook."))]
     sheet = values_book.worksheets[0]
     formulas = formula_book.worksheets[0]
     rows = []
@@ -348,30 +355,17 @@ def _read_xlsx(data: bytes) -> tuple[list[tuple[int, list[Any]]], list[ImportIss
                 row[col] = source
         rows.append((index, row))
     merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", "xl/worksheets/sheet1.xml"))
-    header_row = next((i for i, r in rows if any(_blank(v) is False for v in r)), 1)
-    in_header = [ref for ref in merged if re.match(rf"^[A-Z]+{header_row}:", ref)]
-    if in_header:
-        errors.append(
-            ImportIssue(
-                header_row,
-                ", ".join(in_header),
-                _(
-                    "The header row has merged cells (%(cells)s). Give every column its own "
-                    "header cell and import again."
-                )
-                % {"cells": ", ".join(in_header)},
-            )
-        )
     values_book.close()
     formula_book.close()
-    return rows, errors
+    return rows, merged, []
 
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_rows(data: bytes, filename: str) -> tuple[list[tuple[int, list[Any]]], list[ImportIssue]]:
+def read_rows(data: bytes, filename: str) -> tuple[Table, list[str], list[ImportIssue]]:
+    """The rows with their numbers, the merged cell ranges (xlsx) and reading errors."""
     if filename.lower().endswith(".xlsx"):
         return _read_xlsx(data)
     return _read_csv(data)
@@ -517,17 +511,32 @@ def parse_file(data: bytes, filename: str, *, mapping: dict[str, str] | None = N
     """Read, map the headers and type every value. `mapping` is the person's choice for headers
     the importer did not recognise: normalised header → field key, or "" to ignore it."""
     parsed = ParsedFile()
-    table, parsed.errors = read_rows(data, filename)
+    table, merged, parsed.errors = read_rows(data, filename)
     table = [(n, r) for n, r in table if not all(_blank(v) for v in r)]
     if not table:
         if parsed.errors:
             return parsed
         parsed.errors.append(ImportIssue(0, "", _("The file has no rows.")))
         return parsed
-    header_number, header = table[0]
-    body = table[1:]
-    parsed.headers = [str(h).strip() if not _blank(h) else "" for h in header]
     chosen = mapping or {}
+    start = _header_index(table, chosen)
+    header_number, header = table[start]
+    body = table[start + 1 :]
+    in_header = [ref for ref in merged if re.fullmatch(rf"[A-Z]+{header_number}:[A-Z]+\d+", ref)]
+    if in_header:
+        parsed.errors.append(
+            ImportIssue(
+                header_number,
+                ", ".join(in_header),
+                _(
+                    "The header row has merged cells (%(cells)s). Give every column its own "
+                    "header cell and import again."
+                )
+                % {"cells": ", ".join(in_header)},
+            )
+        )
+        return parsed
+    parsed.headers = [str(h).strip() if not _blank(h) else "" for h in header]
     columns: dict[int, str] = {}
     for index, title in enumerate(parsed.headers):
         norm = normalise_header(title)
@@ -550,6 +559,20 @@ def parse_file(data: bytes, filename: str, *, mapping: dict[str, str] | None = N
         parsed.rows.append(_parse_row(parsed, columns, number, cells))
     _check_duplicates(parsed, columns)
     return parsed
+
+
+def _header_index(table: Table, mapping: dict[str, str]) -> int:
+    """The header is the first row (of the first ten) with two or more known column names, so
+    a title row above the table is skipped; without one, the first row."""
+    for index, (_number, cells) in enumerate(table[:10]):
+        known = sum(
+            1
+            for cell in cells
+            if (norm := normalise_header(cell)) and (norm in ALIASES or mapping.get(norm))
+        )
+        if known >= 2:
+            return index
+    return 0
 
 
 def _check_personnummer(parsed: ParsedFile, body: list[tuple[int, list[Any]]]) -> None:

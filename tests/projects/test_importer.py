@@ -294,3 +294,18 @@ def test_command_fails_with_the_error_list(tmp_path: Path, capsys: Any) -> None:
     with pytest.raises(CommandError):
         call_command("import_projects", str(path))
     assert "25-301-S01" in capsys.readouterr().err
+
+
+def test_a_title_row_above_the_table_is_skipped_even_when_merged() -> None:
+    rows = [["Beviljade projekt 2025", None, None], [], HEADER, ROW_A]
+    parsed = parse(xlsx_bytes(rows, merge="A1:C1"), "file.xlsx")
+    assert parsed.errors == []
+    assert [r.row for r in parsed.rows] == [4]
+
+
+def test_excel_sep_line_names_the_delimiter() -> None:
+    data = b"sep=;\r\n" + csv_bytes([HEADER, ROW_A])
+    parsed = parse(data)
+    assert parsed.errors == []
+    assert parsed.rows[0].row == 3
+    assert parsed.rows[0].values["name"] == "Trygga steg"
