@@ -21,8 +21,11 @@ def _coach_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
+    projects = list(selectors.coached_projects_of_member(user=request.user))
+    if not projects:
+        return None
     actions = list(selectors.open_actions_for_member(user=request.user, limit=5))
-    return {"actions": actions} if actions else None
+    return {"actions": actions, "projects": projects}
 
 
 dashboard.register(

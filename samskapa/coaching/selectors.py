@@ -138,6 +138,15 @@ def open_actions_for_member(*, user: Any, limit: int = 10) -> QuerySet[Action]:
     )
 
 
+def coached_projects_of_member(*, user: Any) -> QuerySet[Project]:
+    """The person's projects that have a coach: their way to the project's coaching page."""
+    return (
+        Project.objects.filter(members__user_id=user.pk, coach_assignments__isnull=False)
+        .distinct()
+        .order_by("number")
+    )
+
+
 def sessions_for_calendar(*, user: Any) -> QuerySet[Session]:
     """Sessions for a person's calendar feed: dates and projects only, never notes."""
     return (
