@@ -218,3 +218,23 @@ def test_attendance_is_exported_and_erased(demo_user: Any) -> None:
     assert exported["meeting_attendance"]
     erase_personal_data(member)
     assert not Attendance.objects.filter(user=member).exists()
+
+
+def test_meeting_page_queries_do_not_grow_with_its_documentation(as_role: Any) -> None:
+    client = as_role("process_leader")
+    target = meeting()
+    counts = []
+    for count in (1, 3):
+        Lesson.objects.filter(meeting=target).delete()
+        Reflection.objects.filter(meeting=target).delete()
+        target.follow_ups.all().delete()
+        projects = list(Project.objects.filter(coalition_membership__coalition=target.coalition))
+        for index in range(count):
+            lesson = Lesson.objects.create(meeting=target, text=f"L{index}", focus_areas=["causes"])
+            lesson.projects.set(projects[:2])
+            target.follow_ups.create(text=f"F{index}", project=projects[index])
+            Reflection.objects.create(
+                meeting=target, project=projects[index], timing="before", text=f"R{index}"
+            )
+        counts.append(count_queries(lambda: client.get(target.get_absolute_url())))
+    assert counts[0] == counts[1]
