@@ -104,7 +104,12 @@ def self_assessment_trend_chart(points: Sequence[Any]) -> SafeString | None:
         "data": {"values": values},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": _("Date")},
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": _("Date"),
+                "axis": {"format": "%Y-%m-%d", "labelAngle": -30},
+            },
             "y": {
                 "field": "rating",
                 "type": "quantitative",
@@ -149,7 +154,12 @@ def participation_chart(activities: Sequence[Any], scale: str) -> SafeString | N
             "interpolate": "step-after",
         },
         "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": _("Date")},
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": _("Date"),
+                "axis": {"format": "%Y-%m-%d", "labelAngle": -30},
+            },
             "y": {
                 "field": "level",
                 "type": "quantitative",

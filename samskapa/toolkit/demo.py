@@ -353,7 +353,8 @@ def _ecosystem(project: Project, stage: int, day: date) -> None:
                 day + timedelta(days=10 + i),
             )
         )
-    owner = actors[0]
+    owner = next((a for a in actors if a.organisation_id == project.owner_id), actors[0])
+    actors = [owner, *(a for a in actors if a is not owner)]
     for i, actor in enumerate(actors[1:], 1):
         _save(
             ActorRelation(
@@ -485,9 +486,18 @@ COMMENTS = {
 def _self_assessments(project: Project, stage: int, offset: int, by: User | None) -> None:
     count = {1: 2, 2: 3, 3: 4}[stage]
     for round_no, (day, context) in enumerate(SELF_ASSESSMENT_DAYS[-count:]):
-        base = 1 + round_no // 2 + (stage - 1) // 2
+        # Each focus area starts somewhere between 1 and 3 and rises over the rounds.
         ratings = {
-            area: (min(5, max(1, base + (i + offset + round_no) % 3 - 1 + round_no // 2)), "")
+            area: (
+                min(
+                    5,
+                    1
+                    + (i + offset) % 2
+                    + (stage - 1) // 2
+                    + round_no * (1 + (i + offset) % 2) // 2,
+                ),
+                "",
+            )
             for i, area in enumerate(COMMENTS)
         }
         if round_no == count - 1:

@@ -66,10 +66,12 @@ class Box:
         return len(self.lines) * LINE_H + 16
 
 
-def _wrap(text: str) -> list[str]:
-    lines = textwrap.wrap(" ".join(text.split()), CHARS) or [""]
+def _wrap(text: str, strong: bool = False) -> list[str]:
+    # Bold letters are wider: fewer of them fit on a line.
+    chars = CHARS - 5 if strong else CHARS
+    lines = textwrap.wrap(" ".join(text.split()), chars) or [""]
     if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1][: CHARS - 1] + "…"]
+        lines = [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1][: chars - 1] + "…"]
     return lines
 
 
@@ -217,7 +219,7 @@ def problem_tree_svg(
     focal_text = focal or _("The focal problem is not written yet.")
     boxes["focal"] = Box("focal", focal_text, FOCAL_FILL, strong=True)
     for box in boxes.values():
-        box.lines = _wrap(box.text)
+        box.lines = _wrap(box.text, box.strong)
 
     effect_rows = max((effect_height(n.pk) for n in effects), default=0)
     cause_rows = max((cause_depth(n.pk) for n in causes), default=0)
@@ -320,15 +322,15 @@ def theory_of_change_svg(
         CHANGE_FILL["goal"],
         strong=True,
     )
-    goal_box.lines = _wrap(goal_box.text)
+    goal_box.lines = _wrap(goal_box.text, strong=True)
     by_column["goal"].append(goal_box)
     used = [(key, label) for key, label in columns if by_column[key] or key == "goal"]
 
     col_w = BOX_W + 60
     top = PAD + 40
-    height = top
+    height: float = top
     for index, (key, _label) in enumerate(used):
-        y = top
+        y: float = top
         for box in by_column[key]:
             box.x, box.y = PAD + index * col_w, y
             y += box.height + 18

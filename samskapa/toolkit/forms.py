@@ -74,7 +74,7 @@ class ProblemNodeForm(ToolForm):
         widgets = {"kind": forms.RadioSelect}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") == ProblemNodeKind.CAUSE and not data.get("level"):
             self.add_error("level", _("Choose the level of the cause."))
         return data
@@ -86,7 +86,7 @@ class ProblemLinkForm(ToolForm):
         fields = ["cause", "effect"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("cause") and data.get("cause") == data.get("effect"):
             self.add_error("effect", _("Choose another element than the first one."))
         return data
@@ -105,7 +105,7 @@ class ChangeElementForm(ToolForm):
         fields = ["kind", "text", "horizon"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") == ChangeKind.OUTCOME and not data.get("horizon"):
             self.add_error("horizon", _("Choose the horizon of the outcome."))
         return data
@@ -124,7 +124,7 @@ class ChangeLinkForm(ToolForm):
             field.label_from_instance = lambda e: f"{e.get_kind_display()}: {e.text}"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("source") and data.get("source") == data.get("target"):
             self.add_error("target", _("Choose another element than the first one."))
         return data
@@ -156,9 +156,9 @@ class IndicatorValueForm(ToolForm):
         widgets = {"reported_on": DATE}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         total = data.get("value")
-        split = sum(data.get(name) or 0 for name in ("women", "men", "non_binary"))
+        split = sum(int(data.get(name) or 0) for name in ("women", "men", "non_binary"))
         if total is not None and split > total:
             self.add_error(
                 None,
@@ -180,7 +180,7 @@ class ActorRelationForm(ToolForm):
         fields = ["source", "target", "kind", "strength"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("source") and data.get("source") == data.get("target"):
             self.add_error("target", _("Choose another actor than the first one."))
         return data
@@ -344,7 +344,7 @@ class DateForm(forms.Form):
             self.fields[name] = forms.DateField(label=labels[name], widget=DATE)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("from"), data.get("to")
         if isinstance(start, date) and isinstance(end, date) and start > end:
             self.add_error("to", _("Choose a date after the first one."))

@@ -41,7 +41,9 @@ from samskapa.toolkit.enums import (
     RelationStrength,
 )
 
-HISTORY = {"excluded_fields": ["updated_at"]}
+# `updated_at` is kept in the history too: an excluded field makes every historical instance
+# fetch it with one query of its own.
+HISTORY: dict[str, list[str]] = {}
 
 
 class ToolkitSettings(models.Model):

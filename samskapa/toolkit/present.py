@@ -128,7 +128,7 @@ def indicators(state: ToolState) -> dict[str, Any]:
             {
                 "indicator": indicator,
                 "label": f"{indicator.code} {indicator.name}"[:48],
-                "element": elements.get(indicator.element_id),
+                "element": elements.get(indicator.element_id) if indicator.element_id else None,
                 "values": reported,
                 "latest": latest,
                 "percent": percent,
@@ -161,7 +161,7 @@ def collaboration(state: ToolState, partners: list[Any] | None = None) -> dict[s
     organisations = organisations_by_id(
         [c.organisation_id for c in state.collaborations] + [p.pk for p in partners or []]
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"collaboration": c, "organisation": organisations.get(c.organisation_id)}
         for c in state.collaborations
     ]

@@ -117,7 +117,7 @@ def check_same_project(obj: models.Model) -> None:
         target_id = getattr(obj, field.attname)
         if target_id is None:
             continue
-        model = field.related_model
+        model: Any = field.related_model
         if model is Organisation:
             if target_id not in _partner_organisation_ids(project_id):
                 raise ValidationError(
@@ -255,6 +255,15 @@ def validate_tool_object(obj: models.Model) -> None:
 # --- Writes -------------------------------------------------------------------------------
 
 
+def _stamp(obj: Any, by: User | None, when: Any) -> None:
+    """Who (and, for demo data, when) the next history record of `obj` is by."""
+    obj._history_user = by
+    if when is not None:
+        obj._history_date = when
+    else:
+        obj.__dict__.pop("_history_date", None)  # a date from an earlier save must not stick
+
+
 @transaction.atomic
 def save_tool_object(*, obj: Any, by: User | None, when: Any = None) -> Any:
     """Validate and save one row of a tool; its history records who (and, for demo data, when)."""
@@ -264,9 +273,7 @@ def save_tool_object(*, obj: Any, by: User | None, when: Any = None) -> Any:
         obj.level = ""
     if isinstance(obj, ChangeElement) and obj.kind != ChangeKind.OUTCOME:
         obj.horizon = ""
-    obj._history_user = by
-    if when is not None:
-        obj._history_date = when
+    _stamp(obj, by, when)
     obj.save()
     if by is not None:
         action = AuditAction.CREATE if created else AuditAction.CHANGE
@@ -287,9 +294,7 @@ def _delete_with_history(obj: Any, by: User | None, when: Any) -> None:
             continue
         for child in child_model._default_manager.filter(**{related.field.name: obj}):
             _delete_with_history(child, by, when)
-    obj._history_user = by
-    if when is not None:
-        obj._history_date = when
+    _stamp(obj, by, when)
     obj.delete()
 
 

@@ -127,7 +127,8 @@ def overview(request: HttpRequest, project_pk: int) -> HttpResponse:
     at = selectors.end_of_day(date_form.cleaned_data["at"]) if date_form.is_valid() else None
     state = selectors.load_state(project, at=at)
     until = at.date() if at else None
-    latest = (selectors.list_self_assessments(project=project, until=until) or [None])[0]
+    assessments = selectors.list_self_assessments(project=project, until=until)
+    latest = assessments[0] if assessments else None
     tools = [
         {
             "tool": tool,
