@@ -12,10 +12,24 @@ from samskapa.core.enums import ProcessElement
 from samskapa.projects.enums import OrganisationRole, Phase
 from samskapa.projects.models import Call, Project, ProjectOrganisation
 
-WORDS = (
-    "arbete inkludering unga nyanlända kvinnor funktionsnedsättning landsbygd digital "
-    "samverkan socialt företagande hälsa återgång kompetens vägar framtid"
-).split()
+WORDS = [
+    "arbete",
+    "inkludering",
+    "unga",
+    "nyanlända",
+    "kvinnor",
+    "funktionsnedsättning",
+    "landsbygd",
+    "digital",
+    "samverkan",
+    "socialt",
+    "företagande",
+    "hälsa",
+    "återgång",
+    "kompetens",
+    "vägar",
+    "framtid",
+]
 
 
 def seed(*, scale: int) -> None:
