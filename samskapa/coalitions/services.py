@@ -136,6 +136,13 @@ def add_follow_up(*, meeting: Meeting, by: User, **values: Any) -> FollowUp:
     return follow_up
 
 
+def set_follow_up_status(*, follow_up: FollowUp, status: str, by: User) -> FollowUp:
+    follow_up.status = status
+    follow_up.save(update_fields=["status"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=follow_up.meeting, fields=["follow_ups"])
+    return follow_up
+
+
 def save_reflection(
     *, meeting: Meeting, project: Project, timing: str, text: str, by: User
 ) -> Reflection:

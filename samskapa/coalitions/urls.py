@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("coalitions/meetings/<int:pk>/lessons/", views.lesson_add, name="lesson-add"),
     path("coalitions/meetings/<int:pk>/follow-ups/", views.follow_up_add, name="follow-up-add"),
+    path("coalitions/follow-ups/<int:pk>/status/", views.follow_up_status, name="follow-up-status"),
     path(
         "coalitions/meetings/<int:pk>/reflections/<int:project_pk>/",
         views.reflection,

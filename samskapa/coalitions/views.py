@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samskapa.accounts.models import User
 from samskapa.coaching import selectors as coaching_selectors
 from samskapa.coalitions import assessments, ics, selectors, services
+from samskapa.coalitions.enums import FollowUpStatus
 from samskapa.coalitions.forms import (
     AttendanceForm,
     CoalitionForm,
@@ -28,7 +29,7 @@ from samskapa.coalitions.forms import (
     agenda_formset,
     agenda_items,
 )
-from samskapa.coalitions.models import CalendarFeed, Coalition, Meeting, Reflection
+from samskapa.coalitions.models import CalendarFeed, Coalition, FollowUp, Meeting, Reflection
 from samskapa.projects.models import Project
 
 
@@ -276,6 +277,21 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "coalitions/meeting_detail.html", context, status=400)
     services.add_follow_up(meeting=meeting, by=_user(request), **form.cleaned_data)
     messages.success(request, _("The follow-up action has been added."))
+    return redirect(meeting.get_absolute_url() + "#follow-ups")
+
+
+@require_POST
+def follow_up_status(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = get_object_or_404(FollowUp.objects.select_related("meeting"), pk=pk)
+    meeting = selectors.get_meeting_for_user(
+        request.user, follow_up.meeting_id, "coalitions.manage_meetings", request.path
+    )
+    status = request.POST.get("status", "")
+    if status in FollowUpStatus.values:
+        services.set_follow_up_status(follow_up=follow_up, status=status, by=_user(request))
+        messages.success(request, _("The status of the follow-up action has been saved."))
+    else:
+        messages.error(request, _("Choose a status for the follow-up action."))
     return redirect(meeting.get_absolute_url() + "#follow-ups")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.accounts.models import User
-from samskapa.coalitions.models import CalendarFeed, Coalition, Meeting
+from samskapa.coalitions.models import CalendarFeed, Coalition, FollowUp, Meeting
 from samskapa.projects.models import Project
 from tests.access.matrix import CENTRE_TEAM, EVERYONE, LOGGED_IN, Page
 
@@ -33,6 +33,12 @@ def _meeting() -> dict[str, Any]:
 
 def _reflection() -> dict[str, Any]:
     return {**_meeting(), "project_pk": Project.objects.get(number="23-012-S01").pk}
+
+
+def _follow_up() -> dict[str, Any]:
+    follow_up = FollowUp.objects.filter(meeting__coalition=_coalition()).order_by("pk").first()
+    assert follow_up is not None
+    return {"pk": follow_up.pk}
 
 
 def _coalition_token() -> dict[str, Any]:
@@ -96,6 +102,16 @@ PAGES = [
         ok=FOUND,
         denied=404,
         data=lambda: {"text": "Skicka ut anteckningarna"},
+        scan=False,
+    ),
+    Page(
+        "coalitions:follow-up-status",
+        MANAGERS,
+        kwargs=_follow_up,
+        method="POST",
+        ok=FOUND,
+        denied=404,
+        data=lambda: {"status": "done"},
         scan=False,
     ),
     Page(

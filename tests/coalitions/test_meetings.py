@@ -308,3 +308,27 @@ def test_member_sees_only_own_coalition_in_the_list(as_role: Any) -> None:
 
 def test_funder_has_no_coalition_pages(as_role: Any) -> None:
     assert as_role("funder").get(reverse("coalitions:coalition-list")).status_code == 403
+
+
+def test_process_leader_marks_a_follow_up_done(as_role: Any) -> None:
+    follow_up = FollowUp.objects.filter(meeting__coalition=coalition()).first()
+    assert follow_up is not None
+    follow_up.status = "open"
+    follow_up.save()
+    response = as_role("process_leader").post(
+        reverse("coalitions:follow-up-status", args=[follow_up.pk]), {"status": "done"}
+    )
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert follow_up.status == "done"
+
+
+def test_unknown_follow_up_status_changes_nothing(as_role: Any) -> None:
+    follow_up = FollowUp.objects.filter(meeting__coalition=coalition()).first()
+    assert follow_up is not None
+    before = follow_up.status
+    as_role("process_leader").post(
+        reverse("coalitions:follow-up-status", args=[follow_up.pk]), {"status": "deleted"}
+    )
+    follow_up.refresh_from_db()
+    assert follow_up.status == before
