@@ -136,7 +136,7 @@ def _export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Any]
     return header, rows
 
 
-EXPORTS_PER_MINUTE = 20
+EXPORTS_PER_MINUTE = 30
 
 
 def _export_allowed(request: HttpRequest) -> bool:
