@@ -15,8 +15,19 @@ from samskapa.library.enums import Status
 from samskapa.library.models import Attachment, Feedback, Material
 from samskapa.library.uploads import CANONICAL_EXTENSION
 
+# Which status each step may start from. Checked here as well as in rules.py, because Django
+# grants a superuser every permission regardless of the material's state.
+_ALLOWED_FROM = {
+    "submit": {Status.DRAFT},
+    "publish": {Status.DRAFT, Status.REVIEW},
+    "return": {Status.REVIEW},
+    "withdraw": {Status.PUBLISHED},
+}
 
-def _set_status(*, material: Material, status: str, by: Any) -> Material:
+
+def _set_status(*, material: Material, step: str, status: str, by: Any) -> Material:
+    if material.status not in _ALLOWED_FROM[step]:
+        return material  # not a step from here: nothing changes
     material.status = status
     if status == Status.PUBLISHED and material.published_at is None:
         material.published_at = timezone.now()
@@ -27,19 +38,19 @@ def _set_status(*, material: Material, status: str, by: Any) -> Material:
 
 
 def submit_for_review(*, material: Material, by: Any) -> Material:
-    return _set_status(material=material, status=Status.REVIEW, by=by)
+    return _set_status(material=material, step="submit", status=Status.REVIEW, by=by)
 
 
 def publish_material(*, material: Material, by: Any) -> Material:
-    return _set_status(material=material, status=Status.PUBLISHED, by=by)
+    return _set_status(material=material, step="publish", status=Status.PUBLISHED, by=by)
 
 
 def return_to_draft(*, material: Material, by: Any) -> Material:
-    return _set_status(material=material, status=Status.DRAFT, by=by)
+    return _set_status(material=material, step="return", status=Status.DRAFT, by=by)
 
 
 def withdraw_material(*, material: Material, by: Any) -> Material:
-    return _set_status(material=material, status=Status.DRAFT, by=by)
+    return _set_status(material=material, step="withdraw", status=Status.DRAFT, by=by)
 
 
 def record_view(*, material: Material) -> None:

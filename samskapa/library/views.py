@@ -237,7 +237,7 @@ def material_submit(request: HttpRequest, pk: int) -> HttpResponse:
         path=request.path,
         pk=pk,
     )
-    if request.user.has_perm("library.submit_material", material):
+    if material.status == Status.DRAFT:  # a second click, or a stale page: nothing to do
         services.submit_for_review(material=material, by=request.user)
         messages.success(request, _("The material is waiting for review."))
     return redirect("library:material-edit", pk=material.pk)

@@ -181,3 +181,19 @@ def test_personal_data_export_and_erasure_cover_authorship(demo_user: Any) -> No
     assert set(exported[0]) == {"title", "language", "status"}
     erase_authorship(admin)
     assert not Material.objects.filter(authors=admin).exists()
+
+
+def test_workflow_steps_only_start_from_their_status(demo_user: Any) -> None:
+    from samskapa.library import services
+
+    admin = demo_user("admin")
+    published = Material.objects.get(slug="vad-ar-social-innovation")
+    services.submit_for_review(material=published, by=admin)
+    services.return_to_draft(material=published, by=admin)
+    published.refresh_from_db()
+    assert published.status == Status.PUBLISHED
+    draft = DraftFactory()
+    services.withdraw_material(material=draft, by=admin)
+    services.submit_for_review(material=draft, by=admin)
+    draft.refresh_from_db()
+    assert draft.status == Status.REVIEW
