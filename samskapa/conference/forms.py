@@ -75,6 +75,9 @@ class RegistrationForm(forms.ModelForm[Registration]):
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = sessions  # type: ignore[attr-defined]
 
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         gave_needs = (

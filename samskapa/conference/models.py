@@ -345,6 +345,14 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        constraints = [
+            # One active registration per person and edition (e-mail stored in lower case).
+            models.UniqueConstraint(
+                fields=["edition", "email"],
+                condition=~models.Q(status="cancelled"),
+                name="registration_once_per_person",
+            ),
+        ]
         indexes = [
             # The waiting list is read in this order on every cancellation.
             models.Index(fields=["edition", "status", "created_at"], name="registration_queue"),

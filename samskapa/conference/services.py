@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -41,18 +40,17 @@ from samskapa.conference.models import (
 NEEDS_CONSENT_VERSION = "2026-1"
 NEEDS_RETENTION_DAYS = 30
 
-REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "cancelled"}
+REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "cancelled", "already"}
 
 
 # --- E-mail ---------------------------------------------------------------------------------
 
 
-def _absolute(path: str) -> str:
-    base = getattr(settings, "SAMSKAPA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-    return base + path
+def _absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + path
 
 
-def send_registration_email(*, registration_id: int, kind: str) -> None:
+def send_registration_email(*, registration_id: int, kind: str, site_url: str) -> None:
     assert kind in REGISTRATION_EMAILS
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
@@ -61,7 +59,7 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
             "registration": registration,
             "edition": edition,
             "kind": kind,
-            "manage_url": _absolute(registration.get_manage_url()),
+            "manage_url": _absolute(site_url, registration.get_manage_url()),
             "bookings": list(
                 registration.bookings.select_related("session").order_by("session__starts_at")
             ),
@@ -78,7 +76,7 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
         message.send()
 
 
-def send_submission_email(*, submission_id: int, kind: str) -> None:
+def send_submission_email(*, submission_id: int, kind: str, site_url: str) -> None:
     submission = Submission.objects.select_related("edition").get(pk=submission_id)
     with translation.override(submission.submitter_language):
         context = {
@@ -86,7 +84,7 @@ def send_submission_email(*, submission_id: int, kind: str) -> None:
             "edition": submission.edition,
             "kind": kind,
             "manage_url": _absolute(
-                reverse("conference:submission-manage", args=[submission.token])
+                site_url, reverse("conference:submission-manage", args=[submission.token])
             ),
         }
         subject = render_to_string("conference/email/submission_subject.txt", context)
@@ -94,10 +92,17 @@ def send_submission_email(*, submission_id: int, kind: str) -> None:
         EmailMessage(" ".join(subject.split()), body, to=[submission.submitter_email]).send()
 
 
-def _after_commit_registration_email(registration: Registration, kind: str) -> None:
-    registration_id = registration.pk
+def _after_commit_registration_email(registration: Registration, kind: str, site_url: str) -> None:
     transaction.on_commit(
-        lambda: send_registration_email(registration_id=registration_id, kind=kind)
+        partial(
+            send_registration_email, registration_id=registration.pk, kind=kind, site_url=site_url
+        )
+    )
+
+
+def _after_commit_submission_email(submission: Submission, kind: str, site_url: str) -> None:
+    transaction.on_commit(
+        partial(send_submission_email, submission_id=submission.pk, kind=kind, site_url=site_url)
     )
 
 
@@ -140,7 +145,7 @@ def _fill_session(session: Session) -> list[Booking]:
     return waiting
 
 
-def _fill_edition(edition: Edition) -> list[Registration]:
+def _fill_edition(edition: Edition, site_url: str) -> list[Registration]:
     """Move people from the conference's waiting list while there is room, oldest first."""
     taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     free = edition.capacity - taken
@@ -158,7 +163,7 @@ def _fill_edition(edition: Edition) -> list[Registration]:
         registration.save(update_fields=["status", "promoted_at"])
         for session in Session.objects.filter(bookings__registration=registration).order_by("pk"):
             _fill_session(session)
-        _after_commit_registration_email(registration, "promoted")
+        _after_commit_registration_email(registration, "promoted", site_url)
     return promoted
 
 
@@ -187,8 +192,19 @@ def register_participant(
     data: dict[str, Any],
     sessions: Iterable[Session] = (),
     needs: dict[str, Any] | None = None,
+    site_url: str,
 ) -> Registration:
     edition = _lock_edition(edition)
+    existing = (
+        edition.registrations.filter(email__iexact=data["email"])
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+    if existing is not None:
+        # One place per person: the link goes again to the address, never to the browser, so
+        # nobody can reach someone else's registration by typing their e-mail address.
+        _after_commit_registration_email(existing, "already", site_url)
+        return existing
     taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     status = (
         RegistrationStatus.REGISTERED if taken < edition.capacity else RegistrationStatus.WAITLISTED
@@ -200,13 +216,17 @@ def register_participant(
             registration=registration, consent_version=NEEDS_CONSENT_VERSION, **needs
         )
     _after_commit_registration_email(
-        registration, "registered" if status == RegistrationStatus.REGISTERED else "waitlisted"
+        registration,
+        "registered" if status == RegistrationStatus.REGISTERED else "waitlisted",
+        site_url,
     )
     return registration
 
 
 @transaction.atomic
-def update_agenda(*, registration: Registration, sessions: Iterable[Session]) -> None:
+def update_agenda(
+    *, registration: Registration, sessions: Iterable[Session], site_url: str
+) -> None:
     """Replace the sessions a participant has chosen; freed seats go to the next in line."""
     _lock_edition(registration.edition)
     wanted = {session.pk: session for session in sessions}
@@ -215,12 +235,12 @@ def update_agenda(*, registration: Registration, sessions: Iterable[Session]) ->
         booking.delete()
     for booking in dropped:
         for promoted in _fill_session(booking.session):
-            _after_commit_registration_email(promoted.registration, "promoted")
+            _after_commit_registration_email(promoted.registration, "promoted", site_url)
     _book(registration, wanted.values())
 
 
 @transaction.atomic
-def cancel_registration(*, registration: Registration) -> None:
+def cancel_registration(*, registration: Registration, site_url: str) -> None:
     edition = _lock_edition(registration.edition)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
@@ -232,11 +252,11 @@ def cancel_registration(*, registration: Registration) -> None:
         Session.objects.filter(bookings__registration=registration).order_by("pk").distinct()
     )
     registration.bookings.all().delete()
-    _after_commit_registration_email(registration, "cancelled")
-    _fill_edition(edition)
+    _after_commit_registration_email(registration, "cancelled", site_url)
+    _fill_edition(edition, site_url)
     for session in sessions:
         for promoted in _fill_session(session):
-            _after_commit_registration_email(promoted.registration, "promoted")
+            _after_commit_registration_email(promoted.registration, "promoted", site_url)
 
 
 @transaction.atomic
@@ -245,14 +265,14 @@ def set_attendance(*, registration: Registration, attended: bool) -> None:
     registration.save(update_fields=["checked_in_at"])
 
 
-def send_feedback_email(*, registration_id: int) -> None:
+def send_feedback_email(*, registration_id: int, site_url: str) -> None:
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     with translation.override(registration.language):
         context = {
             "registration": registration,
             "edition": registration.edition,
             "feedback_url": _absolute(
-                reverse("conference:feedback", args=[registration.feedback_token])
+                site_url, reverse("conference:feedback", args=[registration.feedback_token])
             ),
         }
         subject = render_to_string("conference/email/feedback_subject.txt", context)
@@ -261,7 +281,7 @@ def send_feedback_email(*, registration_id: int) -> None:
 
 
 @transaction.atomic
-def invite_feedback(*, edition: Edition) -> int:
+def invite_feedback(*, edition: Edition, site_url: str) -> int:
     """E-mail the feedback link once to each registered participant who has not answered."""
     invitees = list(
         edition.registrations.filter(
@@ -272,7 +292,9 @@ def invite_feedback(*, edition: Edition) -> int:
     )
     Registration.objects.filter(pk__in=invitees).update(feedback_invited_at=timezone.now())
     for registration_id in invitees:
-        transaction.on_commit(partial(send_feedback_email, registration_id=registration_id))
+        transaction.on_commit(
+            partial(send_feedback_email, registration_id=registration_id, site_url=site_url)
+        )
     return len(invitees)
 
 
@@ -308,14 +330,11 @@ def _replace_speakers(submission: Submission, speakers: list[dict[str, Any]]) ->
 
 @transaction.atomic
 def submit_input(
-    *, edition: Edition, data: dict[str, Any], speakers: list[dict[str, Any]]
+    *, edition: Edition, data: dict[str, Any], speakers: list[dict[str, Any]], site_url: str
 ) -> Submission:
     submission = Submission.objects.create(edition=edition, **data)
     _replace_speakers(submission, speakers)
-    submission_id = submission.pk
-    transaction.on_commit(
-        lambda: send_submission_email(submission_id=submission_id, kind="received")
-    )
+    _after_commit_submission_email(submission, "received", site_url)
     return submission
 
 
@@ -333,13 +352,10 @@ def update_submission(
 
 
 @transaction.atomic
-def withdraw_submission(*, submission: Submission) -> None:
+def withdraw_submission(*, submission: Submission, site_url: str) -> None:
     submission.status = SubmissionStatus.WITHDRAWN
     submission.save(update_fields=["status", "updated_at"])
-    submission_id = submission.pk
-    transaction.on_commit(
-        lambda: send_submission_email(submission_id=submission_id, kind="withdrawn")
-    )
+    _after_commit_submission_email(submission, "withdrawn", site_url)
 
 
 def assign_reviewer(*, submission: Submission, reviewer: Any) -> Review:
@@ -360,12 +376,13 @@ def save_review(*, review: Review, scores: dict[int, int], comment: str) -> Revi
 
 
 @transaction.atomic
-def decide_submission(*, submission: Submission, decision: str, note: str) -> Submission:
+def decide_submission(
+    *, submission: Submission, decision: str, note: str, site_url: str
+) -> Submission:
     submission.status = decision
     submission.decision_note = note
     submission.save(update_fields=["status", "decision_note", "updated_at"])
-    submission_id = submission.pk
-    transaction.on_commit(lambda: send_submission_email(submission_id=submission_id, kind=decision))
+    _after_commit_submission_email(submission, decision, site_url)
     return submission
 
 

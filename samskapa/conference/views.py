@@ -45,6 +45,11 @@ def _focus_labels(values: list[str]) -> list[str]:
     return [str(labels[v]) for v in values if v in labels]
 
 
+def _site(request: HttpRequest) -> str:
+    """Links in e-mails point at the address the person used."""
+    return request.build_absolute_uri("/")
+
+
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -159,8 +164,15 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
             data=data,
             sessions=form.cleaned_data["sessions"],
             needs=form.needs(),
+            site_url=_site(request),
         )
-        return redirect("conference:registration-manage", token=registration.token)
+        # The same page whether or not the address was already registered: the personal link
+        # only ever goes to the e-mail address (see services.register_participant).
+        return render(
+            request,
+            "conference/registration_received.html",
+            {"edition": edition, "email": registration.email},
+        )
     return render(request, "conference/register.html", {"edition": edition, "form": form})
 
 
@@ -181,7 +193,11 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
         initial={"sessions": [b.session_id for b in bookings]},
     )
     if request.method == "POST" and form.is_valid():
-        services.update_agenda(registration=registration, sessions=form.cleaned_data["sessions"])
+        services.update_agenda(
+            registration=registration,
+            sessions=form.cleaned_data["sessions"],
+            site_url=_site(request),
+        )
         messages.success(request, _("Your sessions have been saved."))
         return redirect("conference:registration-manage", token=token)
     position = None
@@ -225,7 +241,7 @@ def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = selectors.get_registration_by_token(token)
     edition = registration.edition
-    services.cancel_registration(registration=registration)
+    services.cancel_registration(registration=registration, site_url=_site(request))
     messages.success(
         request,
         _("Your registration has been cancelled. We have sent you a confirmation by e-mail."),
@@ -267,7 +283,7 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
         data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
         data["submitter_language"] = request.LANGUAGE_CODE
         submission = services.submit_input(
-            edition=edition, data=data, speakers=speakers_from(speakers)
+            edition=edition, data=data, speakers=speakers_from(speakers), site_url=_site(request)
         )
         messages.success(
             request,
@@ -323,7 +339,7 @@ def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def submission_withdraw(request: HttpRequest, token: str) -> HttpResponse:
     submission = selectors.get_submission_by_token(token)
-    services.withdraw_submission(submission=submission)
+    services.withdraw_submission(submission=submission, site_url=_site(request))
     messages.success(request, _("Your input has been withdrawn."))
     return redirect(submission.edition)
 
@@ -629,6 +645,7 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
                 submission=submission,
                 decision=decision_form.cleaned_data["decision"],
                 note=decision_form.cleaned_data["note"],
+                site_url=_site(request),
             )
             messages.success(request, _("The decision has been saved and the submitter told."))
             return redirect("conference:submissions", year=edition.year)
@@ -659,7 +676,7 @@ def feedback_invite(request: HttpRequest, year: int) -> HttpResponse:
     if timezone.localdate() < edition.starts_on:
         messages.error(request, _("Feedback invitations can be sent from the first day."))
     else:
-        count = services.invite_feedback(edition=edition)
+        count = services.invite_feedback(edition=edition, site_url=_site(request))
         messages.success(
             request,
             _("Feedback invitations sent: %(count)s.") % {"count": count},

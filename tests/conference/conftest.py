@@ -10,23 +10,6 @@ from django.utils import timezone
 from samskapa.conference.models import Edition, Registration, Session, Track
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
-    """Transactional tests end by flushing every table, demo data included; the rest of the
-    suite expects the demo world, so it is loaded again once the flush is done."""
-    result = yield
-    marker = item.get_closest_marker("django_db")
-    # After the last test the test database is already gone: nothing to reload.
-    if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
-        from pytest_django.plugin import blocking_manager_key
-
-        from samskapa.core.demo import load_demo
-
-        with item.config.stash[blocking_manager_key].unblock():
-            load_demo()
-    return result
-
-
 @pytest.fixture
 def edition(db: Any) -> Edition:
     """A small edition with registration open today and the call for input open."""
@@ -96,6 +79,7 @@ def make_registration(edition: Edition, email: str, **extra: Any) -> Registratio
     from samskapa.conference.services import register_participant
 
     return register_participant(
+        site_url="http://testserver/",
         edition=edition,
         data=registration_data(email=email, name=email.split("@")[0]),
         **extra,

@@ -98,6 +98,7 @@ def test_call_closed_page_when_outside_the_dates(client: Any) -> None:
 @pytest.fixture
 def reviewed(edition: Any, demo_user: Any) -> Review:
     submission = services.submit_input(
+        site_url="http://testserver/",
         edition=edition,
         data={
             "title": "Inspel",
@@ -202,7 +203,9 @@ def test_accepted_input_is_added_to_the_programme(
     from samskapa.conference.models import Session, Track
 
     submission = reviewed.submission
-    services.decide_submission(submission=submission, decision="accepted", note="")
+    services.decide_submission(
+        site_url="http://testserver/", submission=submission, decision="accepted", note=""
+    )
     track = Track.objects.create(edition=edition, name_sv="Spår", room="Sal 1")
     url = reverse("conference:submission-decide", args=[edition.year, submission.pk])
     client = client_as("admin")

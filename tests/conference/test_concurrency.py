@@ -50,7 +50,9 @@ def test_ten_parallel_registrations_for_three_places(edition: Any, make_session:
 
     def register(index: int) -> None:
         services.register_participant(
-            edition=edition, data=registration_data(email=f"p{index}@example.se")
+            site_url="http://testserver/",
+            edition=edition,
+            data=registration_data(email=f"p{index}@example.se"),
         )
 
     assert _in_parallel(register) == []
@@ -66,6 +68,7 @@ def test_parallel_bookings_never_overfill_a_session(edition: Any, make_session: 
 
     def register(index: int) -> None:
         services.register_participant(
+            site_url="http://testserver/",
             edition=edition,
             data=registration_data(email=f"p{index}@example.se"),
             sessions=[workshop],
@@ -82,14 +85,16 @@ def test_parallel_cancellations_promote_exactly_as_many_as_left(edition: Any) ->
     edition.save()
     people = [
         services.register_participant(
-            edition=edition, data=registration_data(email=f"p{i}@example.se")
+            site_url="http://testserver/",
+            edition=edition,
+            data=registration_data(email=f"p{i}@example.se"),
         )
         for i in range(5 + THREADS)
     ]
     leaving = people[:THREADS]
 
     def cancel(index: int) -> None:
-        services.cancel_registration(registration=leaving[index])
+        services.cancel_registration(site_url="http://testserver/", registration=leaving[index])
 
     assert _in_parallel(cancel) == []
     registrations = Registration.objects.filter(edition=edition)

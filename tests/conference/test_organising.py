@@ -194,6 +194,7 @@ def test_submission_and_review_lists_have_constant_query_counts(
 
     def add(index: int) -> None:
         submission = services.submit_input(
+            site_url="http://testserver/",
             edition=edition,
             data={
                 "title": f"I{index}",
@@ -231,7 +232,9 @@ def test_agenda_on_the_manage_page_has_constant_query_count(
     one = count_queries(lambda: client.get(url))
     from samskapa.conference import services
 
-    services.update_agenda(registration=registration, sessions=sessions)
+    services.update_agenda(
+        site_url="http://testserver/", registration=registration, sessions=sessions
+    )
     assert count_queries(lambda: client.get(url)) == one
 
 

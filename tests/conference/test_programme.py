@@ -83,6 +83,7 @@ def test_session_from_accepted_input_keeps_its_speakers(edition: Any) -> None:
     from samskapa.conference import services
 
     submission = services.submit_input(
+        site_url="http://testserver/",
         edition=edition,
         data={
             "title": "Inspel",

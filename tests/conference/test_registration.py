@@ -28,10 +28,10 @@ def test_anonymous_visitor_registers_and_gets_a_confirmation_with_a_valid_ics(
     with django_capture_on_commit_callbacks(execute=True):
         response = _register(client, edition)
     registration = Registration.objects.get(edition=edition)
-    assert response.status_code == 302
-    assert response["Location"] == reverse(
-        "conference:registration-manage", args=[registration.token]
-    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vi har skickat ett mejl till <strong>alva.nystrom@example.se</strong>" in html
+    assert registration.token not in html  # the link only goes to the e-mail address
     assert registration.status == RegistrationStatus.REGISTERED
     assert len(registration.token) >= 43  # 32 random bytes, base64
     [message] = mail.outbox
@@ -111,7 +111,7 @@ def test_full_session_has_its_own_waiting_list_that_moves_on_cancellation(
     assert Booking.objects.get(registration=second).status == BookingStatus.WAITLISTED
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_registration(registration=first)
+        services.cancel_registration(site_url="http://testserver/", registration=first)
     assert Booking.objects.get(registration=second).status == BookingStatus.CONFIRMED
     assert [m.to for m in mail.outbox] == [["a@example.se"], ["b@example.se"]]
     assert workshop.bookings.filter(status=BookingStatus.CONFIRMED).count() == 1
@@ -231,3 +231,19 @@ def test_needs_are_stored_apart_with_the_consent_version(client: Any, edition: A
     assert needs.dietary == ["vegan"]
     assert needs.accessibility == "Rullstol"
     assert needs.consent_version == services.NEEDS_CONSENT_VERSION
+
+
+def test_registering_the_same_address_again_resends_the_link_and_takes_no_place(
+    client: Any, edition: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, edition)
+        response = _register(client, edition, email="ALVA.Nystrom@example.se", name="Någon annan")
+    [registration] = Registration.objects.filter(edition=edition)
+    assert registration.name == "Alva Nyström"
+    assert registration.token not in response.content.decode()
+    assert [m.subject for m in mail.outbox] == [
+        "Du är anmäld: Testkonferensen",
+        "Din anmälan: Testkonferensen",
+    ]
+    assert registration.token in mail.outbox[1].body
