@@ -8,9 +8,18 @@ from django.http import HttpRequest
 
 from samskapa.core import dashboard
 from samskapa.projects import selectors
+from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import project_field_label
 
-PROFILE_FIELDS = ("challenge", "target_group", "innovation", "expected_results", "summary")
+PROFILE_FIELDS = (
+    "challenge",
+    "target_group",
+    "innovation",
+    "novelty",
+    "process_element",
+    "expected_results",
+    "summary",
+)
 
 
 def _my_projects(request: HttpRequest) -> dict[str, Any] | None:
@@ -22,11 +31,16 @@ def _my_projects(request: HttpRequest) -> dict[str, Any] | None:
         missing = [
             project_field_label(name) for name in PROFILE_FIELDS if not getattr(project, name)
         ]
+        pending = len(project.open_invitations)  # type: ignore[attr-defined]
         items.append(
             {
                 "project": project,
                 "missing": missing,
-                "pending": len(project.open_invitations),  # type: ignore[attr-defined]
+                "pending": pending,
+                # A lead working alone is reminded that colleagues can join.
+                "invite": project.my_role == MemberRole.LEAD  # type: ignore[attr-defined]
+                and project.member_count == 1  # type: ignore[attr-defined]
+                and not pending,
             }
         )
     return {"items": items}

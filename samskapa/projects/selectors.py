@@ -10,6 +10,7 @@ from django.db.models import (
     Case,
     Count,
     IntegerField,
+    Max,
     Prefetch,
     Q,
     QuerySet,
@@ -226,8 +227,16 @@ def _display(field: Any, value: Any) -> str:
 
 def my_projects(user: Any) -> QuerySet[Project]:
     return (
-        Project.objects.filter(members__user_id=user.pk)
+        # A subquery, not a join: filtering on the join would make the counts below see only
+        # this person's membership.
+        Project.objects.filter(
+            pk__in=ProjectMember.objects.filter(user_id=user.pk).values("project_id")
+        )
         .select_related("call")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            my_role=Max("members__role", filter=Q(members__user_id=user.pk)),
+        )
         .prefetch_related(
             Prefetch(
                 "invitations",

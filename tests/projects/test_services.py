@@ -98,3 +98,30 @@ def test_dashboard_panels(demo_user: Any) -> None:
     overview = _call_year(request)
     assert overview is not None and overview["total"] > 0
     assert _my_projects(request) is None
+
+
+@pytest.mark.django_db
+def test_my_projects_panel_says_what_to_do_next(demo_user: Any) -> None:
+    project = Project.objects.get(number="23-012-S01")
+    project.innovation = ""
+    project.save()
+    request = RequestFactory().get("/home/")
+    request.user = demo_user("member")
+    panel = _my_projects(request)
+    assert panel is not None
+    [item] = panel["items"]
+    assert [str(name) for name in item["missing"]] == ["innovationen: det som är nytt"]
+    assert item["invite"] is True  # the demo lead works alone
+
+
+@pytest.mark.django_db
+def test_my_projects_panel_counts_every_member() -> None:
+    from samskapa.accounts.models import User
+
+    request = RequestFactory().get("/home/")
+    request.user = User.objects.get(email="johanna.sandstrom@example.se")
+    panel = _my_projects(request)
+    assert panel is not None
+    [item] = panel["items"]
+    assert item["project"].member_count == 2
+    assert item["invite"] is False
