@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,6 +22,7 @@ from samskapa.coaching.forms import (
     SessionForm,
 )
 from samskapa.coaching.models import CoachAssignment, Session
+from samskapa.projects.models import Project
 
 
 def _user(request: HttpRequest) -> User:
@@ -83,8 +85,17 @@ def project_coaching(request: HttpRequest, project_pk: int) -> HttpResponse:
         "can_change": user.has_perm("coaching.change_coaching", project),
         "can_update_actions": user.has_perm("coaching.change_action_status", project),
         "status_form": ActionStatusForm(),
+        "tools_url": _tools_url(project),
     }
     return render(request, "coaching/project_coaching.html", context)
+
+
+def _tools_url(project: Project) -> str:
+    """The project's development tools, read before the next session (where installed)."""
+    try:
+        return reverse("toolkit:overview", kwargs={"project_pk": project.pk})
+    except NoReverseMatch:
+        return ""
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from samskapa.accounts.rules import is_centre_team
 from samskapa.coaching.selectors import has_focus_area
 from samskapa.coalitions.models import (
     AgendaItem,
@@ -25,7 +26,7 @@ from samskapa.projects.models import Call, Project
 
 def visible_coalitions(*, user: Any) -> QuerySet[Coalition]:
     coalitions = Coalition.objects.all()
-    if not user.has_perm("coalitions.view_lessons"):  # not centre team: own coalitions only
+    if not is_centre_team(user):  # project members: their own coalitions only
         coalitions = coalitions.filter(members__project__members__user_id=user.pk).distinct()
     return coalitions
 

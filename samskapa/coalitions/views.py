@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
+from samskapa.accounts.rules import is_centre_team
 from samskapa.coaching import selectors as coaching_selectors
 from samskapa.coalitions import assessments, ics, selectors, services
 from samskapa.coalitions.enums import FollowUpStatus
@@ -155,7 +156,7 @@ def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> di
     projects = selectors.coalition_projects(coalition)
     can_manage = user.has_perm("coalitions.manage_meetings", meeting)
     reflections = list(selectors.reflections_of(meeting))
-    if not user.has_perm("coalitions.view_lessons"):  # members: their own projects' only
+    if not is_centre_team(user):  # members read only their own projects' reflections
         own = set(Project.objects.filter(members__user_id=user.pk).values_list("pk", flat=True))
         reflections = [r for r in reflections if r.project_id in own]
         reflect_for = [p for p in projects if p.pk in own]
