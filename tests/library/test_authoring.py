@@ -197,3 +197,13 @@ def test_workflow_steps_only_start_from_their_status(demo_user: Any) -> None:
     services.submit_for_review(material=draft, by=admin)
     draft.refresh_from_db()
     assert draft.status == Status.REVIEW
+
+
+def test_preview_over_htmx_returns_the_page_for_hx_select(client_as: Any) -> None:
+    data = {**VALID, "body": "## Rubrik\n\nText.", "preview": "1"}
+    response = client_as("coach").post(
+        reverse("library:material-create"), data, headers={"HX-Request": "true"}
+    )
+    body = response.content.decode()
+    assert 'id="editor-feedback"' in body
+    assert '<h2 id="h-rubrik">Rubrik</h2>' in body
