@@ -180,6 +180,8 @@ def check_markdown(text: str) -> list[Finding]:
                         depth -= 1
                     elif inner.type in {"text", "code_inline"}:
                         parts.append(inner.content)
+                    elif inner.type == "image":  # a linked image: its alt text is the name
+                        parts.append(_inline_text(inner.children or []))
                 label = re.sub(r"^[\W_]+|[\W_]+$", "", "".join(parts).strip().lower())
                 if label in VAGUE_LINK_TEXTS or not label:
                     findings.append(

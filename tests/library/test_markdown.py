@@ -174,3 +174,8 @@ def test_images_from_other_sites_become_links() -> None:
         in output
     )
     assert '<img src="/static/x.png" alt="Bild">' in render_markdown("![Bild](/static/x.png)")
+
+
+def test_check_markdown_reads_a_linked_image_by_its_alt_text() -> None:
+    assert check_markdown("[![Karta över ekosystemet](/static/k.png)](https://example.org)") == []
+    assert len(check_markdown("[![](/static/k.png)](https://example.org)")) == 2

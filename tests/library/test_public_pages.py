@@ -143,3 +143,12 @@ def test_list_guides_for_tool_returns_published_material_in_the_language() -> No
     assert "Theory of change step by step" in english
     DraftFactory(tools=["ecosystem_map"], title="Utkast om karta")
     assert "Utkast om karta" not in [m.title for m in list_guides_for_tool("ecosystem_map", "sv")]
+
+
+def test_feedback_comments_reach_staff_escaped(client_as: Any) -> None:
+    material = MaterialFactory(title="Återkopplingstest")
+    Feedback.objects.create(material=material, helpful=False, comment="<script>alert(1)</script>")
+    body = client_as("coach").get(reverse("library:feedback-list")).content.decode()
+    assert "Återkopplingstest" in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>alert(1)" not in body
