@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from email.mime.text import MIMEText
 from functools import partial
 from typing import Any
 
@@ -80,8 +81,16 @@ def _send_invitation(meeting_id: int, user_id: int, url: str) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [person.email],
     )
-    message.attach("invitation.ics", calendar, "text/calendar; method=PUBLISH; charset=utf-8")
+    message.attach(_calendar_part(calendar))
     message.send()
+
+
+def _calendar_part(calendar: bytes) -> MIMEText:
+    """The .ics as text/calendar with METHOD=PUBLISH, which calendar programs import."""
+    part = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", "PUBLISH")
+    part.add_header("Content-Disposition", "attachment", filename="invitation.ics")
+    return part
 
 
 @transaction.atomic

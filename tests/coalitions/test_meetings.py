@@ -81,10 +81,11 @@ def test_process_leader_plans_invites_records_and_documents(
     assert "processledare@samskapa.test" in recipients
     assert "projekt2@samskapa.test" not in recipients  # the other coalition
     message = next(m for m in mail.outbox if m.to == ["projekt@samskapa.test"])
-    name, content, mimetype = message.attachments[0]
-    assert name == "invitation.ics"
-    assert mimetype.startswith("text/calendar")
-    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    part = message.attachments[0]
+    assert part.get_filename() == "invitation.ics"
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_param("method") == "PUBLISH"
+    event = Calendar.from_ical(part.get_payload(decode=True)).walk("VEVENT")[0]
     assert str(event["summary"]) == "Vägar till arbete: Indikatorer som betyder något"
     assert event.decoded("dtstart") == meeting.starts_at
     assert event.decoded("dtend") == meeting.ends_at
