@@ -11,7 +11,7 @@ class ConferenceConfig(AppConfig):
     def ready(self) -> None:
         from samskapa.accounts import personal_data
         from samskapa.conference import dashboard, personal  # noqa: F401  (registers panels)
-        from samskapa.conference.services import purge_needs
+        from samskapa.conference.services import anonymise_old_registrations, purge_needs
         from samskapa.core import navigation, retention
 
         navigation.register(
@@ -43,6 +43,13 @@ class ConferenceConfig(AppConfig):
                 "conference.needs",
                 _("Dietary and accessibility needs, 30 days after the conference"),
                 purge_needs,
+            )
+        )
+        retention.register(
+            retention.RetentionRule(
+                "conference.registrations",
+                _("Names and addresses of conference participants, 12 months after"),
+                anonymise_old_registrations,
             )
         )
         personal_data.register(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.conference.enums import Decision, DietaryNeed, SubmissionStatus
@@ -25,7 +26,7 @@ RATING_CHOICES = [(i, str(i)) for i in range(1, 6)]
 
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        when = obj.starts_at.strftime("%Y-%m-%d %H:%M")
+        when = formats.date_format(timezone.localtime(obj.starts_at), "SHORT_DATETIME_FORMAT")
         if obj.seats is not None:
             return str(
                 _("%(title)s (%(when)s, limited seats)") % {"title": obj.title, "when": when}
@@ -74,6 +75,9 @@ class RegistrationForm(forms.ModelForm[Registration]):
     def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = sessions  # type: ignore[attr-defined]
+
+    def about_you(self) -> list[Any]:
+        return [self[name] for name in self.Meta.fields]
 
     def clean_email(self) -> str:
         return str(self.cleaned_data["email"]).strip().lower()

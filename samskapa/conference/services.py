@@ -16,6 +16,8 @@ from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,6 +41,8 @@ from samskapa.conference.models import (
 # records the version the person agreed to.
 NEEDS_CONSENT_VERSION = "2026-1"
 NEEDS_RETENTION_DAYS = 30
+REGISTRATION_RETENTION_DAYS = 365
+ANONYMISED_DOMAIN = "@anonymised.invalid"
 
 REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "cancelled", "already"}
 
@@ -315,6 +319,28 @@ def purge_needs(*, now: datetime.datetime | None = None, dry_run: bool = False) 
     if not dry_run:
         stale.delete()
     return count
+
+
+def anonymise_old_registrations(
+    *, now: datetime.datetime | None = None, dry_run: bool = False
+) -> int:
+    """Twelve months after a conference its registrations lose everything that identifies a
+    person (QUALITY.md §5); category, country, sector and attendance stay for the statistics."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    cutoff = today - datetime.timedelta(days=REGISTRATION_RETENTION_DAYS)
+    stale = Registration.objects.filter(edition__ends_on__lt=cutoff).exclude(
+        email__endswith=ANONYMISED_DOMAIN
+    )
+    if dry_run:
+        return stale.count()
+    ParticipantNeeds.objects.filter(registration__in=stale).delete()
+    Feedback.objects.filter(registration__in=stale).update(comment="")
+    # A distinct address per row keeps the one-registration-per-address constraint satisfied.
+    return stale.update(
+        name="",
+        organisation="",
+        email=Concat(Value("anonymised-"), Cast("pk", CharField()), Value(ANONYMISED_DOMAIN)),
+    )
 
 
 # --- Call for input and review --------------------------------------------------------------

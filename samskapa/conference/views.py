@@ -45,6 +45,28 @@ def _focus_labels(values: list[str]) -> list[str]:
     return [str(labels[v]) for v in values if v in labels]
 
 
+# Public forms without an account are rate limited per client address (QUALITY.md: rate limits
+# on registration): enough for a colleague registering a team, too few for a script.
+PUBLIC_POSTS_PER_HOUR = 30
+
+
+def _too_many(request: HttpRequest, action: str) -> bool:
+    from django.core.cache import cache
+
+    key = f"conference-rate:{action}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > PUBLIC_POSTS_PER_HOUR
+
+
+def _rate_limited(request: HttpRequest) -> HttpResponse:
+    return render(request, "conference/rate_limited.html", status=429)
+
+
 def _site(request: HttpRequest) -> str:
     """Links in e-mails point at the address the person used."""
     return request.build_absolute_uri("/")
@@ -153,6 +175,8 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
         sessions=sessions,
         initial={"language": request.LANGUAGE_CODE},
     )
+    if request.method == "POST" and _too_many(request, "register"):
+        return _rate_limited(request)
     if request.method == "POST" and form.is_valid():
         data = {
             name: form.cleaned_data[name]
@@ -279,6 +303,8 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
         return render(request, "conference/call_closed.html", {"edition": edition})
     form = SubmissionForm(request.POST or None)
     speakers = SpeakerFormSet(request.POST or None, prefix="speakers")
+    if request.method == "POST" and _too_many(request, "submit"):
+        return _rate_limited(request)
     if request.method == "POST" and form.is_valid() and speakers.is_valid():
         data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
         data["submitter_language"] = request.LANGUAGE_CODE

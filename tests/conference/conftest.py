@@ -10,6 +10,13 @@ from django.utils import timezone
 from samskapa.conference.models import Edition, Registration, Session, Track
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def edition(db: Any) -> Edition:
     """A small edition with registration open today and the call for input open."""

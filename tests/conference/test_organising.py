@@ -272,3 +272,15 @@ def test_feedback_invitations_wait_for_the_conference(client_as: Any, edition: A
     mail.outbox.clear()
     client_as("admin").post(reverse("conference:feedback-invite", args=[edition.year]))
     assert mail.outbox == []
+
+
+def test_organiser_home_panel_shows_places_and_waiting_list(client_as: Any) -> None:
+    html = client_as("admin").get(reverse("core:dashboard")).content.decode()
+    assert "Konferens 2027" in html
+    assert "står på väntelistan" in html
+    assert "Anmälan är öppen." in html
+
+
+def test_organiser_panel_is_not_shown_to_other_staff(client_as: Any) -> None:
+    html = client_as("coach").get(reverse("core:dashboard")).content.decode()
+    assert "Konferens 2027" not in html

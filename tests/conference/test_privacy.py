@@ -125,3 +125,37 @@ def test_needs_are_not_in_the_participant_export(client_as: Any, edition: Any) -
     text = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row)
     assert "a@example.se" in text
     assert "Hörselslinga" not in text and "vegan" not in text
+
+
+def test_registrations_are_anonymised_twelve_months_after(edition: Any) -> None:
+    from samskapa.conference.models import Registration
+
+    kept = make_registration(edition, "a@example.se")
+    gone = make_registration(edition, "b@example.se", needs={"dietary": ["vegan"]})
+    Registration.objects.filter(pk=kept.pk).update(checked_in_at=timezone.now())
+    _ended(edition, 365)
+    assert services.anonymise_old_registrations() == 0
+    _ended(edition, 366)
+    assert services.anonymise_old_registrations(dry_run=True) == 2
+    assert Registration.objects.get(pk=gone.pk).email == "b@example.se"
+    assert services.anonymise_old_registrations() == 2
+    kept.refresh_from_db()
+    gone.refresh_from_db()
+    assert (kept.name, kept.organisation) == ("", "")
+    assert kept.email.endswith("@anonymised.invalid")
+    assert kept.checked_in_at is not None and kept.category == "esf_project"
+    assert not ParticipantNeeds.objects.filter(registration=gone).exists()
+    assert services.anonymise_old_registrations() == 0
+
+
+def test_rate_limit_stops_a_flood_of_registrations(
+    client: Any, edition: Any, monkeypatch: Any
+) -> None:
+    from samskapa.conference import views
+    from tests.conference.conftest import form_data
+
+    monkeypatch.setattr(views, "PUBLIC_POSTS_PER_HOUR", 2)
+    url = reverse("conference:register", args=[edition.year])
+    statuses = [client.post(url, form_data(email=f"p{i}@example.se")).status_code for i in range(3)]
+    assert statuses == [200, 200, 429]
+    assert edition.registrations.count() == 2
