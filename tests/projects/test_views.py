@@ -418,3 +418,23 @@ def test_exports_are_rate_limited(as_role: Any) -> None:
     finally:
         cache.clear()  # the counter must not leak into later tests
     assert statuses == [200] * views.EXPORTS_PER_MINUTE + [429]
+
+
+def test_admin_edits_grant_facts_and_the_number_is_validated(as_role: Any) -> None:
+    project = own_project()
+    url = reverse("projects:project-edit", args=[project.pk])
+    data = {
+        "number": "23-012-s01",
+        "owner": project.owner_id,
+        "name": project.name,
+        "phase": project.phase,
+        "granted_support": "7500000",
+    }
+    assert as_role("admin").post(url, data).status_code == 302
+    project.refresh_from_db()
+    assert (project.number, project.granted_support) == ("23-012-S01", 7500000)
+    response = as_role("admin").post(url, {**data, "number": "2301"})
+    with translation.override("en"):
+        assert response.context["form"].errors["number"] == [
+            "Enter the project number as YY-NNN-Sxx, for example 23-012-S01."
+        ]
