@@ -52,7 +52,7 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
     """A transactional test ends by emptying every table; put the demo world back for the
     tests that follow it in this process."""
     result = yield
-    if _is_transactional(item):
+    if _is_transactional(item) and nextitem is not None:  # none: the database is going away
         from pytest_django.plugin import blocking_manager_key
 
         from samskapa.core.demo import load_demo

@@ -1,6 +1,6 @@
 # Dates as "27 nov 2026" (JOURNEYS.md), amounts with a space between thousands.
-DATE_FORMAT = "j M Y"
-DATETIME_FORMAT = "j M Y H:i"
+DATE_FORMAT = "j b Y"
+DATETIME_FORMAT = "j b Y H:i"
 SHORT_DATE_FORMAT = "Y-m-d"
 SHORT_DATETIME_FORMAT = "Y-m-d H:i"
 TIME_FORMAT = "H:i"
