@@ -313,3 +313,42 @@ def test_personal_data_export_and_erasure_of_a_coach(demo_user: Any, private_not
     private_note.refresh_from_db()
     assert private_note.author is None
     assert not CoachAssignment.objects.filter(coach=coach).exists()
+
+
+def test_admin_assigns_a_coach(as_role: Any, demo_user: Any) -> None:
+    target = Project.objects.get(number="23-044-S01")
+    response = as_role("admin").post(
+        reverse("coaching:assignments"), {"project": target.pk, "coach": demo_user("coach").pk}
+    )
+    assert response.status_code == 302
+    assert CoachAssignment.objects.filter(project=target, coach=demo_user("coach")).exists()
+    assert as_role("coach").get(reverse("coaching:project", args=[target.pk])).status_code == 200
+
+
+def test_only_coaches_can_be_assigned(as_role: Any, demo_user: Any) -> None:
+    response = as_role("admin").post(
+        reverse("coaching:assignments"),
+        {"project": project().pk, "coach": demo_user("evaluator").pk},
+    )
+    assert response.status_code == 400
+    assert not CoachAssignment.objects.filter(coach=demo_user("evaluator")).exists()
+
+
+def test_coach_moves_a_session(as_role: Any) -> None:
+    target = session()
+    response = as_role("coach").post(
+        reverse("coaching:session-edit", args=[target.pk]),
+        {"starts_at": "2030-02-03T14:30", "focus_areas": ["ecosystem"]},
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert timezone.localtime(target.starts_at).strftime("%Y-%m-%d %H:%M") == "2030-02-03 14:30"
+    assert target.focus_areas == ["ecosystem"]
+
+
+def test_navigation_shows_coaching_to_coaches_and_admin_only(as_role: Any) -> None:
+    url = f'href="{reverse("coaching:overview")}"'
+    assert url in as_role("coach").get(reverse("core:dashboard")).content.decode()
+    assert url in as_role("admin").get(reverse("core:dashboard")).content.decode()
+    assert url not in as_role("member").get(reverse("core:dashboard")).content.decode()
+    assert url not in as_role("evaluator").get(reverse("core:dashboard")).content.decode()

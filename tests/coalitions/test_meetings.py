@@ -333,3 +333,45 @@ def test_unknown_follow_up_status_changes_nothing(as_role: Any) -> None:
     )
     follow_up.refresh_from_db()
     assert follow_up.status == before
+
+
+def test_admin_creates_a_coalition_with_leader_and_projects(as_role: Any, demo_user: Any) -> None:
+    CoalitionProject = Coalition.members.rel.related_model
+    call = coalition().call
+    free = Project.objects.filter(call=call).order_by("number")[:2]
+    CoalitionProject.objects.filter(project__in=free).delete()
+    response = as_role("admin").post(
+        reverse("coalitions:coalition-create"),
+        {
+            "name": "Ny koalition",
+            "call": call.pk,
+            "theme": "",
+            "description": "",
+            "process_leaders": [demo_user("process_leader").pk],
+            "projects": [p.pk for p in free],
+        },
+    )
+    created = Coalition.objects.get(name="Ny koalition")
+    assert response.status_code == 302
+    assert list(created.process_leaders.all()) == [demo_user("process_leader")]
+    assert set(created.members.values_list("project_id", flat=True)) == {p.pk for p in free}
+
+
+def test_coalition_without_process_leader_is_refused(as_role: Any) -> None:
+    response = as_role("admin").post(
+        reverse("coalitions:coalition-create"),
+        {"name": "Utan ledare", "call": coalition().call_id},
+    )
+    assert response.status_code == 400
+    assert 'value="Utan ledare"' in response.content.decode()
+    assert not Coalition.objects.filter(name="Utan ledare").exists()
+
+
+def test_navigation_shows_coalitions_to_staff_and_members_with_a_coalition(
+    as_role: Any, demo_user: Any
+) -> None:
+    url = f'href="{reverse("coalitions:coalition-list")}"'
+    assert url in as_role("member").get(reverse("core:dashboard")).content.decode()
+    assert url in as_role("evaluator").get(reverse("core:dashboard")).content.decode()
+    Coalition.objects.all().delete()
+    assert url not in as_role("member").get(reverse("core:dashboard")).content.decode()
