@@ -88,3 +88,49 @@ def test_register_cancel_and_the_waiting_list_moves(new_page: Any) -> None:
     ]
     assert Registration.objects.get(email="vera.lind@example.se").status == "cancelled"
     assert watcher.errors == []
+
+
+def test_token_pages_and_form_errors_are_accessible(new_page: Any) -> None:
+    """Pages the access-matrix scan cannot reach with demo data: feedback (open only around
+    the conference), a waiting-list registration, and the error states of the public forms."""
+    import datetime
+
+    from django.utils import timezone
+
+    edition = Edition.objects.get(year=2027)
+    edition.starts_on = timezone.localdate()
+    edition.ends_on = timezone.localdate() + datetime.timedelta(days=1)
+    edition.capacity = 1
+    edition.call_closes_on = timezone.localdate()
+    edition.save()
+    registration = edition.registrations.filter(status=RegistrationStatus.REGISTERED).first()
+    waiting = services.register_participant(
+        site_url="http://testserver/",
+        edition=edition,
+        data={
+            "name": "Wilma Väntar",
+            "email": "wilma@example.org",
+            "organisation": "Avise",
+            "sector": "civil_society",
+            "country": "FR",
+            "category": "european_centre",
+            "language": "en",
+        },
+    )
+    assert registration is not None and waiting.status == RegistrationStatus.WAITLISTED
+    page, watcher = new_page(320)
+    problems = []
+    for url, submit in [
+        (f"/conference/feedback/{registration.feedback_token}/", True),
+        (f"/conference/r/{waiting.token}/", False),
+        ("/conference/2027/call/", True),
+    ]:
+        page.goto(url)
+        if submit:
+            page.click("main form button[type=submit]")
+            page.wait_for_load_state("networkidle")
+            assert page.locator(".error-summary").count() == 1, url
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        problems += [f"{url}: {v['id']}" for v in violations]
+    assert problems == []
+    assert watcher.errors == []
