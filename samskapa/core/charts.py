@@ -8,10 +8,13 @@ image they are part of the picture and allowed. Every chart needs a data table n
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 from html import escape
 from typing import Any
 
 import vl_convert
+from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -21,7 +24,15 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 def render_chart_svg(spec: dict[str, Any]) -> str:
     """The chart as SVG markup, marked as an image with the spec's description as its label."""
     spec = {"config": {"font": FONT, "background": "white"}, **spec}
-    svg = vl_convert.vegalite_to_svg(spec)
+    # Rendering costs 30-400 ms; the same spec always gives the same picture, so it is cached
+    # under the spec's hash (any change in the data makes a new key).
+    key = "chart-svg:" + hashlib.sha256(
+        json.dumps(spec, sort_keys=True, default=str).encode("utf-8")
+    ).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = vl_convert.vegalite_to_svg(spec)
+        cache.set(key, svg, timeout=7 * 24 * 3600)
     label = str(spec.get("description") or spec.get("title") or "")
     attrs = 'role="img"'
     if label:

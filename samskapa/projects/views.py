@@ -66,10 +66,16 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Call.objects.all(), user=request.user, perm="projects.view_call", path=request.path, pk=pk
     )
     projects = Project.objects.filter(call=call).select_related("owner").order_by("number")
+    page = Paginator(projects, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/call_detail.html",
-        {"call": call, "projects": projects, "figures": selectors.call_key_figures(call)},
+        {
+            "call": call,
+            "projects": page.object_list,
+            "page": page,
+            "figures": selectors.call_key_figures(call),
+        },
     )
 
 

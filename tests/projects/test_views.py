@@ -392,7 +392,7 @@ def test_call_detail_queries_are_constant(
 ) -> None:
     call = _call_with_projects(count)
     client = as_role("admin")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(call.get_absolute_url())
     assert len(response.context["projects"]) == count
 
