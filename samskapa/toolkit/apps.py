@@ -6,3 +6,13 @@ class ToolkitConfig(AppConfig):
     name = "samskapa.toolkit"
     label = "toolkit"
     verbose_name = _("Development toolkit")
+
+    def ready(self) -> None:
+        from samskapa.accounts import personal_data
+        from samskapa.toolkit import services
+
+        personal_data.register(
+            key="toolkit",
+            export=services.export_personal_data,
+            erase=services.erase_personal_data,
+        )

@@ -353,3 +353,26 @@ def _partner_role(organisation: Organisation) -> str:
         "private": ActorRole.SOCIAL_ENTERPRISE,
     }
     return by_sector.get(organisation.sector, ActorRole.SUPPORT_ORGANISATION)
+
+
+# --- Personal data ------------------------------------------------------------------------
+
+
+def export_personal_data(user: User) -> dict[str, Any]:
+    """The self-assessments the person recorded (the tools themselves belong to the project)."""
+    return {
+        "self_assessments": [
+            {"project": a.project.number, "date": a.assessed_on.isoformat(), "occasion": a.context}
+            for a in SelfAssessment.objects.filter(created_by=user).select_related("project")
+        ]
+    }
+
+
+def erase_personal_data(user: User) -> None:
+    """The project keeps its tools and their history; only the link to the person goes."""
+    from samskapa.toolkit.selectors import STATE_MODELS
+
+    SelfAssessment.objects.filter(created_by=user).update(created_by=None)
+    for entries in STATE_MODELS.values():
+        for _attr, model, _single in entries:
+            model.history.filter(history_user=user).update(history_user=None)  # type: ignore[attr-defined]

@@ -22,3 +22,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(P + "element/<slug:kind>/<int:pk>/delete/", views.element_delete, name="element-delete"),
     path(P + "<slug:tool>/", views.tool_detail, name="tool"),
 ]
+
+if views.pdf_available():
+    urlpatterns.insert(1, path(P + "theory-of-change.pdf", views.theory_pdf, name="theory-pdf"))

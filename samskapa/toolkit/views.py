@@ -8,6 +8,7 @@ else gets 404.
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -325,3 +327,28 @@ def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> Ht
     services.delete_self_assessment(assessment=assessment, by=_user(request))
     messages.success(request, _("The self-assessment has been removed."))
     return redirect("toolkit:self-assessment", project_pk=project.pk)
+
+
+# --- Theory of change as PDF (only where WeasyPrint is installed) -------------------------
+
+
+def pdf_available() -> bool:
+    return importlib.util.find_spec("weasyprint") is not None
+
+
+def theory_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
+    import weasyprint  # type: ignore[import-not-found,unused-ignore]
+
+    project = selectors.get_project(request.user, project_pk, path=request.path)
+    state = selectors.load_state(project, tools=["theory_of_change"])
+    html = render_to_string(
+        "toolkit/theory_print.html",
+        {"project": project, "data": present.theory_of_change(state, "pdf")},
+        request=request,
+    )
+    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="theory-of-change-{project.number}.pdf"'
+    )
+    return response

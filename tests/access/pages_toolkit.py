@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.projects.models import Project
+from samskapa.toolkit import views
 from samskapa.toolkit.models import ProblemNode, SelfAssessment
 from tests.access.matrix import STAFF, Page
 
@@ -112,3 +113,6 @@ PAGES = [
         scan=False,
     ),
 ]
+
+if views.pdf_available():
+    PAGES.append(Page("toolkit:theory-pdf", READERS, kwargs=_project, denied=404, scan=False))

@@ -513,3 +513,40 @@ def test_overview_pages_query_count_is_constant(
         _fill(empty_project, n, start)
         counts.append(count_queries(lambda: client.get(url)))
     assert counts[0] == counts[1]
+
+
+# --- Guides, PDF, personal data -----------------------------------------------------------
+
+
+def test_tool_page_links_to_the_librarys_guides(as_role: Any, project: Any) -> None:
+    from tests.factories.library import MaterialFactory
+
+    guide = MaterialFactory(
+        title="Så bygger du ett problemträd", language="en", tools=["problem_tree"]
+    )
+    page = as_role("member").get(tool_url(project, "problem_tree")).content.decode()
+    assert guide.get_absolute_url() in page and "Read more in the knowledge bank" in page
+
+
+def test_pdf_link_only_where_weasyprint_is_installed(as_role: Any, project: Any) -> None:
+    from samskapa.toolkit.views import pdf_available
+
+    page = as_role("member").get(tool_url(project, "theory_of_change")).content.decode()
+    assert ("Download as PDF" in page) == pdf_available()
+    assert "browser's print command" in page
+
+
+def test_personal_data_export_and_erasure(demo_user: Any, empty_project: Any) -> None:
+    member = demo_user("member")
+    services.record_self_assessment(
+        project=empty_project, by=member, context="Före mötet",
+        ratings=dict.fromkeys(("causes", "collaboration", "participation", "ecosystem", "results"), (3, "")),
+    )  # fmt: skip
+    node = services.save_tool_object(
+        obj=ProblemNode(project=empty_project, kind="effect", text="x"), by=member
+    )
+    exported = services.export_personal_data(member)
+    assert exported["self_assessments"][0]["occasion"] == "Före mötet"
+    services.erase_personal_data(member)
+    assert not SelfAssessment.objects.filter(created_by=member).exists()
+    assert not ProblemNode.history.filter(id=node.pk, history_user=member).exists()
