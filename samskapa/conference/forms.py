@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.conference.enums import Decision, DietaryNeed, SubmissionStatus
+from samskapa.conference.enums import Decision, DietaryNeed
 from samskapa.conference.models import (
     Edition,
     Feedback,
@@ -282,6 +282,3 @@ class FeedbackForm(forms.ModelForm[Feedback]):
         fields = ["overall", "relevance", "comment"]
         widgets = {"comment": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"comment": _("Please do not write names or health details.")}
-
-
-OPEN_STATUSES = {SubmissionStatus.SUBMITTED, SubmissionStatus.REVISE}

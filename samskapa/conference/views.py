@@ -8,6 +8,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,24 +19,34 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.conference import ics, selectors, services
+from samskapa.accounts.models import User
+from samskapa.conference import charts, ics, selectors, services
 from samskapa.conference.enums import (
     BookingStatus,
     DietaryNeed,
     RegistrationStatus,
     SubmissionStatus,
 )
+from samskapa.conference.exports import FIELDS, participants_response
 from samskapa.conference.forms import (
     AgendaForm,
+    AssignReviewerForm,
+    DecisionForm,
     FeedbackForm,
+    ParticipantSearchForm,
     RegistrationForm,
+    ReviewForm,
+    ScheduleForm,
     SpeakerFormSet,
     SubmissionForm,
     speaker_initial,
     speakers_from,
 )
-from samskapa.conference.models import Edition, Session
+from samskapa.conference.models import Edition, Review, Session
+from samskapa.core.access import get_object_for_user
+from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
+from samskapa.core.models import AuditAction
 
 ORGANISE = "conference.organise_conference"
 MIN_ANSWERS = 5
@@ -51,7 +63,6 @@ PUBLIC_POSTS_PER_HOUR = 30
 
 
 def _too_many(request: HttpRequest, action: str) -> bool:
-    from django.core.cache import cache
 
     key = f"conference-rate:{action}:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(key, 0, timeout=3600)
@@ -401,8 +412,6 @@ def organise_edition(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required("conference.view_participantneeds", raise_exception=True)
 def needs_list(request: HttpRequest, year: int) -> HttpResponse:
-    from samskapa.core.audit import record_event
-    from samskapa.core.models import AuditAction
 
     edition = selectors.get_edition(year)
     page = Paginator(selectors.list_needs(edition), 50).get_page(request.GET.get("page"))
@@ -430,7 +439,6 @@ def needs_list(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 def participants(request: HttpRequest, year: int) -> HttpResponse:
-    from samskapa.conference.forms import ParticipantSearchForm
 
     edition = selectors.get_edition(year)
     form = ParticipantSearchForm(request.GET or None)
@@ -480,9 +488,6 @@ def badges_available() -> bool:
 
 @permission_required(ORGANISE, raise_exception=True)
 def participants_export(request: HttpRequest, year: int) -> HttpResponse:
-    from samskapa.conference.exports import FIELDS, participants_response
-    from samskapa.core.audit import record_event
-    from samskapa.core.models import AuditAction
 
     edition = selectors.get_edition(year)
     record_event(
@@ -500,7 +505,6 @@ def badges(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     people = selectors.search_participants(edition).filter(status=RegistrationStatus.REGISTERED)
     html = render(request, "conference/badges.html", {"edition": edition, "people": people})
-    from django.contrib.staticfiles import finders
 
     stylesheet = weasyprint.CSS(filename=finders.find("conference/badges.css"))
     # No base URL: the badge sheet fetches nothing over the network.
@@ -512,7 +516,6 @@ def badges(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 def statistics(request: HttpRequest, year: int) -> HttpResponse:
-    from samskapa.conference import charts
 
     edition = selectors.get_edition(year)
     return render(
@@ -555,9 +558,6 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    from samskapa.conference.forms import ReviewForm
-    from samskapa.conference.models import Review
-    from samskapa.core.access import get_object_for_user
 
     review = get_object_for_user(
         # Only one's own assignments: administrators are superusers and pass every rule, but
@@ -597,7 +597,6 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 def submissions(request: HttpRequest, year: int) -> HttpResponse:
-    from samskapa.conference import charts
 
     edition = selectors.get_edition(year)
     spread = selectors.score_spread(edition)
@@ -629,8 +628,6 @@ def submissions(request: HttpRequest, year: int) -> HttpResponse:
 @permission_required(ORGANISE, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
-    from samskapa.accounts.models import User
-    from samskapa.conference.forms import AssignReviewerForm, DecisionForm, ScheduleForm
 
     edition = selectors.get_edition(year)
     submission = (
