@@ -29,14 +29,22 @@ def focus_area_field() -> forms.MultipleChoiceField:
 
 
 class AssignCoachForm(forms.Form):
-    project = forms.ModelChoiceField(
-        label=_("Project"), queryset=Project.objects.order_by("number")
+    # A project number rather than a list of every project: the list grows into thousands.
+    project = forms.CharField(
+        label=_("Project number"), max_length=20, help_text=_("For example 23-012-S01.")
     )
     coach = forms.ModelChoiceField(label=_("Coach"), queryset=User.objects.none())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["coach"].queryset = coaches()  # type: ignore[attr-defined]
+
+    def clean_project(self) -> Project:
+        number = self.cleaned_data["project"].strip().upper()
+        project = Project.objects.filter(number=number).first()
+        if project is None:
+            raise forms.ValidationError(_("There is no project with that number."))
+        return project
 
 
 class SessionForm(forms.Form):

@@ -244,13 +244,23 @@ class LessonFilterForm(forms.Form):
         queryset=Call.objects.order_by("-opens"),
         empty_label=_("All"),
     )
-    project = forms.ModelChoiceField(
-        label=_("Project"),
+    # A project number rather than a list of every project: the list grows into thousands.
+    project = forms.CharField(
+        label=_("Project number"),
         required=False,
-        queryset=Project.objects.order_by("number"),
-        empty_label=_("All"),
+        max_length=20,
+        help_text=_("For example 23-012-S01."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["call"].label_from_instance = lambda c: c.reference  # type: ignore[attr-defined]
+
+    def clean_project(self) -> Project | None:
+        number = self.cleaned_data["project"].strip().upper()
+        if not number:
+            return None
+        project = Project.objects.filter(number=number).first()
+        if project is None:
+            raise forms.ValidationError(_("There is no project with that number."))
+        return project

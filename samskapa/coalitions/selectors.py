@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import CharField, Count, F, Min, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
 from samskapa.accounts.rules import is_centre_team
@@ -212,24 +213,15 @@ def coalition_of_projects(project_ids: list[int]) -> dict[int, Coalition]:
     return {link.project_id: link.coalition for link in links}
 
 
-def lesson_register(filters: LessonFilters) -> list[dict[str, Any]]:
-    """Every lesson, newest first: from meetings and from shared coaching notes (two queries
-    and one prefetch, whatever the number of lessons)."""
+def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25) -> Page:
+    """One page of every lesson, newest first: from meetings and from shared coaching notes.
+
+    The two sources are merged and paginated in SQL (a UNION of ids and dates); only the
+    page's lessons are then loaded, so the cost does not grow with the register."""
+    from samskapa.coaching.models import Note
     from samskapa.coaching.selectors import LessonFilters as NoteFilters
     from samskapa.coaching.selectors import shared_lessons
 
-    entries: list[dict[str, Any]] = [
-        {
-            "source": "meeting",
-            "date": lesson.meeting.starts_at.date(),
-            "text": lesson.text,
-            "focus_areas": lesson.focus_area_labels(),
-            "projects": list(lesson.projects.all()),
-            "meeting": lesson.meeting,
-            "coalition": lesson.meeting.coalition,
-        }
-        for lesson in meeting_lessons(filters)
-    ]
     notes = shared_lessons(
         NoteFilters(
             q=filters.q, focus_area=filters.focus_area, call=filters.call, project=filters.project
@@ -237,14 +229,49 @@ def lesson_register(filters: LessonFilters) -> list[dict[str, Any]]:
     )
     if filters.coalition is not None:
         notes = notes.filter(session__project__coalition_membership__coalition=filters.coalition)
-    entries += [
-        {
-            "source": "coaching",
-            "date": note.session.starts_at.date(),
-            "text": note.text,
-            "focus_areas": note.focus_area_labels(),
-            "projects": [note.session.project],
-        }
-        for note in notes
-    ]
-    return sorted(entries, key=lambda e: e["date"], reverse=True)
+    kind = Value("meeting", output_field=CharField())
+    from_meetings = (
+        meeting_lessons(filters)
+        .order_by()
+        .annotate(kind=kind, when=F("meeting__starts_at"))
+        .values_list("pk", "kind", "when")
+    )
+    from_coaching = (
+        notes.order_by()
+        .annotate(kind=Value("coaching", output_field=CharField()), when=F("session__starts_at"))
+        .values_list("pk", "kind", "when")
+    )
+    merged = from_meetings.union(from_coaching, all=True).order_by("-when", "-pk")
+    result = Paginator(merged, per_page).get_page(page)
+    rows = list(result.object_list)
+    lessons = meeting_lessons(LessonFilters()).in_bulk([pk for pk, k, _w in rows if k == "meeting"])
+    shared = Note.objects.select_related("session__project").in_bulk(
+        [pk for pk, k, _w in rows if k == "coaching"]
+    )
+    entries: list[dict[str, Any]] = []
+    for pk, source, _when in rows:
+        if source == "meeting" and pk in lessons:
+            lesson = lessons[pk]
+            entries.append(
+                {
+                    "source": "meeting",
+                    "date": timezone.localdate(lesson.meeting.starts_at),
+                    "text": lesson.text,
+                    "focus_areas": lesson.focus_area_labels(),
+                    "projects": list(lesson.projects.all()),
+                    "meeting": lesson.meeting,
+                    "coalition": lesson.meeting.coalition,
+                }
+            )
+        elif source == "coaching" and pk in shared:
+            note = shared[pk]
+            entries.append(
+                {
+                    "source": "coaching",
+                    "date": timezone.localdate(note.session.starts_at),
+                    "text": note.text,
+                    "focus_areas": note.focus_area_labels(),
+                    "projects": [note.session.project],
+                }
+            )
+    return Page(entries, result.number, result.paginator)

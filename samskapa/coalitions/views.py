@@ -394,7 +394,10 @@ def my_calendar_reset(request: HttpRequest) -> HttpResponse:
 @permission_required("coalitions.view_lessons", raise_exception=True)
 def lessons(request: HttpRequest) -> HttpResponse:
     form = LessonFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        # A filter that cannot be applied shows its error and no lessons, never all of them.
+        return render(request, "coalitions/lessons.html", {"form": form, "page": None})
+    data = form.cleaned_data if form.is_bound else {}
     filters = selectors.LessonFilters(
         q=(data.get("q") or "").strip(),
         focus_area=data.get("focus_area") or "",
@@ -402,6 +405,5 @@ def lessons(request: HttpRequest) -> HttpResponse:
         call=data.get("call"),
         project=data.get("project"),
     )
-    entries = selectors.lesson_register(filters)
-    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    page = selectors.lesson_register(filters, page=request.GET.get("page"))
     return render(request, "coalitions/lessons.html", {"form": form, "page": page})

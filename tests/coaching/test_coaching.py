@@ -318,7 +318,8 @@ def test_personal_data_export_and_erasure_of_a_coach(demo_user: Any, private_not
 def test_admin_assigns_a_coach(as_role: Any, demo_user: Any) -> None:
     target = Project.objects.get(number="23-044-S01")
     response = as_role("admin").post(
-        reverse("coaching:assignments"), {"project": target.pk, "coach": demo_user("coach").pk}
+        reverse("coaching:assignments"),
+        {"project": target.number.lower(), "coach": demo_user("coach").pk},
     )
     assert response.status_code == 302
     assert CoachAssignment.objects.filter(project=target, coach=demo_user("coach")).exists()
@@ -328,10 +329,20 @@ def test_admin_assigns_a_coach(as_role: Any, demo_user: Any) -> None:
 def test_only_coaches_can_be_assigned(as_role: Any, demo_user: Any) -> None:
     response = as_role("admin").post(
         reverse("coaching:assignments"),
-        {"project": project().pk, "coach": demo_user("evaluator").pk},
+        {"project": project().number, "coach": demo_user("evaluator").pk},
     )
     assert response.status_code == 400
     assert not CoachAssignment.objects.filter(coach=demo_user("evaluator")).exists()
+
+
+def test_unknown_project_number_is_refused_and_kept(as_role: Any, demo_user: Any) -> None:
+    response = as_role("admin").post(
+        reverse("coaching:assignments"), {"project": "99-999-S99", "coach": demo_user("coach").pk}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "There is no project with that number." in content
+    assert 'value="99-999-S99"' in content
 
 
 def test_coach_moves_a_session(as_role: Any) -> None:

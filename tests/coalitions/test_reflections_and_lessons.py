@@ -146,7 +146,7 @@ def test_register_filters(params: dict[str, str], expected: str, as_role: Any) -
 
 def test_register_filter_by_project_and_call(as_role: Any) -> None:
     project = Project.objects.get(number="23-031-S01")
-    response = as_role("evaluator").get(reverse("coalitions:lessons"), {"project": project.pk})
+    response = as_role("evaluator").get(reverse("coalitions:lessons"), {"project": project.number})
     entries = response.context["page"].object_list
     assert entries
     assert all(project in entry["projects"] for entry in entries)
@@ -238,3 +238,10 @@ def test_meeting_page_queries_do_not_grow_with_its_documentation(as_role: Any) -
             )
         counts.append(count_queries(lambda: client.get(target.get_absolute_url())))
     assert counts[0] == counts[1]
+
+
+def test_register_with_an_unknown_project_number_says_so(as_role: Any) -> None:
+    response = as_role("evaluator").get(reverse("coalitions:lessons"), {"project": "99-999-S99"})
+    content = response.content.decode()
+    assert "There is no project with that number." in content
+    assert response.context["page"] is None
