@@ -36,7 +36,13 @@ def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | Non
             {
                 "mark": {"type": "bar", "color": ACCENT},
                 "encoding": {
-                    "y": {"field": "indicator", "type": "nominal", "title": None, "sort": None},
+                    "y": {
+                        "field": "indicator",
+                        "type": "nominal",
+                        "title": None,
+                        "sort": None,
+                        "axis": {"labelLimit": 320},
+                    },
                     "x": {
                         "field": "percent",
                         "type": "quantitative",
@@ -73,7 +79,13 @@ def self_assessment_latest_chart(rows: Sequence[dict[str, Any]]) -> SafeString |
         "data": {"values": values},
         "mark": {"type": "bar", "color": ACCENT},
         "encoding": {
-            "y": {"field": "area", "type": "nominal", "title": None, "sort": None},
+            "y": {
+                "field": "area",
+                "type": "nominal",
+                "title": None,
+                "sort": None,
+                "axis": {"labelLimit": 320},
+            },
             "x": {
                 "field": "rating",
                 "type": "quantitative",

@@ -58,6 +58,9 @@ class ToolForm(forms.ModelForm[Any]):
                     f.name == "project" for f in queryset.model._meta.fields
                 ):
                     field.queryset = queryset.filter(project=project)
+            if isinstance(field.widget, forms.RadioSelect) and isinstance(field, forms.ChoiceField):
+                # A set of radio buttons needs no "---------" choice: nothing checked is empty.
+                field.choices = [(k, v) for k, v in field.choices if k not in ("", None)]
 
 
 class ProblemTreeForm(ToolForm):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from samskapa.accounts.enums import Sector
 from samskapa.core.enums import FocusArea
 from samskapa.toolkit import charts, diagrams
@@ -65,6 +67,25 @@ def problem_tree(state: ToolState, uid: str) -> dict[str, Any]:
             for link in links
         ],
         "leads_to": dict(leads_to),
+        "groups": [
+            {
+                "key": "effect",
+                "heading": _("Effects"),
+                "caption": _("Every effect and what it leads to"),
+                "empty": _("No effects yet."),
+                "nodes": effects,
+            },
+            {
+                "key": "cause",
+                "heading": _("Causes"),
+                "caption": _(
+                    "Every cause with its level, whether the project can influence it, and what "
+                    "it leads to"
+                ),
+                "empty": _("No causes yet."),
+                "nodes": causes,
+            },
+        ],
         "effect_outline": _tree_items(first_effects, effect_next, frozenset()),
         "cause_outline": _tree_items(direct_causes, cause_deeper, frozenset()),
         "svg": diagrams.problem_tree_svg(uid=uid, focal=focal, nodes=nodes, links=links),
@@ -257,15 +278,18 @@ def self_assessment(latest: Any, points: list[Any]) -> dict[str, Any]:
             {"date": point.assessed_on, "context": point.context, "ratings": {}},
         )
         row["ratings"][point.focus_area] = point.rating
-    trend = [
-        {**row, "cells": [row["ratings"].get(area) for area in FocusArea.values]}
-        for row in by_assessment.values()
+    trend = list(by_assessment.values())
+    # The table has a row per focus area and a column per assessment: dates are short.
+    trend_rows = [
+        {"label": labels[area], "cells": [column["ratings"].get(area) for column in trend]}
+        for area in FocusArea.values
     ]
     return {
         "latest": latest,
         "latest_rows": rows,
         "latest_chart": charts.self_assessment_latest_chart(rows),
         "trend": trend,
+        "trend_rows": trend_rows,
         "trend_chart": charts.self_assessment_trend_chart(points),
         "areas": [labels[a] for a in FocusArea.values],
         "is_empty": latest is None,
