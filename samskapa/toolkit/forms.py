@@ -60,7 +60,8 @@ class ToolForm(forms.ModelForm[Any]):
                     field.queryset = queryset.filter(project=project)
             if isinstance(field.widget, forms.RadioSelect) and isinstance(field, forms.ChoiceField):
                 # A set of radio buttons needs no "---------" choice: nothing checked is empty.
-                field.choices = [(k, v) for k, v in field.choices if k not in ("", None)]
+                choices: Any = field.choices
+                field.choices = [(k, v) for k, v in choices if k not in ("", None)]
 
 
 class ProblemTreeForm(ToolForm):
