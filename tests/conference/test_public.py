@@ -48,3 +48,31 @@ def test_demo_data_is_idempotent() -> None:
     assert [m.objects.count() for m in (Edition, Session, Registration, Booking)] == counts
     assert Registration.objects.filter(edition__year=2027).count() == 60
     assert Session.objects.filter(edition__year=2027).count() == 12
+
+
+def _editions(count: int) -> None:
+    import datetime
+
+    Edition.objects.all().delete()
+    for year in range(2040, 2040 + count):
+        Edition.objects.create(
+            year=year,
+            title_sv=f"Konferens {year}",
+            starts_on=datetime.date(year, 5, 1),
+            ends_on=datetime.date(year, 5, 2),
+            venue="Malmö",
+            capacity=10,
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "role"), [("conference:index", "anonymous"), ("conference:organise", "admin")]
+)
+def test_edition_lists_have_constant_query_counts(name: str, role: str, client_as: Any) -> None:
+    from tests.queries import count_queries
+
+    client = client_as(role)
+    _editions(1)
+    one = count_queries(lambda: client.get(reverse(name)))
+    _editions(3)
+    assert count_queries(lambda: client.get(reverse(name))) == one
