@@ -9,7 +9,7 @@ class ToolkitConfig(AppConfig):
 
     def ready(self) -> None:
         from samskapa.accounts import personal_data
-        from samskapa.toolkit import services
+        from samskapa.toolkit import dashboard, services  # noqa: F401  (registers the panel)
 
         personal_data.register(
             key="toolkit",

@@ -550,3 +550,12 @@ def test_personal_data_export_and_erasure(demo_user: Any, empty_project: Any) ->
     services.erase_personal_data(member)
     assert not SelfAssessment.objects.filter(created_by=member).exists()
     assert not ProblemNode.history.filter(id=node.pk, history_user=member).exists()
+
+
+def test_home_lists_the_tools_not_started(as_role: Any, empty_project: Any) -> None:
+    services.save_tool_object(
+        obj=ProblemTree(project=empty_project, focal_problem="Kärnproblem"), by=None
+    )
+    page = as_role("member").get(reverse("core:dashboard")).content.decode()
+    assert "Not started yet:" in page and "Theory of change" in page
+    assert "No self-assessment yet." in page
