@@ -161,14 +161,14 @@ def save_reflection(
     return reflection
 
 
-def calendar_feed_for(user: User) -> CalendarFeed:
+def calendar_feed_for(*, user: User) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.get_or_create(user=user)
     return feed
 
 
-def reset_calendar_feed(user: User) -> CalendarFeed:
+def reset_calendar_feed(*, user: User) -> CalendarFeed:
     """A new secret link: the old one stops working at once."""
-    feed = calendar_feed_for(user)
+    feed = calendar_feed_for(user=user)
     feed.token = secrets.token_urlsafe(32)
     feed.save(update_fields=["token"])
     return feed

@@ -374,14 +374,14 @@ def user_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def my_calendar(request: HttpRequest) -> HttpResponse:
-    feed = services.calendar_feed_for(_user(request))
+    feed = services.calendar_feed_for(user=_user(request))
     url = request.build_absolute_uri(reverse("coalitions:user-feed", args=[feed.token]))
     return render(request, "coalitions/my_calendar.html", {"feed_url": url})
 
 
 @require_POST
 def my_calendar_reset(request: HttpRequest) -> HttpResponse:
-    services.reset_calendar_feed(_user(request))
+    services.reset_calendar_feed(user=_user(request))
     messages.success(
         request, _("Your calendar link has been replaced. The old link no longer works.")
     )

@@ -363,3 +363,13 @@ def test_navigation_shows_coaching_to_coaches_and_admin_only(as_role: Any) -> No
     assert url in as_role("admin").get(reverse("core:dashboard")).content.decode()
     assert url not in as_role("member").get(reverse("core:dashboard")).content.decode()
     assert url not in as_role("evaluator").get(reverse("core:dashboard")).content.decode()
+
+
+def test_reminder_links_to_the_project_coaching_page(demo_user: Any) -> None:
+    Action.objects.update(reminded_at=timezone.now())
+    Action.objects.create(
+        session=session(), project=project(), text="Med länk", due_on=timezone.localdate()
+    )
+    call_command("send_reminders", site_url="https://samskapa.example.se")
+    url = "https://samskapa.example.se" + reverse("coaching:project", args=[project().pk])
+    assert url in mail.outbox[0].body
