@@ -15,6 +15,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
 from django.db import connection
 from django.test import Client
@@ -49,7 +50,7 @@ class Measurement:
     ratio: float
 
 
-def modules() -> list[object]:
+def modules() -> list[ModuleType]:
     found = []
     for name in MODULES:
         try:
