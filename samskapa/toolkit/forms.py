@@ -37,6 +37,7 @@ from samskapa.toolkit.models import (
     ToolkitSettings,
 )
 from samskapa.toolkit.selectors import partner_organisations
+from samskapa.toolkit.tools import EDITABLE_TOOL_KEYS, TOOLS_BY_KEY
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -345,6 +346,14 @@ class DateForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = {"at": _("Show the tools as they were on"), "from": _("From"), "to": _("To")}
         for name in names:
+            if name == "tool":
+                self.fields[name] = forms.ChoiceField(
+                    label=_("Tool"),
+                    required=False,
+                    choices=[("", _("All tools"))]
+                    + [(key, TOOLS_BY_KEY[key].name) for key in EDITABLE_TOOL_KEYS],
+                )
+                continue
             self.fields[name] = forms.DateField(label=labels[name], widget=DATE)
 
     def clean(self) -> dict[str, Any]:

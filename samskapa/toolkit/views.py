@@ -160,14 +160,20 @@ def compare_view(request: HttpRequest, project_pk: int) -> HttpResponse:
     today = timezone.localdate()
     form = DateForm(
         request.GET if "from" in request.GET else None,
-        names=("from", "to"),
-        initial={"from": today - timedelta(days=30), "to": today},
+        names=("from", "to", "tool"),
+        initial={
+            "from": today - timedelta(days=30),
+            "to": today,
+            "tool": request.GET.get("tool", ""),
+        },
     )
     diffs = None
     if form.is_valid():
         before = selectors.load_state(project, at=selectors.end_of_day(form.cleaned_data["from"]))
         after = selectors.load_state(project, at=selectors.end_of_day(form.cleaned_data["to"]))
         diffs = compare.compare_states(before, after)
+        if form.cleaned_data["tool"]:
+            diffs = [diff for diff in diffs if diff.key == form.cleaned_data["tool"]]
     return render(
         request, "toolkit/compare.html", {"project": project, "form": form, "diffs": diffs}
     )

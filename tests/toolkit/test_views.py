@@ -559,3 +559,10 @@ def test_home_lists_the_tools_not_started(as_role: Any, empty_project: Any) -> N
     page = as_role("member").get(reverse("core:dashboard")).content.decode()
     assert "Not started yet:" in page and "Theory of change" in page
     assert "No self-assessment yet." in page
+
+
+def test_compare_one_tool_only(as_role: Any, project: Any) -> None:
+    url = reverse("toolkit:compare", args=[project.pk])
+    body = as_role("coach").get(url + "?from=2025-01-01&to=2026-11-01&tool=collaboration").content
+    page = body.decode()
+    assert 'id="diff-collaboration"' in page and 'id="diff-problem_tree"' not in page
