@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
@@ -206,9 +207,12 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
     count = services.send_invitations(
         meeting=meeting, by=_user(request), site_url=request.build_absolute_uri("/")
     )
-    messages.success(
-        request, _("Invitations have been sent to %(count)d people.") % {"count": count}
+    text = ngettext(
+        "An invitation has been sent to %(count)d person.",
+        "Invitations have been sent to %(count)d people.",
+        count,
     )
+    messages.success(request, text % {"count": count})
     return redirect(meeting)
 
 
