@@ -206,7 +206,7 @@ def _assess(project: Project, meeting: Meeting, index: int, offset: int) -> None
         project=project,
         by=None,
         ratings=_ratings(index, offset),
-        assessed_on=meeting.starts_at.date(),
+        assessed_on=timezone.localdate(meeting.starts_at),
         context=context,
     )
 
@@ -229,7 +229,7 @@ def _document(meeting: Meeting, projects: list[Project], leader: User) -> None:
             meeting=meeting,
             text=follow_text,
             owner=owner,
-            due_on=meeting.starts_at.date() + datetime.timedelta(days=30),
+            due_on=timezone.localdate(meeting.starts_at) + datetime.timedelta(days=30),
             status="done",
         )
 

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -147,7 +148,7 @@ def _tools_url(project: Project, meeting: Meeting) -> str:
         url = reverse("toolkit:overview", kwargs={"project_pk": project.pk})
     except NoReverseMatch:
         return ""
-    return f"{url}?at={meeting.starts_at.date().isoformat()}"
+    return f"{url}?at={timezone.localdate(meeting.starts_at).isoformat()}"
 
 
 def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:

@@ -102,7 +102,7 @@ def test_coalition_page_charts_the_development_with_a_table(as_role: Any) -> Non
 
 def test_meeting_page_links_each_project_to_its_tools_on_the_meeting_date(as_role: Any) -> None:
     response = as_role("member").get(meeting().get_absolute_url())
-    day = meeting().starts_at.date().isoformat()
+    day = timezone.localdate(meeting().starts_at).isoformat()
     url = reverse("toolkit:overview", kwargs={"project_pk": own_project().pk})
     assert f'href="{url}?at={day}"' in response.content.decode()
 
