@@ -31,6 +31,15 @@ def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {"meetings": upcoming} if upcoming else None
 
 
+def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
+    if not is_admin(request.user):
+        return None
+    return selectors.activity_figures()
+
+
+dashboard.register(
+    dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150)
+)
 dashboard.register(
     dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25)
 )

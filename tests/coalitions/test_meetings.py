@@ -375,3 +375,17 @@ def test_navigation_shows_coalitions_to_staff_and_members_with_a_coalition(
     assert url in as_role("evaluator").get(reverse("core:dashboard")).content.decode()
     Coalition.objects.all().delete()
     assert url not in as_role("member").get(reverse("core:dashboard")).content.decode()
+
+
+def test_home_pages_answer_what_needs_attention(as_role: Any) -> None:
+    leader_home = as_role("process_leader").get(reverse("core:dashboard"))
+    panel = next(
+        p["context"] for p in leader_home.context["panels"] if p["key"] == "coalitions-leader"
+    )
+    assert panel["next"] is not None and panel["next"].starts_at > timezone.now()
+    assert [m.title for m in panel["undocumented"]] == ["Ekosystem och samverkan"]
+    admin_home = as_role("admin").get(reverse("core:dashboard")).content.decode()
+    assert "panel-process-support" in admin_home
+    assert "panel-process-support" not in (
+        as_role("funder").get(reverse("core:dashboard")).content.decode()
+    )
