@@ -14,6 +14,9 @@ urlpatterns = [
     path("coalitions/feed/<str:token>.ics", views.coalition_feed, name="coalition-feed"),
     path("coalitions/<int:pk>/", views.coalition_detail, name="coalition-detail"),
     path("coalitions/<int:pk>/edit/", views.coalition_edit, name="coalition-edit"),
+    path(
+        "coalitions/<int:pk>/feed/reset/", views.coalition_feed_reset, name="coalition-feed-reset"
+    ),
     path("coalitions/<int:pk>/meetings/new/", views.meeting_create, name="meeting-create"),
     path("coalitions/meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("coalitions/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),

@@ -107,6 +107,18 @@ def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "coalitions/coalition_detail.html", context)
 
 
+@require_POST
+def coalition_feed_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    coalition = selectors.get_coalition_for_user(
+        request.user, pk, "coalitions.manage_meetings", request.path
+    )
+    services.reset_coalition_feed(coalition=coalition, by=_user(request))
+    messages.success(
+        request, _("The coalition's calendar link has been replaced. The old link no longer works.")
+    )
+    return redirect(coalition)
+
+
 # --- Meetings -----------------------------------------------------------------------------
 
 

@@ -389,3 +389,15 @@ def test_home_pages_answer_what_needs_attention(as_role: Any) -> None:
     assert "panel-process-support" not in (
         as_role("funder").get(reverse("core:dashboard")).content.decode()
     )
+
+
+def test_replacing_the_coalition_link_stops_the_old_one(as_role: Any, client: Any) -> None:
+    old = coalition().calendar_token
+    as_role("process_leader").post(
+        reverse("coalitions:coalition-feed-reset", args=[coalition().pk])
+    )
+    client.logout()
+    assert client.get(reverse("coalitions:coalition-feed", args=[old])).status_code == 404
+    new = coalition().calendar_token
+    assert new != old
+    assert client.get(reverse("coalitions:coalition-feed", args=[new])).status_code == 200
