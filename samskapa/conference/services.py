@@ -44,7 +44,7 @@ NEEDS_RETENTION_DAYS = 30
 REGISTRATION_RETENTION_DAYS = 365
 ANONYMISED_DOMAIN = "@anonymised.invalid"
 
-REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "cancelled", "already"}
+REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "seat", "cancelled", "already"}
 
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -54,7 +54,9 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + path
 
 
-def send_registration_email(*, registration_id: int, kind: str, site_url: str) -> None:
+def send_registration_email(
+    *, registration_id: int, kind: str, site_url: str, session_id: int | None = None
+) -> None:
     assert kind in REGISTRATION_EMAILS
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
@@ -63,6 +65,7 @@ def send_registration_email(*, registration_id: int, kind: str, site_url: str) -
             "registration": registration,
             "edition": edition,
             "kind": kind,
+            "session": Session.objects.filter(pk=session_id).first() if session_id else None,
             "manage_url": _absolute(site_url, registration.get_manage_url()),
             "bookings": list(
                 registration.bookings.select_related("session").order_by("session__starts_at")
@@ -71,7 +74,7 @@ def send_registration_email(*, registration_id: int, kind: str, site_url: str) -
         subject = render_to_string("conference/email/registration_subject.txt", context)
         body = render_to_string("conference/email/registration.txt", context)
         message = EmailMessage(" ".join(subject.split()), body, to=[registration.email])
-        if kind in {"registered", "promoted"}:
+        if kind in {"registered", "promoted", "seat"}:
             message.attach(
                 "samskapa-konferens.ics",
                 ics.registration_calendar(edition, _confirmed_sessions(registration)),
@@ -96,10 +99,16 @@ def send_submission_email(*, submission_id: int, kind: str, site_url: str) -> No
         EmailMessage(" ".join(subject.split()), body, to=[submission.submitter_email]).send()
 
 
-def _after_commit_registration_email(registration: Registration, kind: str, site_url: str) -> None:
+def _after_commit_registration_email(
+    registration: Registration, kind: str, site_url: str, session: Session | None = None
+) -> None:
     transaction.on_commit(
         partial(
-            send_registration_email, registration_id=registration.pk, kind=kind, site_url=site_url
+            send_registration_email,
+            registration_id=registration.pk,
+            kind=kind,
+            site_url=site_url,
+            session_id=session.pk if session else None,
         )
     )
 
@@ -239,7 +248,9 @@ def update_agenda(
         booking.delete()
     for booking in dropped:
         for promoted in _fill_session(booking.session):
-            _after_commit_registration_email(promoted.registration, "promoted", site_url)
+            _after_commit_registration_email(
+                promoted.registration, "seat", site_url, booking.session
+            )
     _book(registration, wanted.values())
 
 
@@ -260,7 +271,7 @@ def cancel_registration(*, registration: Registration, site_url: str) -> None:
     _fill_edition(edition, site_url)
     for session in sessions:
         for promoted in _fill_session(session):
-            _after_commit_registration_email(promoted.registration, "promoted", site_url)
+            _after_commit_registration_email(promoted.registration, "seat", site_url, session)
 
 
 @transaction.atomic

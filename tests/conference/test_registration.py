@@ -113,7 +113,10 @@ def test_full_session_has_its_own_waiting_list_that_moves_on_cancellation(
     with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(site_url="http://testserver/", registration=first)
     assert Booking.objects.get(registration=second).status == BookingStatus.CONFIRMED
-    assert [m.to for m in mail.outbox] == [["a@example.se"], ["b@example.se"]]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["a@example.se"], "Anmälan avbokad: Testkonferensen"),
+        (["b@example.se"], "Du har fått en plats på programpunkten: Workshop"),
+    ]
     assert workshop.bookings.filter(status=BookingStatus.CONFIRMED).count() == 1
 
 
