@@ -227,11 +227,11 @@ def _form_context(
         "form": form,
         "obj": obj,
         "what": model._meta.verbose_name,
-        "action": request_action(project, kind, obj),
+        "action": _action_url(project, kind, obj),
     }
 
 
-def request_action(project: Project, kind: str, obj: Any) -> str:
+def _action_url(project: Project, kind: str, obj: Any) -> str:
     if KINDS[kind][2]:
         return reverse("toolkit:tool-edit", kwargs={"project_pk": project.pk, "kind": kind})
     if obj is None:
