@@ -76,6 +76,24 @@ def test_private_note_never_reaches_project_members(
         assert SECRET.encode() not in body, url
 
 
+@pytest.mark.parametrize("role", ["member", "other_member"])
+def test_private_note_is_in_no_page_of_the_access_matrix_a_member_can_open(
+    role: str, private_note: Note, as_role: Any
+) -> None:
+    from tests.access.test_access_matrix import PAGES
+
+    client = as_role(role)
+    opened = 0
+    for page in PAGES:
+        if page.method != "GET" or role not in page.allowed:
+            continue
+        response = client.get(reverse(page.name, kwargs=page.kwargs()) + page.query)
+        body = b"".join(response) if response.streaming else response.content
+        assert SECRET.encode() not in body, page.label
+        opened += 1
+    assert opened > 20
+
+
 def test_member_sees_the_shared_notes_of_their_project(as_role: Any, private_note: Note) -> None:
     shared = Note.objects.filter(
         session__project=project(), visibility=NoteVisibility.SHARED
