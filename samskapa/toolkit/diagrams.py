@@ -8,8 +8,6 @@ nested list, an outline or a table); the SVG itself is an image with a title.
 
 from __future__ import annotations
 
-import math
-import random
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -396,49 +394,11 @@ def read_ecosystem(actors: Sequence[Any], relations: Sequence[Any]) -> Ecosystem
     )
 
 
-def spring_layout(graph: nx.Graph[int], iterations: int = 150) -> dict[int, tuple[float, float]]:
-    """Fruchterman–Reingold force-directed layout in plain Python (networkx's needs numpy).
-
-    A fixed seed and a fixed start on a circle: the same map is drawn the same way every time.
-    """
-    nodes = sorted(graph)
-    count = len(nodes)
-    rng = random.Random(7)  # noqa: S311  (a layout, not security)
-    pos = {
-        n: [
-            math.cos(2 * math.pi * i / count) + rng.uniform(-0.05, 0.05),
-            math.sin(2 * math.pi * i / count) + rng.uniform(-0.05, 0.05),
-        ]
-        for i, n in enumerate(nodes)
-    }
-    k = 2.0 / math.sqrt(count)
-    temperature = 0.2
-    for _step in range(iterations):
-        shift = {n: [0.0, 0.0] for n in nodes}
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                dist = max(math.hypot(dx, dy), 0.01)
-                force = k * k / dist
-                shift[a][0] += dx / dist * force
-                shift[a][1] += dy / dist * force
-                shift[b][0] -= dx / dist * force
-                shift[b][1] -= dy / dist * force
-        for a, b, data in graph.edges(data=True):
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            dist = max(math.hypot(dx, dy), 0.01)
-            force = dist * dist / k * (0.5 + 0.25 * data.get("weight", 1))
-            shift[a][0] -= dx / dist * force
-            shift[a][1] -= dy / dist * force
-            shift[b][0] += dx / dist * force
-            shift[b][1] += dy / dist * force
-        for n in nodes:
-            length = max(math.hypot(*shift[n]), 0.01)
-            step = min(length, temperature)
-            pos[n][0] += shift[n][0] / length * step
-            pos[n][1] += shift[n][1] / length * step
-        temperature = max(0.005, temperature * 0.97)
-    return {n: (p[0], p[1]) for n, p in pos.items()}
+def spring_layout(graph: nx.Graph[int]) -> dict[int, tuple[float, float]]:
+    """networkx's force-directed layout with a fixed seed: the same map is drawn the same way
+    every time. Strong relations pull harder (edge weight)."""
+    positions = nx.spring_layout(graph, seed=7, iterations=150, weight="weight")
+    return {int(n): (float(p[0]), float(p[1])) for n, p in positions.items()}
 
 
 def ecosystem_svg(*, uid: str, actors: Sequence[Any], relations: Sequence[Any]) -> SafeString:
