@@ -131,9 +131,10 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
         )
     table: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
+    series = selectors.self_assessment_series_for_projects(projects=projects)
     for project in projects:
         by_assessment: dict[int, dict[str, Any]] = defaultdict(dict)
-        for point in selectors.self_assessment_series(project=project):
+        for point in series.get(project.pk, []):
             row = by_assessment[point.assessment_id]
             row.setdefault("date", point.assessed_on)
             row.setdefault("context", point.context)

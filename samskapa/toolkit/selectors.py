@@ -13,6 +13,7 @@ For other apps (the coalitions app compares a coalition's projects)::
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -93,15 +94,7 @@ class RatingPoint:
     comment: str
 
 
-def self_assessment_series(*, project: Project, until: date | None = None) -> list[RatingPoint]:
-    """Every rating of the project, oldest first (one query)."""
-    from samskapa.toolkit.models import SelfAssessmentRating
-
-    rows = SelfAssessmentRating.objects.filter(assessment__project=project).select_related(
-        "assessment"
-    )
-    if until is not None:
-        rows = rows.filter(assessment__assessed_on__lte=until)
+def _rating_points(rows: Iterable[Any]) -> list[RatingPoint]:
     labels = dict(FocusArea.choices)
     order = {value: index for index, value in enumerate(FocusArea.values)}
     points = [
@@ -117,6 +110,33 @@ def self_assessment_series(*, project: Project, until: date | None = None) -> li
         for r in rows
     ]
     return sorted(points, key=lambda p: (p.assessed_on, p.assessment_id, order[p.focus_area]))
+
+
+def self_assessment_series(*, project: Project, until: date | None = None) -> list[RatingPoint]:
+    """Every rating of the project, oldest first (one query)."""
+    from samskapa.toolkit.models import SelfAssessmentRating
+
+    rows = SelfAssessmentRating.objects.filter(assessment__project=project).select_related(
+        "assessment"
+    )
+    if until is not None:
+        rows = rows.filter(assessment__assessed_on__lte=until)
+    return _rating_points(rows)
+
+
+def self_assessment_series_for_projects(
+    *, projects: Iterable[Project]
+) -> dict[int, list[RatingPoint]]:
+    """Every rating of each project, oldest first: one query for any number of projects."""
+    from samskapa.toolkit.models import SelfAssessmentRating
+
+    rows = SelfAssessmentRating.objects.filter(
+        assessment__project__in=[p.pk for p in projects]
+    ).select_related("assessment")
+    by_project: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_project[row.assessment.project_id].append(row)
+    return {project_id: _rating_points(rows) for project_id, rows in by_project.items()}
 
 
 # --- Tool state ---------------------------------------------------------------------------

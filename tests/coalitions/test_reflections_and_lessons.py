@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samskapa.coaching.models import Note, Session
-from samskapa.coalitions.models import Attendance, Coalition, Lesson, Meeting, Reflection
+from samskapa.coalitions.models import (
+    Attendance,
+    Coalition,
+    CoalitionProject,
+    Lesson,
+    Meeting,
+    Reflection,
+)
 from samskapa.projects.models import Call, Project
 from samskapa.toolkit.selectors import latest_self_assessments
 from tests.queries import count_queries
@@ -203,6 +210,26 @@ def test_coalition_page_queries_do_not_grow_with_meetings(as_role: Any) -> None:
                 coalition=target, title=f"M{index}", starts_at=first.starts_at,
                 ends_at=first.ends_at, place="Malmö",
             )  # fmt: skip
+        counts.append(count_queries(lambda: client.get(target.get_absolute_url())))
+    assert counts[0] == counts[1]
+
+
+def test_coalition_page_queries_do_not_grow_with_its_projects(as_role: Any) -> None:
+    """Cards, latest self-assessments and the development chart: one query each, not one per
+    project."""
+    client = as_role("admin")
+    target = coalition()
+    keep = own_project()
+    others = list(
+        Project.objects.filter(call=target.call).exclude(pk=keep.pk).order_by("number")[:2]
+    )
+    counts = []
+    for extra in (others[:0], others[:2]):
+        CoalitionProject.objects.filter(coalition=target).exclude(project=keep).delete()
+        for project in extra:
+            CoalitionProject.objects.update_or_create(
+                project=project, defaults={"coalition": target}
+            )
         counts.append(count_queries(lambda: client.get(target.get_absolute_url())))
     assert counts[0] == counts[1]
 
