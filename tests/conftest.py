@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 
+# One Playwright and one Chromium for every browser test, wherever the test file lives.
+pytest_plugins = ["tests.browser"]
+
 os.environ.setdefault("SAMSKAPA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

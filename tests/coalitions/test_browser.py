@@ -15,8 +15,8 @@ from django.utils import timezone
 from samskapa.coalitions.models import Coalition, Meeting
 from tests.access import pages_coaching, pages_coalitions
 from tests.access.matrix import ROLES
+from tests.browser import login
 from tests.conftest import DEMO_EMAILS
-from tests.e2e.conftest import browser, demo_world, login, new_page  # noqa: F401  (fixtures)
 from tests.e2e.test_accessibility import AXE_OPTIONS, scan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,7 @@ def _urls_for(role: str) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["admin", "member"])
-def test_pages_have_no_accessibility_violations(role: str, new_page: Any) -> None:  # noqa: F811
+def test_pages_have_no_accessibility_violations(role: str, new_page: Any) -> None:
     problems: list[str] = []
     for width in (1280, 320):
         page, watcher = new_page(width)
@@ -46,7 +46,7 @@ def test_pages_have_no_accessibility_violations(role: str, new_page: Any) -> Non
     assert problems == [], "\n".join(problems)
 
 
-def test_meeting_form_error_state_is_accessible(new_page: Any) -> None:  # noqa: F811
+def test_meeting_form_error_state_is_accessible(new_page: Any) -> None:
     page, watcher = new_page(1280)
     login(page, DEMO_EMAILS["process_leader"])
     coalition = Coalition.objects.get(name="Vägar till arbete")
@@ -59,7 +59,7 @@ def test_meeting_form_error_state_is_accessible(new_page: Any) -> None:  # noqa:
     assert [e for e in watcher.errors if "status of 400" not in e] == []
 
 
-def test_process_leader_runs_a_meeting_in_the_browser(new_page: Any) -> None:  # noqa: F811
+def test_process_leader_runs_a_meeting_in_the_browser(new_page: Any) -> None:
     page, watcher = new_page(1280)
     login(page, DEMO_EMAILS["process_leader"])
     coalition = Coalition.objects.get(name="Vägar till arbete")

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from tests.access.matrix import ROLES, Page
 from tests.access.test_access_matrix import PAGES
+from tests.browser import login
 from tests.conftest import DEMO_EMAILS
-from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser import login
 from tests.conftest import DEMO_EMAILS
-from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
 from samskapa.projects.models import Project
+from tests.browser import login
 from tests.conftest import DEMO_EMAILS
-from tests.e2e.conftest import login
 from tests.e2e.test_accessibility import AXE_OPTIONS
 from tests.projects.test_importer import HEADER, ROW_A, ROW_B, csv_bytes
 

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from samskapa.projects.models import Project
+from tests.browser import login
 from tests.conftest import DEMO_EMAILS
-from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

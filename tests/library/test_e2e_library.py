@@ -8,13 +8,12 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import _chromium, browser, demo_world, login, new_page  # noqa: F401
+from tests.browser import login
 from tests.e2e.test_accessibility import AXE_OPTIONS
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(_chromium() is None, reason="Chromium not installed"),
 ]
 
 
@@ -27,7 +26,7 @@ def _violations(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, width: int) -> None:  # noqa: F811
+def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, width: int) -> None:
     page, watcher = new_page(width)
     login(page, "admin@samskapa.test")
     page.goto("/library/manage/new/")
@@ -48,7 +47,7 @@ def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, 
     assert watcher.errors == []
 
 
-def test_material_as_staff_and_feedback_error_are_accessible(new_page: Any) -> None:  # noqa: F811
+def test_material_as_staff_and_feedback_error_are_accessible(new_page: Any) -> None:
     page, watcher = new_page(1280)
     page.goto("/library/material/vad-ar-social-innovation/")
     page.click("#feedback button[type=submit]")  # no answer chosen: an error

@@ -1,4 +1,5 @@
-"""Browser tests: Debian's Chromium driven by Playwright, against Django's live server.
+"""Browser-test fixtures (a pytest plugin loaded by tests/conftest.py, shared by every browser
+test wherever it lives):  Debian's Chromium driven by Playwright, against Django's live server.
 
 `make test` on a machine without Chromium skips these and says so; `make e2e` and CI set
 SAMSKAPA_E2E_REQUIRED=1, which turns a missing browser into a failure.
