@@ -26,9 +26,10 @@ def render_chart_svg(spec: dict[str, Any]) -> str:
     spec = {"config": {"font": FONT, "background": "white"}, **spec}
     # Rendering costs 30-400 ms; the same spec always gives the same picture, so it is cached
     # under the spec's hash (any change in the data makes a new key).
-    key = "chart-svg:" + hashlib.sha256(
-        json.dumps(spec, sort_keys=True, default=str).encode("utf-8")
-    ).hexdigest()
+    key = (
+        "chart-svg:"
+        + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    )
     svg = cache.get(key)
     if svg is None:
         svg = vl_convert.vegalite_to_svg(spec)
