@@ -120,8 +120,18 @@ def add_member(*, project: Project, user: User, role: str) -> ProjectMember:
     return member
 
 
+class LastLeadError(Exception):
+    """A project must keep at least one project lead, who can invite the others."""
+
+
+@transaction.atomic
 def remove_member(*, member: ProjectMember, by: User) -> None:
     project = member.project
+    other_leads = ProjectMember.objects.filter(project=project, role=MemberRole.LEAD).exclude(
+        pk=member.pk
+    )
+    if member.role == MemberRole.LEAD and not other_leads.exists():
+        raise LastLeadError
     member.delete()
     _forget_cached_roles(member.user)
     record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["members"])
@@ -162,6 +172,12 @@ def invite_member(
     transaction.on_commit(lambda: _send_invitation(invitation, link, language))
     record_event(action=AuditAction.CREATE, actor=by, obj=project, fields=["invitations"])
     return invitation
+
+
+def revoke_invitation(*, invitation: Invitation, by: User) -> None:
+    project = invitation.project
+    invitation.delete()
+    record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["invitations"])
 
 
 @transaction.atomic

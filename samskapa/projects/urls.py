@@ -25,4 +25,14 @@ urlpatterns = [
         name="partner-remove",
     ),
     path("projects/<int:pk>/members/", views.project_members, name="project-members"),
+    path(
+        "projects/<int:pk>/members/<int:member_pk>/remove/",
+        views.member_remove,
+        name="member-remove",
+    ),
+    path(
+        "projects/<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation-revoke",
+    ),
 ]

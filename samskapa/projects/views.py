@@ -40,6 +40,7 @@ from samskapa.projects.models import (
     Call,
     Invitation,
     Project,
+    ProjectMember,
     ProjectOrganisation,
     project_field_label,
 )
@@ -281,6 +282,44 @@ def partner_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     return redirect("projects:project-partners", pk=project.pk)
 
 
+@require_POST
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    project = selectors.get_project_for_user(
+        request.user, pk, "projects.invite_member", request.path
+    )
+    member = get_object_or_404(
+        ProjectMember.objects.select_related("user"), pk=member_pk, project=project
+    )
+    try:
+        services.remove_member(member=member, by=_user(request))
+    except services.LastLeadError:
+        messages.error(
+            request,
+            _("%(name)s is the project's only lead. Make someone else lead before removing them.")
+            % {"name": member.user},
+        )
+    else:
+        messages.success(request, _("%(name)s is no longer a member.") % {"name": member.user})
+    return redirect("projects:project-members", pk=project.pk)
+
+
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    project = selectors.get_project_for_user(
+        request.user, pk, "projects.invite_member", request.path
+    )
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_pk, project=project, accepted_at__isnull=True
+    )
+    services.revoke_invitation(invitation=invitation, by=_user(request))
+    messages.success(
+        request,
+        _("The invitation to %(email)s has been withdrawn; its link no longer works.")
+        % {"email": invitation.email},
+    )
+    return redirect("projects:project-members", pk=project.pk)
+
+
 @require_http_methods(["GET", "POST"])
 def project_members(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
@@ -311,6 +350,7 @@ def project_members(request: HttpRequest, pk: int) -> HttpResponse:
         "members": selectors.list_members(project),
         "invitations": selectors.list_open_invitations(project),
         "now": timezone.now(),
+        "can_invite": can_invite,
     }
     return render(request, "projects/project_members.html", context)
 

@@ -1,3 +1,5 @@
+import secrets
+
 from samskapa.accounts.models import User
 from samskapa.projects.models import Call, Invitation, Project, ProjectOrganisation
 from tests.access.matrix import EVERYONE, STAFF, Page
@@ -32,6 +34,23 @@ def _open_invitation() -> dict[str, str]:
         },
     )
     return {"token": invitation.token}
+
+
+def _only_lead() -> dict[str, int]:
+    # Removing the only lead is refused (302 with a message), so the matrix changes nothing.
+    project = Project.objects.get(number="23-012-S01")
+    lead = project.members.get(user__email="projekt@samskapa.test")
+    return {"pk": project.pk, "member_pk": lead.pk}
+
+
+def _fresh_invitation() -> dict[str, int]:
+    invitation = Invitation.objects.create(
+        project=Project.objects.get(number="23-012-S01"),
+        email="dras.tillbaka@example.se",
+        token=secrets.token_urlsafe(32),
+        invited_by=User.objects.get(email="projekt@samskapa.test"),
+    )
+    return {"pk": invitation.project_id, "invitation_pk": invitation.pk}
 
 
 PAGES = [
@@ -83,4 +102,22 @@ PAGES = [
         scan=False,
     ),
     Page("projects:project-members", MEMBER_OR_STAFF, kwargs=_project, denied=404),
+    Page(
+        "projects:member-remove",
+        frozenset({"admin", "member"}),
+        kwargs=_only_lead,
+        method="POST",
+        ok=frozenset({302}),
+        denied=404,
+        scan=False,
+    ),
+    Page(
+        "projects:invitation-revoke",
+        frozenset({"admin", "member"}),
+        kwargs=_fresh_invitation,
+        method="POST",
+        ok=frozenset({302}),
+        denied=404,
+        scan=False,
+    ),
 ]
