@@ -72,10 +72,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "samskapa.core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a logged-in person's own language choice counts (see the class).
+    "samskapa.core.middleware.SwedishFirstLocaleMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "samskapa.accounts.middleware.StaffSessionTimeoutMiddleware",
     "samskapa.accounts.middleware.RequireStaffMFAMiddleware",

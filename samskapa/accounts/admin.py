@@ -21,7 +21,7 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined", "erased_at"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("name", "job_title", "organisation")}),
+        (_("Person"), {"fields": ("name", "job_title", "organisation", "language")}),
         (_("Access"), {"fields": ("staff_role", "is_active", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined", "erased_at")}),
     )

@@ -13,7 +13,7 @@ class ProfileForm(forms.ModelForm[User]):
     # Explicit fields: e-mail, role and organisation are never changed through this form.
     class Meta:
         model = User
-        fields = ["name", "job_title"]
+        fields = ["name", "job_title", "language"]
 
 
 class OrganisationForm(forms.ModelForm[Organisation]):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -98,6 +99,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     staff_role = models.CharField(
         _("staff role"), max_length=20, choices=StaffRole.choices, blank=True
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="sv",
+        help_text=_("The language of Samskapa's pages and e-mails to you."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

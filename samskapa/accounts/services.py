@@ -22,6 +22,7 @@ def _account_data(user: User) -> dict[str, Any]:
         "job_title": user.job_title,
         "organisation": str(user.organisation) if user.organisation else None,
         "staff_role": user.staff_role,
+        "language": user.language,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "email_addresses": [

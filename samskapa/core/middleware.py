@@ -14,7 +14,8 @@ Handler = Callable[[HttpRequest], HttpResponse]
 
 
 class SwedishFirstLocaleMiddleware:
-    """Swedish unless the person chose English with the language switch.
+    """Swedish unless the person chose English: with the language switch in this browser
+    (a cookie), or, when logged in without such a cookie, in their account.
 
     Django's LocaleMiddleware would follow the browser's Accept-Language, which would show most
     Swedish civil servants (whose browsers are often set to English) an English site. The centre
@@ -27,6 +28,9 @@ class SwedishFirstLocaleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if chosen not in self.supported:
+            user = getattr(request, "user", None)
+            chosen = getattr(user, "language", "") if user and user.is_authenticated else ""
         language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language

@@ -13,12 +13,29 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.views import i18n
 from django.views.decorators.cache import never_cache
 
 from samskapa.core.dashboard import panels_for
 from samskapa.core.models import AuditEvent
 
 logger = logging.getLogger("samskapa.incidents")
+
+
+@login_not_required
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice in the person's account."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if (
+        user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and getattr(user, "language", language) != language
+    ):
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 @login_not_required

@@ -187,3 +187,21 @@ def test_organisation_list_query_count_is_constant(client_as: Any) -> None:
     Organisation.objects.create(name="Zqx B", country="ES", sector="private")
     Organisation.objects.create(name="Zqx C", country="FI", sector="academia")
     assert count_queries(lambda: client.get(url)) == one
+
+
+def test_language_switch_is_remembered_in_the_account(client_as: Any, demo_user: Any) -> None:
+    client = client_as("coach")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/home/"})
+    assert demo_user("coach").language == "en"
+    # In a new browser (no cookie) the account's choice applies.
+    fresh = Client()
+    fresh.force_login(demo_user("coach"))
+    assert '<html lang="en">' in fresh.get("/home/").content.decode()
+
+
+def test_profile_sets_the_language(client_as: Any, demo_user: Any) -> None:
+    response = client_as("member").post(
+        "/me/profile/", {"name": "Petra Lind", "job_title": "", "language": "en"}
+    )
+    assert response.cookies["samskapa_language"].value == "en"
+    assert demo_user("member").language == "en"
