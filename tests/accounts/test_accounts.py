@@ -83,6 +83,7 @@ def test_profile_cannot_change_role_or_email(client_as: Any, demo_user: Any) -> 
         {
             "name": "Petra L",
             "job_title": "Projektledare",
+            "language": "sv",
             "staff_role": "admin",
             "email": "x@example.org",
             "is_superuser": "on",
