@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from samskapa.accounts.rules import is_admin, is_process_leader
+from samskapa.accounts.rules import is_admin, is_funder, is_process_leader
 from samskapa.coalitions import selectors
 from samskapa.core import dashboard
 
@@ -32,9 +32,10 @@ def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
-    if not is_admin(request.user):
+    # The funder follows the centre's activity in figures (JOURNEYS.md), without its pages.
+    if not (is_admin(request.user) or is_funder(request.user)):
         return None
-    return selectors.activity_figures()
+    return {**selectors.activity_figures(), "show_links": is_admin(request.user)}
 
 
 dashboard.register(

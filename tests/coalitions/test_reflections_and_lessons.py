@@ -272,3 +272,11 @@ def test_register_with_an_unknown_project_number_says_so(as_role: Any) -> None:
     content = response.content.decode()
     assert "There is no project with that number." in content
     assert response.context["page"] is None
+
+
+def test_funder_sees_process_support_in_figures_without_links(as_role: Any) -> None:
+    page = as_role("funder").get(reverse("core:dashboard")).content.decode()
+    assert 'id="panel-process-support"' in page
+    assert reverse("coalitions:coalition-list") not in page
+    admin_page = as_role("admin").get(reverse("core:dashboard")).content.decode()
+    assert reverse("coalitions:coalition-list") in admin_page
