@@ -63,12 +63,13 @@ def test_lead_invites_a_colleague_who_joins(new_page: Any) -> None:
     page, watcher = new_page(320)
     login(page, DEMO_EMAILS["member"])
     page.goto(f"/projects/{project.pk}/members/")
+    invite = "form[aria-labelledby=invite-heading] button[type=submit]"
     page.fill("input[name=email]", "")
-    page.click("main form button[type=submit]")  # empty form: errors first
+    page.click(invite)  # empty form: errors first
     assert page.locator(".error-summary").count() == 1
     assert violations(page) == []
     page.fill("input[name=email]", "ny.kollega@example.se")
-    page.click("main form button[type=submit]")
+    page.click(invite)
     page.wait_for_load_state("networkidle")
     [invitation] = mail.outbox
     path = re.search(r"https?://[^/]+(/projects/invitations/\S+/)", invitation.body)
