@@ -1,8 +1,11 @@
 """Test set-up shared by the whole suite.
 
-The demo data set is loaded once per test database (once per xdist worker), right after the
-database is created; every test runs inside a transaction that is rolled back, so each test
-starts from the same demo world. Tests that need an empty table delete rows inside the test.
+Tests build the data they assert on with the factories in `tests/factories/` and log in with
+`client_for(user)`. Only tests marked `@pytest.mark.demo` (the demo's own tests and the browser
+journeys) may see the demo world; they ask for it with the `demo_world` fixture.
+
+Transition: while the suite moves off the demo world, the demo is still loaded once per test
+database unless SAMSKAPA_TESTS_WITHOUT_DEMO=1 is set. Converted tests must pass with it set.
 """
 
 from __future__ import annotations
@@ -31,13 +34,30 @@ DEMO_EMAILS = {
 }
 
 
+WITHOUT_DEMO = os.environ.get("SAMSKAPA_TESTS_WITHOUT_DEMO") == "1"
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     from samskapa.core.demo import load_demo
 
-    with django_db_blocker.unblock():
-        load_demo()
+    if not WITHOUT_DEMO:
+        with django_db_blocker.unblock():
+            load_demo()
     yield
+
+
+@pytest.fixture
+def client_for(client: Any) -> Any:
+    """client_for(user) → the test client logged in as that person (None: anonymous)."""
+
+    def login(user: Any) -> Any:
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
 
 
 def _is_transactional(item: Any) -> bool:
@@ -55,7 +75,9 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
     """A transactional test ends by emptying every table; put the demo world back for the
     tests that follow it in this process."""
     result = yield
-    if _is_transactional(item) and nextitem is not None:  # none: the database is going away
+    if (
+        not WITHOUT_DEMO and _is_transactional(item) and nextitem is not None
+    ):  # none: the database is going away
         from pytest_django.plugin import blocking_manager_key
 
         from samskapa.core.demo import load_demo
