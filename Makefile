@@ -59,6 +59,7 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+## typecheck: mypy with django-stubs; core and accounts strictly (the overrides in pyproject.toml)
 typecheck: export DEBUG := 1
 typecheck: install
 	$(BIN)/mypy samskapa

@@ -68,7 +68,9 @@ def static_file_path(url: str) -> str | None:
 
 
 def _fetcher(weasyprint: ModuleType) -> Any:
-    class StaticOnlyFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+    base: Any = weasyprint.urls.URLFetcher  # WeasyPrint ships no type hints
+
+    class StaticOnlyFetcher(base):  # type: ignore[misc,unused-ignore]
         """Static files from disk and `data:` URLs; no request leaves the process."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
