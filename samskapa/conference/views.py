@@ -57,7 +57,7 @@ def _focus_labels(values: list[str]) -> list[str]:
     return [str(labels[v]) for v in values if v in labels]
 
 
-# Public forms without an account are rate limited per client address (QUALITY.md: rate limits
+# Public forms without an account are rate limited per client address (docs/quality.md, rate limits
 # on registration): enough for a colleague registering a team, too few for a script.
 PUBLIC_POSTS_PER_HOUR = 30
 
@@ -521,7 +521,7 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
         {
             "edition": edition,
             "summary": summary,
-            # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
+            # Like survey results (docs/quality.md, privacy 4): nothing is shown from fewer than 5 answers.
             "enough": summary["count"] >= MIN_ANSWERS,
             "can_invite": edition.starts_on
             <= timezone.localdate()
