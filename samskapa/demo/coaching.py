@@ -7,6 +7,7 @@ areas, a note or an action by its session and text, and their dates are set agai
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from samskapa.accounts.models import User
 from samskapa.coaching.models import Action, CoachAssignment, Note, Session
@@ -95,6 +96,12 @@ def _session(
     return session
 
 
+def _written(model: Any, written: datetime.datetime, **lookup: Any) -> None:
+    """Update or create a note or an action (found by `lookup`), written at `written`."""
+    row, _created = model.objects.update_or_create(**lookup)
+    model.objects.filter(pk=row.pk).update(created_at=written)
+
+
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
     coach = User.objects.filter(email="coach@samskapa.test").first()
@@ -113,7 +120,9 @@ def load(calendar: DemoCalendar | None = None) -> None:
             session = _session(project, coach, starts_at, areas)
             written = starts_at + datetime.timedelta(hours=2)
             for visibility, is_lesson, text in notes:
-                note, _created = Note.objects.update_or_create(
+                _written(
+                    Note,
+                    written,
                     session=session,
                     text=text,
                     defaults={
@@ -123,9 +132,10 @@ def load(calendar: DemoCalendar | None = None) -> None:
                         "author": coach,
                     },
                 )
-                Note.objects.filter(pk=note.pk).update(created_at=written)
             for text, due, status in actions:
-                action, _created = Action.objects.update_or_create(
+                _written(
+                    Action,
+                    written,
                     session=session,
                     text=text,
                     defaults={
@@ -137,4 +147,3 @@ def load(calendar: DemoCalendar | None = None) -> None:
                         "reminded_at": calendar.at(calendar.days(due - 3), 7) if due < 0 else None,
                     },
                 )
-                Action.objects.filter(pk=action.pk).update(created_at=written)

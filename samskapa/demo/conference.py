@@ -341,6 +341,35 @@ def _people(rng: random.Random, count: int) -> list[dict[str, str]]:
     return people
 
 
+def _input(
+    edition: Edition,
+    index: int,
+    title: str,
+    fmt: str,
+    status: str,
+    rng: random.Random,
+) -> Submission:
+    """A proposal for the programme (found by edition and title), with its speaker."""
+    submitter = _people(random.Random(index), 1)[0]
+    submission, _created = Submission.objects.update_or_create(
+        edition=edition,
+        title=title,
+        defaults={
+            "abstract": f"{title}. Ett inspel om erfarenheter från programområde E, "
+            "med exempel, lärdomar och frågor till publiken.",
+            "format": fmt,
+            "focus_areas": rng.sample(FOCUS_AREAS, 2),
+            "language": "en" if "Europe" in title else "sv",
+            "submitter_name": submitter["name"],
+            "submitter_email": submitter["email"],
+            "status": status,
+        },
+    )
+    speakers = _speakers(edition)
+    submission.speakers.set([speakers[index % len(speakers)]])
+    return submission
+
+
 def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
     """Before registration opens: input comes in (once the call has opened); no programme, no
     reviews and no registrations yet (what an earlier run made for them is removed)."""
@@ -352,27 +381,12 @@ def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
         Submission.objects.filter(edition=edition).delete()
         return
     last = min(calendar.today, closes)
-    speakers = _speakers(edition)
     rng = random.Random(2027)
     titles = [row[0] for row in SESSIONS_COMING if row[7]] + [row[0] for row in REJECTED]
     for index, title in enumerate(titles):
-        submitter = _people(random.Random(index), 1)[0]
+        position = next((i for i, row in enumerate(SESSIONS_COMING) if row[0] == title), index)
         fmt = next((row[1] for row in SESSIONS_COMING if row[0] == title), SubmissionFormat.TALK)
-        submission, _created = Submission.objects.update_or_create(
-            edition=edition,
-            title=title,
-            defaults={
-                "abstract": f"{title}. Ett inspel om erfarenheter från programområde E, "
-                "med exempel, lärdomar och frågor till publiken.",
-                "format": fmt,
-                "focus_areas": rng.sample(FOCUS_AREAS, 2),
-                "language": "en" if "Europe" in title else "sv",
-                "submitter_name": submitter["name"],
-                "submitter_email": submitter["email"],
-                "status": SubmissionStatus.SUBMITTED,
-            },
-        )
-        submission.speakers.set([speakers[index % len(speakers)]])
+        submission = _input(edition, position, title, fmt, SubmissionStatus.SUBMITTED, rng)
         day = opens + (last - opens) * (index + 1) // (len(titles) + 1)
         Submission.objects.filter(pk=submission.pk).update(created_at=calendar.at(day, 11))
 
@@ -411,22 +425,7 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
     ):
         submission = None
         if from_input:
-            submitter = _people(random.Random(index), 1)[0]
-            submission, _created = Submission.objects.update_or_create(
-                edition=edition,
-                title=title,
-                defaults={
-                    "abstract": f"{title}. Ett inspel om erfarenheter från programområde E, "
-                    "med exempel, lärdomar och frågor till publiken.",
-                    "format": fmt,
-                    "focus_areas": rng.sample(FOCUS_AREAS, 2),
-                    "language": "en" if "Europe" in title else "sv",
-                    "submitter_name": submitter["name"],
-                    "submitter_email": submitter["email"],
-                    "status": SubmissionStatus.ACCEPTED,
-                },
-            )
-            submission.speakers.set([speakers[index % len(speakers)]])
+            submission = _input(edition, index, title, fmt, SubmissionStatus.ACCEPTED, rng)
             for reviewer in reviewers:
                 review, _created = Review.objects.update_or_create(
                     submission=submission,
