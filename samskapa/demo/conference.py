@@ -370,6 +370,27 @@ def _input(
     return submission
 
 
+def _reviews(
+    submission: Submission,
+    reviewers: list[User],
+    criteria: list[ReviewCriterion],
+    review: tuple[str, datetime.datetime, tuple[int, int]],
+    rng: random.Random,
+) -> None:
+    """Each reviewer's review of the submission: (comment, when, range of the scores)."""
+    comment, submitted_at, (low, high) = review
+    for reviewer in reviewers:
+        row, _created = Review.objects.update_or_create(
+            submission=submission,
+            reviewer=reviewer,
+            defaults={"comment": comment, "submitted_at": submitted_at},
+        )
+        for criterion in criteria:
+            ReviewScore.objects.update_or_create(
+                review=row, criterion=criterion, defaults={"score": rng.randint(low, high)}
+            )
+
+
 def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
     """Before registration opens: input comes in (once the call has opened); no programme, no
     reviews and no registrations yet (what an earlier run made for them is removed)."""
@@ -426,19 +447,8 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
         submission = None
         if from_input:
             submission = _input(edition, index, title, fmt, SubmissionStatus.ACCEPTED, rng)
-            for reviewer in reviewers:
-                review, _created = Review.objects.update_or_create(
-                    submission=submission,
-                    reviewer=reviewer,
-                    defaults={
-                        "comment": "Relevant och väl förankrat.",
-                        "submitted_at": reviewed,
-                    },
-                )
-                for criterion in criteria:
-                    ReviewScore.objects.update_or_create(
-                        review=review, criterion=criterion, defaults={"score": rng.randint(3, 5)}
-                    )
+            review = ("Relevant och väl förankrat.", reviewed, (3, 5))
+            _reviews(submission, reviewers, criteria, review, rng)
         starts = _at(days[day], start)
         session, _created = Session.objects.update_or_create(
             edition=edition,
@@ -470,19 +480,8 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
                 "status": SubmissionStatus.REJECTED,
             },
         )
-        for reviewer in reviewers:
-            review, _created = Review.objects.update_or_create(
-                submission=submission,
-                reviewer=reviewer,
-                defaults={
-                    "comment": "Intressant men svag koppling till temat.",
-                    "submitted_at": reviewed,
-                },
-            )
-            for criterion in criteria:
-                ReviewScore.objects.update_or_create(
-                    review=review, criterion=criterion, defaults={"score": rng.randint(1, 3)}
-                )
+        review = ("Intressant men svag koppling till temat.", reviewed, (1, 3))
+        _reviews(submission, reviewers, criteria, review, rng)
 
     workshop = sessions[1]  # 8 seats: full, with a waiting list
     opened = calendar.at(dates["registration_opens_on"], 8)
