@@ -32,7 +32,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo --if-empty
 	@echo ""
-	@echo "Samskapa runs at http://127.0.0.1:$(PORT) — log in with a demo account (make demo lists them)."
+	@echo "Samskapa runs at http://127.0.0.1:$(PORT) — log in with a demo account above."
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## demo: a fresh demo world around today's date (empties the database first)

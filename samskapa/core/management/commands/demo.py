@@ -40,11 +40,11 @@ class Command(BaseCommand):
                 "The database already has accounts: the demo is not loaded again, so your "
                 "changes stay (`make demo` resets the demo)."
             )
-            return
-        if options["reset"]:
-            call_command("flush", interactive=False, verbosity=0)
-        loaded = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({len(loaded)} parts)."))
+        else:
+            if options["reset"]:
+                call_command("flush", interactive=False, verbosity=0)
+            loaded = load_demo()
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({len(loaded)} parts)."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, _name, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<32} {role or 'project'}")
