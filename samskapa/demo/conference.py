@@ -434,8 +434,7 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
         _call_phase(edition, calendar)
         return
     rng = random.Random(2027)
-    assert edition.call_closes_on is not None  # set by _dates
-    reviewed = calendar.at(edition.call_closes_on + datetime.timedelta(days=10), 10)
+    reviewed = calendar.at(dates["call_closes_on"] + datetime.timedelta(days=10), 10)
     tracks = list(edition.tracks.order_by("order"))
     criteria = list(edition.criteria.order_by("order"))
     speakers = _speakers(edition)
@@ -558,7 +557,6 @@ def _load_archived(year: int) -> None:
         anonymous_review=False,
         programme_published=True,
     )
-    assert edition.registration_opens_on is not None  # set by _dates
     tracks = list(edition.tracks.order_by("order"))
     speakers = _speakers(edition)
     days = [edition.starts_on, edition.ends_on]
@@ -581,7 +579,8 @@ def _load_archived(year: int) -> None:
         )
         session.speakers.set([speakers[index % len(speakers)]])
     for index, person in enumerate(_people(rng, 40)):
-        created = _at(edition.registration_opens_on, "10:00") + datetime.timedelta(days=3 * index)
+        opened = _at(_dates(year)["registration_opens_on"], "10:00")
+        created = opened + datetime.timedelta(days=3 * index)
         registration, _created = Registration.objects.update_or_create(
             edition=edition,
             email=person["email"],
