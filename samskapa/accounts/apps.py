@@ -9,8 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organisations")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import dashboard  # noqa: F401  (registers the dashboard panels)
         from samskapa.core import navigation
+
+        demo.register(self.name, "samskapa.demo.accounts")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

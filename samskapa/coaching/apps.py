@@ -9,9 +9,12 @@ class CoachingConfig(AppConfig):
     verbose_name = _("Coaching")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.coaching import dashboard, services  # noqa: F401  (registers the panels)
         from samskapa.core import navigation
+
+        demo.register(self.name, "samskapa.demo.coaching")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

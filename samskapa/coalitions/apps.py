@@ -9,9 +9,12 @@ class CoalitionsConfig(AppConfig):
     verbose_name = _("Coalitions")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.coalitions import dashboard, services  # noqa: F401  (registers the panels)
         from samskapa.core import navigation
+
+        demo.register(self.name, "samskapa.demo.coalitions")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

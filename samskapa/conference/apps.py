@@ -9,10 +9,13 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conference")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.conference import dashboard, personal  # noqa: F401  (registers panels)
         from samskapa.conference.services import anonymise_old_registrations, purge_needs
         from samskapa.core import navigation, retention
+
+        demo.register(self.name, "samskapa.demo.conference")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

@@ -95,7 +95,12 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
     edition = selectors.current_edition()
-    archive = Edition.objects.exclude(pk=edition.pk if edition else 0).order_by("-year")
+    # Earlier conferences only: an edition announced for a later year is not "earlier".
+    archive = (
+        Edition.objects.exclude(pk=edition.pk if edition else 0)
+        .filter(ends_on__lt=timezone.localdate())
+        .order_by("-year")
+    )
     return render(request, "conference/index.html", {"edition": edition, "archive": list(archive)})
 
 

@@ -9,10 +9,13 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Knowledge bank")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.core import navigation
         from samskapa.library import dashboard  # noqa: F401  (registers the dashboard panel)
         from samskapa.library.personal_data import erase_authorship, export_authorship
+
+        demo.register(self.name, "samskapa.demo.library")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

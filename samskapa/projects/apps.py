@@ -9,9 +9,12 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Calls and projects")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.core import navigation
         from samskapa.projects import dashboard, services  # noqa: F401  (registers panels)
+
+        demo.register(self.name, "samskapa.demo.projects")  # loaded by `manage.py demo`
 
         navigation.register(
             navigation.NavItem(

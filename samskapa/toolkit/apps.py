@@ -8,8 +8,11 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Development toolkit")
 
     def ready(self) -> None:
+        from samskapa import demo
         from samskapa.accounts import personal_data
         from samskapa.toolkit import dashboard, services  # noqa: F401  (registers the panel)
+
+        demo.register(self.name, "samskapa.demo.toolkit")  # loaded by `manage.py demo`
 
         personal_data.register(
             key="toolkit",

@@ -19,7 +19,8 @@ def test_public_programme_lists_the_demo_sessions_by_day(client: Any) -> None:
     html = client.get(reverse("conference:programme", args=[2027])).content.decode()
     assert "Från problemträd till förändringsteori" in html
     assert "Fullt: väntelista" in html
-    assert html.index("onsdag 21 april 2027") < html.index("torsdag 22 april 2027")
+    # The demo conference: the first Tuesday on or after 8 June, and the day after.
+    assert html.index("tisdag 8 juni 2027") < html.index("onsdag 9 juni 2027")
 
 
 def test_programme_ics_holds_every_session(client: Any) -> None:

@@ -41,7 +41,7 @@ def test_public_navigation_has_the_conference(client: Any) -> None:
 
 
 def test_demo_data_is_idempotent() -> None:
-    from samskapa.conference.demo import load
+    from samskapa.demo.conference import load
 
     counts = [model.objects.count() for model in (Edition, Session, Registration, Booking)]
     load()

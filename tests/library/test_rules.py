@@ -44,7 +44,7 @@ def test_the_centre_team_authors_and_the_admin_publishes(demo_user: Any) -> None
 
 
 def test_demo_loader_is_idempotent() -> None:
-    from samskapa.library import demo
+    from samskapa.demo import library as demo
     from samskapa.library.models import Material
 
     before = list(Material.objects.order_by("pk").values_list("pk", "title", "group"))

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from samskapa.core import bench
-from samskapa.core.demo import load_demo
+from samskapa.demo import load_demo
 
 
 class Command(BaseCommand):
