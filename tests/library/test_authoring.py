@@ -58,8 +58,8 @@ def test_create_with_bad_input_shows_errors_and_keeps_the_text(client_for: Any) 
 
 
 def test_create_rejects_a_slug_in_use_and_a_video_without_link(client_for: Any) -> None:
-    MaterialFactory(slug="vad-ar-social-innovation")
-    data = {**VALID, "slug": "vad-ar-social-innovation", "material_type": "video"}
+    MaterialFactory(slug="ett-upptaget-namn")
+    data = {**VALID, "slug": "ett-upptaget-namn", "material_type": "video"}
     response = client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     form = response.context["form"]
     assert set(form.errors) == {"slug", "video_url"}

@@ -54,21 +54,21 @@ def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, 
 def test_material_as_staff_and_feedback_error_are_accessible(new_page: Any) -> None:
     admin = staff(StaffRole.ADMIN)
     body = "## Vad är det?\n\nEn ny lösning på ett socialt problem.\n\n- en\n- två\n"
-    MaterialFactory(slug="vad-ar-social-innovation", title="Vad är social innovation?", body=body)
+    MaterialFactory(slug="vad-ar-det", title="Vad är social innovation?", body=body)
     MaterialFactory(
-        slug="forandringsteori-steg-for-steg",
+        slug="forandringsteori-i-tre-steg",
         title="Förändringsteori steg för steg",
         body=body,
         tools=["theory_of_change"],
     )
     page, watcher = new_page(1280)
-    page.goto("/library/material/vad-ar-social-innovation/")
+    page.goto("/library/material/vad-ar-det/")
     page.click("#feedback button[type=submit]")  # no answer chosen: an error
     page.wait_for_load_state("networkidle")
     assert page.locator(".error-summary").count() == 1
     assert _violations(page) == []
     login(page, admin.email, PASSWORD)
-    page.goto("/library/material/forandringsteori-steg-for-steg/")
+    page.goto("/library/material/forandringsteori-i-tre-steg/")
     assert page.locator(".staff-box").count() == 1
     assert _violations(page) == []
     assert watcher.errors == []
