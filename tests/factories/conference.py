@@ -14,26 +14,13 @@ from zoneinfo import ZoneInfo
 import factory
 
 from samskapa.accounts.enums import Sector, StaffRole
+from samskapa.conference import models
 from samskapa.conference.enums import (
     BookingStatus,
     Language,
     ParticipantCategory,
     RegistrationStatus,
     SubmissionFormat,
-)
-from samskapa.conference.models import (
-    Booking,
-    Edition,
-    Feedback,
-    ParticipantNeeds,
-    Registration,
-    Review,
-    ReviewCriterion,
-    ReviewScore,
-    Session,
-    Speaker,
-    Submission,
-    Track,
 )
 from samskapa.conference.services import NEEDS_CONSENT_VERSION
 from tests.factories.accounts import UserFactory
@@ -61,7 +48,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     """
 
     class Meta:
-        model = Edition
+        model = models.Edition
 
     class Params:
         today = TODAY
@@ -97,31 +84,39 @@ class EditionFactory(factory.django.DjangoModelFactory):
     programme_published = True
 
 
-class ReviewCriterionFactory(factory.django.DjangoModelFactory):
+class _OfAnEdition(factory.django.DjangoModelFactory):
+    """What belongs to one edition: a new open edition unless one is given."""
+
     class Meta:
-        model = ReviewCriterion
+        abstract = True
 
     edition = factory.SubFactory(EditionFactory)
+
+
+class ReviewCriterionFactory(_OfAnEdition):
+    class Meta:
+        model = models.ReviewCriterion
+
     name_sv = factory.Sequence(lambda n: f"Kriterium {n}")
     name_en = factory.Sequence(lambda n: f"Criterion {n}")
     order = factory.Sequence(lambda n: n)
 
 
-class SpeakerFactory(factory.django.DjangoModelFactory):
+class SpeakerFactory(_OfAnEdition):
     class Meta:
-        model = Speaker
+        model = models.Speaker
 
-    edition = factory.SubFactory(EditionFactory)
     name = factory.Sequence(lambda n: f"Talare {n}")
     organisation = "Umeå kommun"
     publication_consent = True
 
 
-class SubmissionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Submission
+class SubmissionFactory(_OfAnEdition):
+    """Input to the call as it arrives: no speakers, reviews or decision yet."""
 
-    edition = factory.SubFactory(EditionFactory)
+    class Meta:
+        model = models.Submission
+
     title = factory.Sequence(lambda n: f"Inspel {n}")
     abstract = "Hur unga kan vara med och utforma insatser."
     format = SubmissionFormat.TALK
@@ -135,7 +130,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     """An assignment; `submitted_at` set makes it a finished review."""
 
     class Meta:
-        model = Review
+        model = models.Review
 
     submission = factory.SubFactory(SubmissionFactory)
     reviewer = factory.SubFactory(UserFactory, staff_role=StaffRole.COACH)
@@ -143,7 +138,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
 class ReviewScoreFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ReviewScore
+        model = models.ReviewScore
 
     review = factory.SubFactory(ReviewFactory, submitted_at=factory.LazyFunction(lambda: NOW))
     criterion = factory.SubFactory(
@@ -152,24 +147,23 @@ class ReviewScoreFactory(factory.django.DjangoModelFactory):
     score = 4
 
 
-class TrackFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Track
+class TrackFactory(_OfAnEdition):
+    """A track in a room of its own: its sessions take the track's room unless they name one."""
 
-    edition = factory.SubFactory(EditionFactory)
+    class Meta:
+        model = models.Track
+
     name_sv = factory.Sequence(lambda n: f"Spår {n}")
     name_en = factory.Sequence(lambda n: f"Track {n}")
     room = factory.Sequence(lambda n: f"Sal {n}")
-    order = factory.Sequence(lambda n: n)
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(_OfAnEdition):
     """An hour from 10:00 on the edition's first day, open to everyone (`seats=None`)."""
 
     class Meta:
-        model = Session
+        model = models.Session
 
-    edition = factory.SubFactory(EditionFactory)
     title = factory.Sequence(lambda n: f"Programpunkt {n}")
     description = "Vi arbetar i grupper."
     format = SubmissionFormat.WORKSHOP
@@ -179,14 +173,13 @@ class SessionFactory(factory.django.DjangoModelFactory):
     seats = None
 
 
-class RegistrationFactory(factory.django.DjangoModelFactory):
+class RegistrationFactory(_OfAnEdition):
     """A registration as stored, without the service's capacity check or e-mail: for pages
     that list, count or link to registrations. Tests of capacity use the service."""
 
     class Meta:
-        model = Registration
+        model = models.Registration
 
-    edition = factory.SubFactory(EditionFactory)
     name = factory.Sequence(lambda n: f"Deltagare {n}")
     email = factory.Sequence(lambda n: f"deltagare{n}@example.se")
     organisation = "Lunds kommun"
@@ -199,7 +192,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
 class BookingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Booking
+        model = models.Booking
 
     registration = factory.SubFactory(RegistrationFactory)
     session = factory.SubFactory(
@@ -210,7 +203,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
 
 class ParticipantNeedsFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ParticipantNeeds
+        model = models.ParticipantNeeds
 
     registration = factory.SubFactory(RegistrationFactory)
     dietary = factory.LazyFunction(lambda: ["vegan"])
@@ -220,7 +213,7 @@ class ParticipantNeedsFactory(factory.django.DjangoModelFactory):
 
 class FeedbackFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Feedback
+        model = models.Feedback
 
     registration = factory.SubFactory(RegistrationFactory)
     overall = 4
