@@ -1,9 +1,10 @@
 """Demo conferences, always around today: the conference is held every year on the Tuesday and
 Wednesday of the second week of June (the first Tuesday on or after 8 June).
 
-- the coming edition (this year's, or next year's once this year's has passed): its call for
-  input runs 1 September – 15 October of the year before; from 1 November registration is open
-  (until a week before) with a published programme and a full workshop with a waiting list.
+- the coming edition (this year's, or next year's once this year's has passed): registration
+  opens the day after the previous conference ends (until a week before), so a registration is
+  open on every day of the year; its call for input runs 1 September – 15 October of the year
+  before; from 1 November its programme is published, with a full workshop and a waiting list.
   Between the conference and 1 November it is in its call phase: input, no programme yet;
 - the edition before it, archived with its documentation, attendance and feedback;
 - the edition after it, announced, with its call for input ahead.
@@ -239,6 +240,11 @@ def coming_year(today: datetime.date) -> int:
     return today.year if today <= conference_days(today.year)[1] else today.year + 1
 
 
+def programme_day(year: int) -> datetime.date:
+    """The day the programme of that year's conference is published (1 November before)."""
+    return datetime.date(year - 1, 11, 1)
+
+
 def _dates(year: int) -> dict[str, datetime.date]:
     starts_on, ends_on = conference_days(year)
     return {
@@ -246,7 +252,7 @@ def _dates(year: int) -> dict[str, datetime.date]:
         "ends_on": ends_on,
         "call_opens_on": datetime.date(year - 1, 9, 1),
         "call_closes_on": datetime.date(year - 1, 10, 15),
-        "registration_opens_on": datetime.date(year - 1, 11, 1),
+        "registration_opens_on": conference_days(year - 1)[1] + datetime.timedelta(days=1),
         "registration_closes_on": starts_on - datetime.timedelta(days=7),
     }
 
@@ -392,8 +398,8 @@ def _reviews(
 
 
 def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
-    """Before registration opens: input comes in (once the call has opened); no programme, no
-    reviews and no registrations yet (what an earlier run made for them is removed)."""
+    """Before the programme is published: input comes in (once the call has opened); no
+    programme, no reviews and no registrations yet (what an earlier run made for them is removed)."""
     Registration.objects.filter(edition=edition).delete()
     Session.objects.filter(edition=edition).delete()
     Review.objects.filter(submission__edition=edition).delete()
@@ -414,7 +420,7 @@ def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
 
 def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> None:
     dates = _dates(year)
-    registration_open = calendar.today >= dates["registration_opens_on"]
+    programme_published = calendar.today >= programme_day(year)
     edition = _edition(
         year,
         title_sv=f"Samskapa {year} – {COMING}",
@@ -428,9 +434,9 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
         languages=["sv", "en"],
         capacity=300,
         anonymous_review=True,
-        programme_published=registration_open,
+        programme_published=programme_published,
     )
-    if not registration_open:
+    if not programme_published:
         _call_phase(edition, calendar)
         return
     rng = random.Random(2027)
@@ -483,7 +489,7 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
         _reviews(submission, reviewers, criteria, review, rng)
 
     workshop = sessions[1]  # 8 seats: full, with a waiting list
-    opened = calendar.at(dates["registration_opens_on"], 8)
+    opened = calendar.at(programme_day(year), 8)
     now = calendar.now()
     people = _people(rng, 60)
     for index, person in enumerate(people):

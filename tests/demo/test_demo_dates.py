@@ -103,9 +103,10 @@ def test_the_demo_is_around_now_on_any_date_and_moves_in_place(settings: Any) ->
     settings.SAMSKAPA_DEMO = True
     february = _demo_on(datetime.date(2027, 2, 10))
     june = _demo_on(datetime.date(2027, 6, 1))  # a week before the conference
-    december = _demo_on(datetime.date(2027, 12, 6))  # after it: next year's is open
+    august = _demo_on(datetime.date(2027, 8, 20))  # after it: next year's call phase
+    december = _demo_on(datetime.date(2027, 12, 6))  # next year's programme is out
 
-    for story in (february, june, december):
+    for story in (february, june, august, december):
         assert story["registration_open"]
         assert story["call_open_or_ahead"]
         assert story["meetings_behind"] > 0
@@ -116,7 +117,12 @@ def test_the_demo_is_around_now_on_any_date_and_moves_in_place(settings: Any) ->
         assert story["assessments_in_future"] == 0
     # Later runs move the story: no second story next to the first.
     assert february["counts"] == june["counts"] == december["counts"]
-    assert [s["coming_edition"] for s in (february, june, december)] == [2027, 2027, 2028]
+    assert [s["coming_edition"] for s in (february, june, august, december)] == [
+        2027,
+        2027,
+        2028,
+        2028,
+    ]
     moved = june["meeting"].astimezone(STOCKHOLM) - february["meeting"].astimezone(STOCKHOLM)
     assert moved.days == 7 * 16  # the same weekday and time, 16 weeks later
     assert december["call_opens"] - june["call_opens"] == datetime.timedelta(weeks=27)
