@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -235,17 +234,6 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
         )
         messages.success(request, _("Your sessions have been saved."))
         return redirect("conference:registration-manage", token=token)
-    position = None
-    if registration.status == RegistrationStatus.WAITLISTED:
-        position = (
-            selectors.waiting_list(edition)
-            .filter(
-                Q(created_at__lt=registration.created_at)
-                | Q(created_at=registration.created_at, pk__lt=registration.pk)
-            )
-            .count()
-            + 1
-        )
     return render(
         request,
         "conference/registration_manage.html",
@@ -254,8 +242,7 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
             "edition": edition,
             "bookings": bookings,
             "form": form,
-            "position": position,
-            "feedback_open": edition.starts_on <= timezone.localdate(),
+            "position": selectors.waiting_list_position(registration),
         },
     )
 
@@ -338,9 +325,7 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
     submission = selectors.get_submission_by_token(token)
-    editable = submission.status == SubmissionStatus.REVISE or (
-        submission.status == SubmissionStatus.SUBMITTED and submission.edition.call_is_open()
-    )
+    editable = submission.is_editable()
     form = SubmissionForm(request.POST or None, instance=submission)
     # Initial values only when showing the form: a bound form equal to its initial values
     # would count as unchanged, and its speaker would be dropped.
@@ -387,8 +372,12 @@ def submission_withdraw(request: HttpRequest, token: str) -> HttpResponse:
 @permission_required(ORGANISE, raise_exception=True)
 def organise(request: HttpRequest) -> HttpResponse:
     editions = Edition.objects.annotate(
-        registered=Count("registrations", filter=Q(registrations__status="registered")),
-        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        registered=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
+        ),
+        waitlisted=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+        ),
     ).order_by("-year")
     return render(request, "conference/organise.html", {"editions": editions})
 
@@ -537,9 +526,7 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
             "summary": summary,
             # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
             "enough": summary["count"] >= MIN_ANSWERS,
-            "can_invite": edition.starts_on
-            <= timezone.localdate()
-            <= edition.ends_on + datetime.timedelta(days=60),
+            "can_invite": edition.feedback_is_open(),
             "comments": selectors.feedback_comments(edition)
             if summary["count"] >= MIN_ANSWERS
             else [],
@@ -696,12 +683,17 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 @require_POST
 def feedback_invite(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
-    if timezone.localdate() < edition.starts_on:
-        messages.error(request, _("Feedback invitations can be sent from the first day."))
-    else:
+    try:
         count = services.invite_feedback(edition=edition, site_url=_site(request))
-        messages.success(
+    except services.FeedbackClosed:
+        messages.error(
             request,
-            _("Feedback invitations sent: %(count)s.") % {"count": count},
+            _(
+                "Feedback invitations can be sent from the first day of the conference "
+                "until %(date)s, while the feedback form is open."
+            )
+            % {"date": date_format(edition.feedback_closes_on)},
         )
+    else:
+        messages.success(request, _("Feedback invitations sent: %(count)s.") % {"count": count})
     return redirect("conference:feedback-results", year=edition.year)
