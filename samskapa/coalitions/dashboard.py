@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from samskapa.accounts.rules import is_admin, is_funder, is_process_leader
+from samskapa.accounts.rules import is_admin, is_centre_staff, is_funder, is_process_leader
 from samskapa.coalitions import selectors
 from samskapa.core import dashboard
 
@@ -25,7 +25,7 @@ def _leader_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
-    if getattr(user, "staff_role", ""):
+    if is_centre_staff(user):
         return None
     upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=2))
     return {"meetings": upcoming} if upcoming else None

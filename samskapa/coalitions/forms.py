@@ -6,7 +6,6 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.coalitions.enums import ReflectionTiming
 from samskapa.coalitions.models import Coalition, FollowUp, Meeting
@@ -61,9 +60,7 @@ class CoalitionForm(forms.ModelForm[Coalition]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["process_leaders"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            staff_role=StaffRole.PROCESS_LEADER, is_active=True
-        ).order_by("name")
+        self.fields["process_leaders"].queryset = User.objects.process_leaders()  # type: ignore[attr-defined]
         self.fields["call"].queryset = Call.objects.order_by("-opens")  # type: ignore[attr-defined]
         self.fields["projects"].queryset = Project.objects.select_related(  # type: ignore[attr-defined]
             "coalition_membership__coalition"

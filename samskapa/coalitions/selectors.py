@@ -9,7 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, Min, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
-from samskapa.accounts.rules import is_centre_team
+from samskapa.accounts.rules import is_admin, is_centre_team
 from samskapa.coaching.selectors import has_focus_area
 from samskapa.coalitions.models import (
     AgendaItem,
@@ -160,7 +160,7 @@ def upcoming_meetings_for_user(*, user: Any, limit: int = 3) -> QuerySet[Meeting
 def undocumented_meetings(*, user: Any, limit: int = 5) -> QuerySet[Meeting]:
     """Past meetings of the coalitions the person leads (all, for the admin) not yet documented."""
     meetings = Meeting.objects.filter(ends_at__lt=timezone.now(), documented_at__isnull=True)
-    if getattr(user, "staff_role", "") != "admin":
+    if not is_admin(user):
         meetings = meetings.filter(coalition__process_leaders=user.pk)
     return meetings.select_related("coalition").distinct().order_by("starts_at")[:limit]
 

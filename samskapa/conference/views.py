@@ -623,9 +623,7 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     if submission is None:
         raise Http404
     # Any centre-team role can be assigned (samskapa.accounts.rules.is_centre_team).
-    reviewers = User.objects.filter(
-        is_active=True, staff_role__in=["admin", "process_leader", "coach", "evaluator"]
-    ).order_by("name")
+    reviewers = User.objects.centre_team()
     assign_form = AssignReviewerForm(
         request.POST if "assign" in request.POST else None, reviewers=reviewers
     )

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 
 from samskapa.accounts.enums import Sector
+from samskapa.accounts.rules import is_centre_staff
 from samskapa.core.access import get_object_for_user
 from samskapa.projects.models import (
     Call,
@@ -44,7 +45,7 @@ SORTS = {
 def list_projects_for_user(*, user: Any) -> QuerySet[Project]:
     """Staff see every project; members see the projects they belong to."""
     projects = Project.objects.select_related("call", "owner")
-    if getattr(user, "staff_role", ""):
+    if is_centre_staff(user):
         return projects
     return projects.filter(members__user_id=user.pk)
 

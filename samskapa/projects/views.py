@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
+from samskapa.accounts.rules import is_admin
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.charts import chart_img
@@ -234,7 +235,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.change_project", request.path
     )
-    form_class = ProjectAdminForm if _user(request).staff_role == "admin" else ProjectForm
+    form_class = ProjectAdminForm if is_admin(request.user) else ProjectForm
     form = form_class(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         project = form.save(commit=False)
@@ -274,7 +275,7 @@ def partner_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
         request.user, pk, "projects.change_project", request.path
     )
     link = get_object_or_404(ProjectOrganisation, project=project, pk=link_pk)
-    if link.organisation_id == project.owner_id and link.role == "owner":
+    if link.organisation_id == project.owner_id and link.is_owner:
         messages.error(request, _("The project owner cannot be removed here."))
     else:
         services.remove_partner(link=link, by=_user(request))
