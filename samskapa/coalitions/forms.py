@@ -10,10 +10,9 @@ from samskapa.accounts.models import User
 from samskapa.coalitions.enums import ReflectionTiming
 from samskapa.coalitions.models import Coalition, FollowUp, Meeting
 from samskapa.core.enums import FocusArea
+from samskapa.core.widgets import DateInput, DateTimeInput
 from samskapa.projects.models import Call, Project
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NO_NAMES = _(
     "Write about the projects' work, not about people: no participants' names or health details."
 )
@@ -88,8 +87,8 @@ class MeetingForm(forms.ModelForm[Meeting]):
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "place", "online_link", "description"]
         widgets = {
-            "starts_at": DATETIME,
-            "ends_at": DATETIME,
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -203,7 +202,7 @@ class FollowUpForm(forms.ModelForm[FollowUp]):
     class Meta:
         model = FollowUp
         fields = ["text", "owner", "project", "due_on"]
-        widgets = {"due_on": DATE}
+        widgets = {"due_on": DateInput()}
 
     def __init__(self, *args: Any, projects: QuerySet[Project], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
