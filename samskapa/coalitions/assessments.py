@@ -160,7 +160,6 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
 
 def _chart(coalition: Coalition, points: list[dict[str, Any]]) -> str:
     spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": _("The projects' average self-assessment over time in %(coalition)s")
         % {"coalition": coalition.name},
         "width": 520,

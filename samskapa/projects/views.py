@@ -22,7 +22,7 @@ from samskapa.accounts.models import User
 from samskapa.accounts.rules import is_admin
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
-from samskapa.core.charts import chart_img
+from samskapa.core.charts import bar_chart
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
 from samskapa.projects import importer, selectors, services
@@ -189,25 +189,13 @@ def project_export_csv(request: HttpRequest) -> HttpResponse:
 
 
 def _sector_chart(groups: list[dict[str, Any]], project: Project) -> str:
-    values = [{"sector": str(g["sector"].label), "count": g["count"]} for g in groups]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "description": _("Organisations in %(project)s per sector") % {"project": project.number},
-        "width": 360,
-        "data": {"values": values},
-        "mark": {"type": "bar", "color": "#1f5f8b"},
-        "encoding": {
-            "y": {"field": "sector", "type": "nominal", "title": None, "sort": None},
-            "x": {
-                "field": "count",
-                "type": "quantitative",
-                "title": _("Organisations"),
-                "axis": {"tickMinStep": 1, "format": "d"},
-            },
-        },
-    }
-    return chart_img(
-        spec, alt=_("Bar chart of the organisations per sector; the table shows the same numbers.")
+    return bar_chart(
+        [(str(g["sector"].label), g["count"]) for g in groups],
+        description=_("Organisations in %(project)s per sector") % {"project": project.number},
+        width=360,
+        value_title=_("Organisations"),
+        value_axis={"tickMinStep": 1, "format": "d"},
+        alt=_("Bar chart of the organisations per sector; the table shows the same numbers."),
     )
 
 
