@@ -66,6 +66,18 @@ def create_session(
     return session
 
 
+def update_session(
+    *, session: Session, starts_at: datetime.datetime, focus_areas: Iterable[str], by: User
+) -> Session:
+    session.starts_at = starts_at
+    session.focus_areas = list(focus_areas)
+    session.save(update_fields=["starts_at", "focus_areas", "updated_at"])
+    record_event(
+        action=AuditAction.CHANGE, actor=by, obj=session, fields=["starts_at", "focus_areas"]
+    )
+    return session
+
+
 def add_note(
     *,
     session: Session,

@@ -74,9 +74,11 @@ def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _coalition_form(request: HttpRequest, coalition: Coalition) -> HttpResponse:
     form = CoalitionForm(request.POST or None, instance=coalition)
     if request.method == "POST" and form.is_valid():
-        coalition = form.save()
-        services.set_projects(
-            coalition=coalition, projects=form.cleaned_data["projects"], by=_user(request)
+        coalition = services.save_coalition(
+            coalition=form.save(commit=False),
+            process_leaders=form.cleaned_data["process_leaders"],
+            projects=form.cleaned_data["projects"],
+            by=_user(request),
         )
         messages.success(request, _("The coalition has been saved."))
         return redirect(coalition)

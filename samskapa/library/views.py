@@ -201,8 +201,11 @@ def material_create(request: HttpRequest) -> HttpResponse:
     form = MaterialForm(request.POST)
     if "preview" in request.POST or not form.is_valid():
         return _editor(request, form, None)
-    material = form.save()
-    material.authors.add(cast(User, request.user))
+    material = services.save_material(
+        material=form.save(commit=False),
+        translation_of=form.cleaned_data.get("translation_of"),
+        by=cast(User, request.user),
+    )
     messages.success(request, _("The draft is saved."))
     return redirect("library:material-edit", pk=material.pk)
 
@@ -221,8 +224,11 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MaterialForm(request.POST, instance=material)
     if "preview" in request.POST or not form.is_valid():
         return _editor(request, form, material)
-    material = form.save()
-    material.authors.add(cast(User, request.user))
+    material = services.save_material(
+        material=form.save(commit=False),
+        translation_of=form.cleaned_data.get("translation_of"),
+        by=cast(User, request.user),
+    )
     messages.success(request, _("Your changes are saved."))
     return redirect("library:material-edit", pk=material.pk)
 
