@@ -35,7 +35,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_profile(user=form.save(commit=False), fields=form.changed_data)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
         # The page language follows the saved choice at once.
@@ -105,7 +105,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = services.save_organisation(
+            organisation=form.save(commit=False), by=_user(request)
+        )
         messages.success(request, _("The organisation has been added."))
         return redirect(organisation)
     return render(request, "accounts/organisation_form.html", {"form": form})
@@ -122,7 +124,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_organisation(organisation=form.save(commit=False), by=_user(request))
         messages.success(request, _("The organisation has been saved."))
         return redirect(organisation)
     return render(

@@ -11,7 +11,6 @@ from samskapa.accounts.enums import Region, Sector
 from samskapa.accounts.models import Organisation, User
 from samskapa.core.enums import ProcessElement
 from samskapa.core.widgets import DateInput
-from samskapa.projects import services
 from samskapa.projects.enums import (
     MemberRole,
     NoveltyKind,
@@ -137,13 +136,10 @@ class ProjectForm(forms.ModelForm[Project]):
     def profile_fields(self) -> list[Any]:
         return [f for f in self.visible_fields() if not f.name.startswith("count_")]
 
-    def save_target_counts(self) -> None:
-        services.set_target_counts(
-            project=self.instance,
-            counts={
-                c.value: self.cleaned_data.get(f"count_{c.value}") or 0 for c in ParticipantCategory
-            },
-        )
+    def target_counts(self) -> dict[str, int]:
+        return {
+            c.value: self.cleaned_data.get(f"count_{c.value}") or 0 for c in ParticipantCategory
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

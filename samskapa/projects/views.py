@@ -86,7 +86,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def call_create(request: HttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call = form.save()
+        call = services.save_call(call=form.save(commit=False), by=_user(request))
         messages.success(request, _("The call has been added."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form})
@@ -99,7 +99,7 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = CallForm(request.POST or None, instance=call)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_call(call=form.save(commit=False), by=_user(request))
         messages.success(request, _("The call has been saved."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form, "call": call})
@@ -226,9 +226,12 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form_class = ProjectAdminForm if is_admin(request.user) else ProjectForm
     form = form_class(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        project = form.save(commit=False)
-        services.save_profile(project=project, by=_user(request), fields=form.changed_data)
-        form.save_target_counts()
+        project = services.save_profile(
+            project=form.save(commit=False),
+            by=_user(request),
+            fields=form.changed_data,
+            target_counts=form.target_counts(),
+        )
         messages.success(request, _("The project has been saved."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})

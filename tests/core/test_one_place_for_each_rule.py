@@ -54,3 +54,19 @@ def test_no_status_or_role_literals(path: Path) -> None:
 @pytest.mark.parametrize("path", list(APPS.glob("*/views.py")), ids=lambda p: p.parent.name)
 def test_views_check_roles_through_predicates(path: Path) -> None:
     assert "staff_role" not in path.read_text(encoding="utf-8")
+
+
+# Writes in a view: a model or form saved, created, updated or deleted there rather than in a
+# service (form.save(commit=False) only builds the object the service then stores).
+WRITE = re.compile(
+    r"\.save\((?!commit=False\))|\.objects\.(create|update|bulk_create|get_or_create|"
+    r"update_or_create)\(|\.delete\(\)|\.(add|remove|set|clear)\((?!key)"
+)
+
+
+@pytest.mark.parametrize("path", list(APPS.glob("*/views.py")), ids=lambda p: p.parent.name)
+def test_views_write_through_services(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # cache.add/cache.set are the rate limiters' counters, not model writes.
+    found = [line.strip() for line in lines if WRITE.search(line) and "cache." not in line]
+    assert found == []
