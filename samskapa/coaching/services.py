@@ -169,20 +169,6 @@ def send_reminder(*, action_id: int, site_url: str = "") -> bool:
     return True
 
 
-def enqueue_due_reminders(*, today: datetime.date | None = None, site_url: str = "") -> int:
-    from samskapa.coaching import selectors, tasks
-
-    today = today or timezone.localdate()
-    ids = list(
-        selectors.actions_due_for_reminder(today=today, days_ahead=REMINDER_DAYS_AHEAD).values_list(
-            "pk", flat=True
-        )
-    )
-    for action_id in ids:
-        tasks.send_action_reminder.enqueue(action_id, site_url)
-    return len(ids)
-
-
 # --- Personal data (registered in apps.py) ---------------------------------------------------
 
 

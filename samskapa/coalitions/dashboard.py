@@ -38,12 +38,9 @@ def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {**selectors.activity_figures(), "show_links": is_admin(request.user)}
 
 
-dashboard.register(
-    dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150)
-)
-dashboard.register(
-    dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25)
-)
-dashboard.register(
-    dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22)
-)
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150),
+    dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25),
+    dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22),
+]

@@ -23,6 +23,7 @@ def _authoring_panel(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
-dashboard.register(
-    dashboard.Panel("library", "library/panels/authoring.html", _authoring_panel, 50)
-)
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("library", "library/panels/authoring.html", _authoring_panel, 50),
+]
