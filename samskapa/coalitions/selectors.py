@@ -66,12 +66,12 @@ def get_meeting_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Meeti
     )
 
 
+def projects_of_coalition(coalition: Coalition | int) -> QuerySet[Project]:
+    return Project.objects.filter(coalition_membership__coalition=coalition).order_by("number")
+
+
 def coalition_projects(coalition: Coalition) -> list[Project]:
-    return list(
-        Project.objects.filter(coalition_membership__coalition=coalition)
-        .select_related("owner")
-        .order_by("number")
-    )
+    return list(projects_of_coalition(coalition).select_related("owner"))
 
 
 def meetings_of(coalition: Coalition) -> QuerySet[Meeting]:
