@@ -48,6 +48,8 @@ def test_every_date_field_uses_the_core_widget(where: str, field: forms.Field) -
 def test_the_widgets_render_browser_pickers_with_iso_values() -> None:
     assert 'type="date"' in DateInput().render("d", datetime.date(2026, 11, 27))
     assert 'value="2026-11-27"' in DateInput().render("d", datetime.date(2026, 11, 27))
-    rendered = DateTimeInput().render("t", datetime.datetime(2026, 11, 27, 9, 30, tzinfo=datetime.UTC))
+    rendered = DateTimeInput().render(
+        "t", datetime.datetime(2026, 11, 27, 9, 30, tzinfo=datetime.UTC)
+    )
     assert 'type="datetime-local"' in rendered
     assert 'value="2026-11-27T09:30"' in rendered
