@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -22,7 +23,9 @@ TODAY = datetime.date(2031, 3, 2)
 
 @pytest.fixture(autouse=True)
 def _today() -> Any:
-    with time_machine.travel(datetime.datetime(2031, 3, 2, 9, 0), tick=False):
+    with time_machine.travel(
+        datetime.datetime(2031, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm")), tick=False
+    ):
         yield
 
 
