@@ -21,9 +21,10 @@ def _organisations_panel(request: AuthenticatedHttpRequest) -> dict[str, Any] | 
     return {"sector_counts": counts, "total": sum(row["count"] for row in counts)}
 
 
-dashboard.register(dashboard.Panel("account", "accounts/panels/account.html", _account_panel, 900))
-dashboard.register(
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("account", "accounts/panels/account.html", _account_panel, 900),
     dashboard.Panel(
         "organisations", "accounts/panels/organisations.html", _organisations_panel, 800
-    )
-)
+    ),
+]

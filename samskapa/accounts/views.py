@@ -31,7 +31,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_profile(user=form.save(commit=False), fields=form.changed_data)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
         # The page language follows the saved choice at once.
@@ -101,7 +101,9 @@ def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = services.save_organisation(
+            organisation=form.save(commit=False), by=request.user
+        )
         messages.success(request, _("The organisation has been added."))
         return redirect(organisation)
     return render(request, "accounts/organisation_form.html", {"form": form})
@@ -118,7 +120,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_organisation(organisation=form.save(commit=False), by=request.user)
         messages.success(request, _("The organisation has been saved."))
         return redirect(organisation)
     return render(

@@ -53,6 +53,29 @@ class BookingStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
 
 
+class RegistrationEmail(models.TextChoices):
+    """Which e-mail about a registration is sent; the e-mail templates branch on these
+    (given to them as `Kind`). Never shown, so not translated."""
+
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"
+    SEAT = "seat"
+    CANCELLED = "cancelled"
+    ALREADY = "already"
+
+
+class SubmissionEmail(models.TextChoices):
+    """Which e-mail about a submission is sent (`Kind` in the templates); the decisions
+    reuse the submission's status values."""
+
+    RECEIVED = "received"
+    WITHDRAWN = "withdrawn"
+    ACCEPTED = SubmissionStatus.ACCEPTED.value
+    REJECTED = SubmissionStatus.REJECTED.value
+    REVISE = SubmissionStatus.REVISE.value
+
+
 class Language(models.TextChoices):
     SV = "sv", _("Swedish")
     EN = "en", _("English")

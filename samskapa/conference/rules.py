@@ -12,6 +12,7 @@ from typing import Any
 import rules
 
 from samskapa.accounts.rules import is_admin, is_centre_team
+from samskapa.conference.models import Review
 
 
 @rules.predicate
@@ -21,7 +22,6 @@ def is_own_review(user: Any, review: Any) -> bool:
 
 @rules.predicate
 def has_review_assignments(user: Any) -> bool:
-    from samskapa.conference.models import Review
 
     return bool(user.pk) and Review.objects.filter(reviewer_id=user.pk).exists()
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 
+from samskapa.accounts import services as accounts_services
+from samskapa.accounts.models import User
 from samskapa.core.dashboard import panels_for
 from samskapa.core.models import AuditEvent
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -29,13 +31,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     response = i18n.set_language(request)
     language = request.POST.get("language", "")
     user = request.user
-    if (
-        user.is_authenticated
-        and language in dict(settings.LANGUAGES)
-        and getattr(user, "language", language) != language
-    ):
-        user.language = language
-        user.save(update_fields=["language"])
+    if isinstance(user, User) and language in dict(settings.LANGUAGES):
+        accounts_services.set_language(user=user, language=language)
     return response
 
 
