@@ -1,7 +1,7 @@
 """The one mechanism behind every extension point.
 
 Each extension point (navigation, dashboard panels, personal-data sources, retention rules,
-benchmark modules) is a module in core or accounts that keeps a `Registry` and offers a
+benchmark modules, demo loaders) is a module in core or accounts that keeps a `Registry` and offers a
 `register(item)`. Apps call those `register()` functions in their `AppConfig.ready()`, and
 nowhere else, so core never lists app modules and never imports them by name. Items are
 keyed: registering the same key again replaces the item (ready() may run more than once in

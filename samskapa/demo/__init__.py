@@ -18,19 +18,23 @@ import importlib
 from django.apps import apps
 from django.db import transaction
 
+from samskapa.core.extensions import Registry
 from samskapa.demo.clock import DemoCalendar
 
-_LOADERS: dict[str, str] = {}  # app name → dotted path of its demo loader module
+# app name → dotted path of its demo loader module (the same mechanism as every extension
+# point: samskapa.core.extensions)
+_LOADERS: Registry[str] = Registry("demo loaders")
 
 
 def register(app: str, loader: str) -> None:
     """Register `loader` (a module with `load(calendar)`) as app `app`'s part of the demo."""
-    _LOADERS[app] = loader
+    _LOADERS.register(app, loader)
 
 
 def loaders() -> list[str]:
     """The registered loaders of installed apps, in INSTALLED_APPS (dependency) order."""
-    return [_LOADERS[config.name] for config in apps.get_app_configs() if config.name in _LOADERS]
+    registered = dict(zip(_LOADERS.keys(), _LOADERS.items(), strict=True))
+    return [registered[c.name] for c in apps.get_app_configs() if c.name in registered]
 
 
 @transaction.atomic
