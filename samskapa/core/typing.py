@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
-if TYPE_CHECKING:  # a type only: core does not import the accounts app at run time
+if TYPE_CHECKING:
+    # A type only: core does not import the accounts app at run time.
     from samskapa.accounts.models import User
 
 
