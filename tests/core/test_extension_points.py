@@ -65,13 +65,10 @@ def test_registering_happens_in_app_configs_only() -> None:
     assert all(caller.endswith("/apps.py") for caller in callers), callers
 
 
-# Function-local imports that another part of issue 10 replaces: the PDF helper (point 9)
-# and the demo package (point 3), and the toolkit's tool registry (point 7).
+# Function-local imports that another part of issue 10 replaces: the toolkit's tool
+# registry (point 7).
 ELSEWHERE = {
-    "conference/views.py",
-    "toolkit/views.py",
     "toolkit/tools.py",
-    "core/management/commands/demo.py",
 }
 LOCAL_IMPORT = re.compile(r"^(\s+)(from \S+ import |import )")
 
