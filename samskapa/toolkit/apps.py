@@ -8,8 +8,11 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Development toolkit")
 
     def ready(self) -> None:
+        # Imported here, once the apps are loaded: these modules import models.
         from samskapa.accounts import personal_data
-        from samskapa.toolkit import dashboard, services  # noqa: F401  (registers the panel)
+        from samskapa.toolkit import dashboard, registry, services  # noqa: F401  (the panel)
+
+        registry.autodiscover()  # every module of samskapa.toolkit.tools registers its tool
 
         personal_data.register(
             key="toolkit",
