@@ -118,6 +118,16 @@ class Tool:
         return [part for part in self.parts if not part.single]
 
 
+def count_rows(*attrs: str) -> Callable[[ToolState], int]:
+    """A `Tool.summary` that counts the rows of these parts (one kept once counts 1)."""
+
+    def summary(state: ToolState) -> int:
+        values = [getattr(state, attr) for attr in attrs]
+        return sum(len(v) if isinstance(v, list) else int(v is not None) for v in values)
+
+    return summary
+
+
 class RegistryError(ValueError):
     pass
 

@@ -14,7 +14,7 @@ from samskapa.core.enums import FocusArea
 from samskapa.toolkit.enums import CollaborationDepth
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import PartnerCollaboration
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState, organisations_by_id, partner_organisations
 
 
@@ -84,10 +84,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.collaborations)
-
-
 TOOL = register(
     Tool(
         key="collaboration",
@@ -102,6 +98,6 @@ TOOL = register(
         order=50,
         parts=(Part("collaboration", "collaborations", PartnerCollaboration, CollaborationForm),),
         present=present,
-        summary=summary,
+        summary=count_rows("collaborations"),
     )
 )

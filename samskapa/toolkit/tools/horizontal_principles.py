@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa.toolkit.enums import CURRENT_PERIOD, PRINCIPLES_BY_PERIOD
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import PrincipleWork
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState
 
 
@@ -54,10 +54,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.principles)
-
-
 TOOL = register(
     Tool(
         key="horizontal_principles",
@@ -79,6 +75,6 @@ TOOL = register(
             ),
         ),
         present=present,
-        summary=summary,
+        summary=count_rows("principles"),
     )
 )

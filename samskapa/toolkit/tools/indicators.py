@@ -15,7 +15,7 @@ from samskapa.toolkit.compare import Names
 from samskapa.toolkit.enums import ChangeKind
 from samskapa.toolkit.forms import DATE, ToolForm
 from samskapa.toolkit.models import Indicator, IndicatorValue
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState
 from samskapa.toolkit.tools.theory_of_change import element_label
 
@@ -87,10 +87,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.indicators)
-
-
 def _value_label(value: IndicatorValue, names: Names) -> str:
     """A reported value in the comparison: "Participants in work: 2026-03-31"."""
     return f"{names.label(names.target(value, 'indicator'))}: {value.reported_on:%Y-%m-%d}"
@@ -123,6 +119,6 @@ TOOL = register(
         # The outcomes and outputs each indicator measures.
         reads=("change_elements",),
         present=present,
-        summary=summary,
+        summary=count_rows("indicators"),
     )
 )

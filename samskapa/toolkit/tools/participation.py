@@ -15,7 +15,7 @@ from samskapa.toolkit.compare import Names
 from samskapa.toolkit.enums import ParticipationScale, level_choices, level_label
 from samskapa.toolkit.forms import DATE, TEXT, ToolForm
 from samskapa.toolkit.models import ParticipationActivity, ParticipationProfile, ToolkitSettings
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState, participation_scale
 
 
@@ -75,10 +75,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.activities) + (state.participation is not None)
-
-
 def _level(raw: Any, names: Names) -> str:
     """A level in the comparison, named on the scale of the project's profile."""
     scale = next(
@@ -119,6 +115,6 @@ TOOL = register(
             ),
         ),
         present=present,
-        summary=summary,
+        summary=count_rows("participation", "activities"),
     )
 )

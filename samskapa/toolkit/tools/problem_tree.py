@@ -16,7 +16,7 @@ from samskapa.toolkit.compare import field_label, link_label
 from samskapa.toolkit.enums import ProblemNodeKind
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import ProblemLink, ProblemNode, ProblemTree
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState
 
 
@@ -130,10 +130,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.problem_nodes) + (state.problem_tree is not None)
-
-
 TOOL = register(
     Tool(
         key="problem_tree",
@@ -172,6 +168,6 @@ TOOL = register(
             ),
         ),
         present=present,
-        summary=summary,
+        summary=count_rows("problem_tree", "problem_nodes"),
     )
 )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa.core.enums import FocusArea
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import SustainabilityPlan
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState
 
 
@@ -23,10 +23,6 @@ class SustainabilityPlanForm(ToolForm):
 
 def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     return {"plan": state.sustainability, "is_empty": state.sustainability is None}
-
-
-def summary(state: ToolState) -> int:
-    return int(state.sustainability is not None)
 
 
 TOOL = register(
@@ -49,6 +45,6 @@ TOOL = register(
             ),
         ),
         present=present,
-        summary=summary,
+        summary=count_rows("sustainability"),
     )
 )

@@ -16,7 +16,7 @@ from samskapa.toolkit.compare import field_label, link_label
 from samskapa.toolkit.enums import LINKABLE_KINDS, ChangeKind
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import ChangeElement, ChangeLink, TheoryOfChange
-from samskapa.toolkit.registry import Part, Tool, register
+from samskapa.toolkit.registry import Part, Tool, count_rows, register
 from samskapa.toolkit.selectors import ToolState
 
 
@@ -96,10 +96,6 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     }
 
 
-def summary(state: ToolState) -> int:
-    return len(state.change_elements) + (state.theory is not None)
-
-
 TOOL = register(
     Tool(
         key="theory_of_change",
@@ -138,6 +134,6 @@ TOOL = register(
             ),
         ),
         present=present,
-        summary=summary,
+        summary=count_rows("theory", "change_elements"),
     )
 )
