@@ -20,6 +20,10 @@ TEXT = forms.Textarea(attrs={"rows": 3})
 class ToolForm(forms.ModelForm[Any]):
     """A form for one row of a project's tool: the project is given, never posted."""
 
+    # Two fields that must not name the same row (a link from an element to itself), and the
+    # message shown at the second.
+    different: tuple[str, str, Any] | None = None
+
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.project = project
@@ -37,6 +41,14 @@ class ToolForm(forms.ModelForm[Any]):
                 # A set of radio buttons needs no "---------" choice: nothing checked is empty.
                 choices: Any = field.choices
                 field.choices = [(k, v) for k, v in choices if k not in ("", None)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.different is not None:
+            first, second, message = self.different
+            if data.get(first) and data.get(first) == data.get(second):
+                self.add_error(second, message)
+        return data
 
 
 class DateForm(forms.Form):

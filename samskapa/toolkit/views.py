@@ -140,6 +140,8 @@ def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpRespons
         "guides": selectors.guides_for(tool, get_language() or "sv"),
         "data": definition.present(state, "live", True),
         "can_change": can_change,
+        # The theory of change offers its PDF where WeasyPrint is installed.
+        "pdf_available": pdf_available(),
         "forms": {
             part.kind.replace("-", "_"): _form(part, project) for part in definition.add_parts()
         }

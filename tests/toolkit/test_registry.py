@@ -20,6 +20,7 @@ from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import ProblemTree, SustainabilityPlan
 from samskapa.toolkit.registry import Part, RegistryError, Tool, count_rows
 from tests.access.pages_toolkit import PAGES
+from tests.factories import toolkit as make
 from tests.factories.projects import ProjectFactory, lead_of
 
 # --- Every registered tool is complete ----------------------------------------------------
@@ -70,6 +71,30 @@ def test_a_part_not_loaded_reads_as_empty(db: Any) -> None:
     assert state.collaborations == [] and state.theory is None and state.problem_nodes == []
     with pytest.raises(AttributeError):
         state.no_such_part  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("kind", "build"),
+    [
+        ("problem-link", lambda project: make.cause(project)),
+        ("change-link", lambda project: make.element(project)),
+        ("relation", lambda project: make.actor(project)),
+    ],
+)
+def test_a_link_from_a_row_to_itself_is_refused_at_the_second_field(
+    db: Any, kind: str, build: Any
+) -> None:
+    project = ProjectFactory()
+    row = build(project)
+    found = registry.find_kind(kind)
+    assert found is not None
+    form_class = found[1].form
+    first, second, _message = form_class.different or ("", "", "")
+    data = {f"{kind}-{first}": row.pk, f"{kind}-{second}": row.pk}
+    data |= {f"{kind}-kind": "funding", f"{kind}-strength": 2}  # the relation's other fields
+    form = form_class(data, project=project, prefix=kind)
+    assert not form.is_valid()
+    assert list(form.errors) == [second]
 
 
 # --- A tool that is only registered -------------------------------------------------------

@@ -27,11 +27,7 @@ class ActorRelationForm(ToolForm):
         model = ActorRelation
         fields = ["source", "target", "kind", "strength"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("source") and data.get("source") == data.get("target"):
-            self.add_error("target", _("Choose another actor than the first one."))
-        return data
+    different = ("source", "target", _("Choose another actor than the first one."))
 
 
 def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:

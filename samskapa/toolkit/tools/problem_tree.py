@@ -45,11 +45,7 @@ class ProblemLinkForm(ToolForm):
         model = ProblemLink
         fields = ["cause", "effect"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("cause") and data.get("cause") == data.get("effect"):
-            self.add_error("effect", gettext_lazy("Choose another element than the first one."))
-        return data
+    different = ("cause", "effect", gettext_lazy("Choose another element than the first one."))
 
 
 def _tree_items(

@@ -49,18 +49,14 @@ class ChangeLinkForm(ToolForm):
         model = ChangeLink
         fields = ["source", "target"]
 
+    different = ("source", "target", _("Choose another element than the first one."))
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("source", "target"):
             field: Any = self.fields[name]
             field.queryset = field.queryset.filter(kind__in=LINKABLE_KINDS)
             field.label_from_instance = element_label
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("source") and data.get("source") == data.get("target"):
-            self.add_error("target", _("Choose another element than the first one."))
-        return data
 
 
 def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
