@@ -4,6 +4,9 @@
 it shows every tool read-only as it was at the end of that day (from the tools' history).
 Reading needs `projects.view_project`, writing `toolkit.change_tool` (members only); anyone
 else gets 404.
+
+The views know no tool by name: `toolkit:tool` shows any registered tool
+(samskapa/toolkit/registry.py), and the editing views find the part by its kind in the URL.
 """
 
 from __future__ import annotations
