@@ -33,8 +33,9 @@ run: install
 	@echo "Samskapa runs at http://127.0.0.1:8000 — log in with an account above."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: the whole suite. Browser tests run when Chromium is installed, and say so when not;
-## with SAMSKAPA_E2E_REQUIRED=1 (CI) a missing browser fails the run instead.
+## test: the whole suite. Browser tests run when Chromium is installed, and PDF tests when
+## WeasyPrint finds pango; each says so when skipped. With SAMSKAPA_E2E_REQUIRED=1 and
+## SAMSKAPA_PDF_REQUIRED=1 (CI) a missing browser or pango fails the run instead.
 test: install
 	@$(COMPILE)
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)
@@ -58,6 +59,7 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+## typecheck: mypy with django-stubs; core and accounts strictly (the overrides in pyproject.toml)
 typecheck: export DEBUG := 1
 typecheck: install
 	$(BIN)/mypy samskapa

@@ -177,7 +177,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samskapa"
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
-# Staff sessions end after 30 minutes without a request (QUALITY.md).
+# Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60
 
 SESSION_COOKIE_AGE = 8 * 60 * 60

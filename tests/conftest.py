@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-# One Playwright and one Chromium for every browser test, wherever the test file lives.
-pytest_plugins = ["tests.browser"]
+# One Playwright and one Chromium for every browser test, wherever the test file lives; the
+# `pdf` marker for tests that make real PDF documents.
+pytest_plugins = ["tests.browser", "tests.pdf"]
 
 os.environ.setdefault("SAMSKAPA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.

@@ -32,7 +32,7 @@ def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
-    # The funder follows the centre's activity in figures (JOURNEYS.md), without its pages.
+    # The funder follows the centre's activity in figures (docs/domain.md, roles), without its pages.
     if not (is_admin(request.user) or is_funder(request.user)):
         return None
     return {**selectors.activity_figures(), "show_links": is_admin(request.user)}

@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 
 class ParticipantCategory(models.TextChoices):
-    """Registration categories (DOMAIN.md: conference audiences)."""
+    """Registration categories (docs/domain.md, conference)."""
 
     ESF_PROJECT = "esf_project", _("ESF project (actor or organisation in a running project)")
     ESF_COUNCIL = "esf_council", _("Swedish ESF Council")

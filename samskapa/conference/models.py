@@ -389,7 +389,7 @@ class ParticipantNeeds(models.Model):
     """Dietary and accessibility needs: special-category data (health, belief).
 
     Kept apart from the registration so that only the organiser role reads it, the caterer gets
-    counts, and `purge_conference` deletes it 30 days after the conference (QUALITY.md §2).
+    counts, and `purge_conference` deletes it 30 days after the conference (docs/quality.md, privacy 2).
     """
 
     registration = models.OneToOneField(

@@ -29,7 +29,7 @@ def has_review_assignments(user: Any) -> bool:
 is_organiser = is_admin
 
 rules.add_perm("conference.organise_conference", is_organiser)
-# Special-category data (QUALITY.md §2): the organiser role only.
+# Special-category data (docs/quality.md, privacy 2): the organiser role only.
 rules.add_perm("conference.view_participantneeds", is_organiser)
 rules.add_perm("conference.view_review_list", is_centre_team)
 rules.add_perm("conference.nav_reviews", is_centre_team & has_review_assignments)

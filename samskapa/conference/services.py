@@ -336,7 +336,7 @@ def anonymise_old_registrations(
     *, now: datetime.datetime | None = None, dry_run: bool = False
 ) -> int:
     """Twelve months after a conference its registrations lose everything that identifies a
-    person (QUALITY.md §5); category, country, sector and attendance stay for the statistics."""
+    person (docs/quality.md, retention); category, country, sector and attendance stay for the statistics."""
     today = timezone.localdate(now) if now else timezone.localdate()
     cutoff = today - datetime.timedelta(days=REGISTRATION_RETENTION_DAYS)
     stale = Registration.objects.filter(edition__ends_on__lt=cutoff).exclude(

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -43,6 +42,7 @@ from samskapa.conference.forms import (
     speakers_from,
 )
 from samskapa.conference.models import Edition, Review, Session
+from samskapa.core import pdf
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
@@ -57,7 +57,7 @@ def _focus_labels(values: list[str]) -> list[str]:
     return [str(labels[v]) for v in values if v in labels]
 
 
-# Public forms without an account are rate limited per client address (QUALITY.md: rate limits
+# Public forms without an account are rate limited per client address (docs/quality.md, rate limits
 # on registration): enough for a colleague registering a team, too few for a script.
 PUBLIC_POSTS_PER_HOUR = 30
 
@@ -454,7 +454,6 @@ def participants(request: HttpRequest, year: int) -> HttpResponse:
             "form": form,
             "page": page,
             "q": q,
-            "badges": badges_available(),
             "counts": selectors.registration_counts(edition),
         },
     )
@@ -478,14 +477,6 @@ def check_in(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     return redirect(f"{url}?q={q}#p{registration.pk}" if q else f"{url}#p{registration.pk}")
 
 
-def badges_available() -> bool:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError):
-        return False
-    return True
-
-
 @permission_required(ORGANISE, raise_exception=True)
 def participants_export(request: HttpRequest, year: int) -> HttpResponse:
 
@@ -498,20 +489,15 @@ def participants_export(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 def badges(request: HttpRequest, year: int) -> HttpResponse:
-    if not badges_available():
-        raise Http404
-    import weasyprint
-
     edition = selectors.get_edition(year)
     people = selectors.search_participants(edition).filter(status=RegistrationStatus.REGISTERED)
-    html = render(request, "conference/badges.html", {"edition": edition, "people": people})
-
-    stylesheet = weasyprint.CSS(filename=finders.find("conference/badges.css"))
-    # No base URL: the badge sheet fetches nothing over the network.
-    pdf = weasyprint.HTML(string=html.content.decode()).write_pdf(stylesheets=[stylesheet])
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="samskapa-{edition.year}-badges.pdf"'
-    return response
+    return pdf.render_pdf(
+        request,
+        "conference/badges.html",
+        {"edition": edition, "people": people},
+        title=f"{_('Name badges')} · {edition.title}",
+        filename=f"samskapa-{edition.year}-badges.pdf",
+    )
 
 
 @permission_required(ORGANISE, raise_exception=True)
@@ -535,7 +521,7 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
         {
             "edition": edition,
             "summary": summary,
-            # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
+            # Like survey results (docs/quality.md, privacy 4): nothing is shown from fewer than 5 answers.
             "enough": summary["count"] >= MIN_ANSWERS,
             "can_invite": edition.starts_on
             <= timezone.localdate()

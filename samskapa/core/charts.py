@@ -30,7 +30,7 @@ def render_chart_svg(spec: dict[str, Any]) -> str:
         "chart-svg:"
         + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     )
-    svg = cache.get(key)
+    svg: str | None = cache.get(key)
     if svg is None:
         svg = vl_convert.vegalite_to_svg(spec)
         cache.set(key, svg, timeout=7 * 24 * 3600)

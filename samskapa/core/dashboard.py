@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
+from samskapa.core.typing import AuthenticatedHttpRequest
 
-PanelContext = Callable[[HttpRequest], "dict[str, Any] | None"]
+PanelContext = Callable[[AuthenticatedHttpRequest], "dict[str, Any] | None"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def register(panel: Panel) -> None:
     _PANELS[panel.key] = panel
 
 
-def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
+def panels_for(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     rendered = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
         context = panel.context(request)

@@ -12,7 +12,7 @@ from django.db import transaction
 
 DEMO_PASSWORD = "samskapa-demo"  # noqa: S105  (demo database only; printed by `make run`)
 
-# Dependency order (ARCHITECTURE.md): accounts, then projects, then what builds on projects.
+# Dependency order (docs/architecture.md, apps): accounts, then projects, then what builds on projects.
 LOADERS = [
     "samskapa.accounts.demo",
     "samskapa.projects.demo",

@@ -1,4 +1,4 @@
-"""Retention rules (QUALITY.md, privacy 5): each app registers what it deletes and when.
+"""Retention rules (docs/quality.md, retention): each app registers what it deletes and when.
 
 `manage.py purge` (meant for a daily cron) runs every rule; `--dry-run` only counts.
 A rule is `fn(*, now, dry_run) -> int` returning how many rows it deleted (or would delete).

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from samskapa.core.dashboard import panels_for
 from samskapa.core.models import AuditEvent
+from samskapa.core.typing import AuthenticatedHttpRequest
 
 logger = logging.getLogger("samskapa.incidents")
 
@@ -58,12 +59,12 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"panels": panels_for(request)})
 
 
 @permission_required("core.view_auditevent", raise_exception=True)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     events = AuditEvent.objects.select_related("actor")
     action = request.GET.get("action", "")
     if action:

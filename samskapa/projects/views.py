@@ -147,7 +147,7 @@ EXPORTS_PER_MINUTE = 30
 
 
 def _export_allowed(request: HttpRequest) -> bool:
-    """A light per-person limit (QUALITY.md: exports are rate limited), counted in the cache."""
+    """A light per-person limit (docs/quality.md, rate limits), counted in the cache."""
     key = f"projects:export:{request.user.pk}"
     cache.add(key, 0, timeout=60)  # the window starts with the first download
     return cache.incr(key) <= EXPORTS_PER_MINUTE

@@ -11,7 +11,6 @@ The views know no tool by name: `toolkit:tool` shows any registered tool
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +18,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -27,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
+from samskapa.core import pdf
 from samskapa.projects.models import Project
 from samskapa.toolkit import compare, registry, selectors, services
 from samskapa.toolkit.forms import DateForm, ToolForm
@@ -143,8 +142,6 @@ def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpRespons
         "guides": selectors.guides_for(tool, get_language() or "sv"),
         "data": definition.present(state, "live", True),
         "can_change": can_change,
-        # The theory of change offers its PDF where WeasyPrint is installed.
-        "pdf_available": pdf_available(),
         "forms": {
             part.kind.replace("-", "_"): _form(part, project) for part in definition.add_parts()
         }
@@ -288,28 +285,18 @@ def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> Ht
     return redirect("toolkit:self-assessment", project_pk=project.pk)
 
 
-# --- Theory of change as PDF (only where WeasyPrint is installed) -------------------------
-
-
-def pdf_available() -> bool:
-    return importlib.util.find_spec("weasyprint") is not None
+# --- Theory of change as PDF (samskapa.core.pdf; 404 where PDF is not available) ---------
 
 
 def theory_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
-    import weasyprint  # type: ignore[import-not-found,unused-ignore]
-
     project = selectors.get_project(request.user, project_pk, path=request.path)
     tool = registry.get("theory_of_change")
     assert tool.present is not None
     state = selectors.load_state(project, tools=[tool.key])
-    html = render_to_string(
+    return pdf.render_pdf(
+        request,
         "toolkit/theory_print.html",
         {"project": project, "data": tool.present(state, "pdf", True)},
-        request=request,
+        title=f"{_('Theory of change')} · {project.name}",
+        filename=f"theory-of-change-{project.number}.pdf",
     )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="theory-of-change-{project.number}.pdf"'
-    )
-    return response

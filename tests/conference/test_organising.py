@@ -1,4 +1,5 @@
-"""Organisers: participant list and check-in, Excel export, badges, statistics, feedback."""
+"""Organisers: participant list and check-in, Excel export, statistics, feedback (badges:
+test_badges_pdf.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from samskapa.conference.models import Feedback, Registration
-from samskapa.conference.views import badges_available
 from tests.conference.conftest import make_registration
 from tests.queries import count_queries
 
@@ -66,27 +66,6 @@ def test_excel_export_neutralises_formulas(client_as: Any, edition: Any) -> None
     )
     assert rows[1][0] == '\'=HYPERLINK("http://evil")'
     assert rows[1][2] == "'+46 Malmö"
-
-
-@pytest.mark.skipif(
-    badges_available(), reason="WeasyPrint is installed: the badge link is shown and tested below"
-)
-def test_badge_link_is_hidden_without_weasyprint(client_as: Any, edition: Any) -> None:
-    client = client_as("admin")
-    html = client.get(reverse("conference:participants", args=[edition.year])).content.decode()
-    assert "Namnbrickor" not in html
-    assert client.get(reverse("conference:badges", args=[edition.year])).status_code == 404
-
-
-@pytest.mark.skipif(
-    not badges_available(),
-    reason="WeasyPrint (the optional 'pdf' extra) is not installed: name badges are not offered",
-)
-def test_badges_are_a_pdf(client_as: Any, edition: Any) -> None:
-    make_registration(edition, "a@example.se")
-    response = client_as("admin").get(reverse("conference:badges", args=[edition.year]))
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
 
 
 def test_statistics_show_charts_as_images_with_tables(client_as: Any) -> None:

@@ -1,4 +1,4 @@
-"""Special-category data (QUALITY.md §2): dietary and accessibility needs are stored apart,
+"""Special-category data (docs/quality.md, privacy 2): dietary and accessibility needs are stored apart,
 seen only by organisers, given to the caterer as counts, and deleted 30 days after."""
 
 from __future__ import annotations
