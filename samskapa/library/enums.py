@@ -56,7 +56,7 @@ class Status(models.TextChoices):
 
 
 class ToolKey(models.TextChoices):
-    """The toolkit's tools. The toolkit app (built later) uses the same keys."""
+    """The toolkit's tools, by the keys of samskapa.toolkit.registry (a test checks they match)."""
 
     PROBLEM_TREE = "problem_tree", pgettext_lazy("tool", "Problem tree")
     THEORY_OF_CHANGE = "theory_of_change", pgettext_lazy("tool", "Theory of change")

@@ -16,7 +16,9 @@ class ToolkitConfig(AppConfig):
         # Imported here, not at the top: these modules import models, which Django allows
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.toolkit import dashboard as panels
-        from samskapa.toolkit import services
+        from samskapa.toolkit import registry, services
+
+        registry.autodiscover()  # every module of samskapa.toolkit.tools registers its tool
 
         demo.register(self.name, "samskapa.demo.toolkit")  # loaded by `manage.py demo`
 

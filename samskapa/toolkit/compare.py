@@ -1,5 +1,9 @@
 """What changed in a project's tools between two moments: added, removed and changed elements,
-with the changed fields and their old and new values."""
+with the changed fields and their old and new values.
+
+Every part of every registered tool is compared field by field; a tool names its rows and
+reads its fields through its parts' `label` and `values` hooks where the defaults do not fit.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from samskapa.toolkit.enums import level_label
-from samskapa.toolkit.selectors import STATE_MODELS, ToolState, organisations_by_id
-from samskapa.toolkit.tools import TOOLS_BY_KEY
+from samskapa.toolkit import registry
+from samskapa.toolkit.registry import Part, RowLabel
+from samskapa.toolkit.selectors import ToolState, organisations_by_id
 
 SKIPPED = {"id", "project", "updated_at"}
 
@@ -43,63 +47,60 @@ class ToolDiff:
         return not (self.added or self.removed or self.changed)
 
 
-def _rows(state: ToolState, attr: str, single: bool) -> dict[int, Any]:
-    value = getattr(state, attr)
-    rows = ([value] if value is not None else []) if single else value
+def _rows(state: ToolState, part: Part) -> dict[int, Any]:
+    value = getattr(state, part.attr)
+    rows = ([value] if value is not None else []) if part.single else value
     return {row.pk: row for row in rows}
 
 
-class _Names:
-    """Readable names for the elements a row points at, from either moment."""
+def short(value: Any, limit: int = 120) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Names:
+    """Readable names for the rows of either moment (a tool's `Part.label` and `Part.values`
+    hooks get this to name what a row points at)."""
 
     def __init__(self, *states: ToolState) -> None:
+        self.states = states
         self.rows: dict[tuple[type[Model], int], Any] = {}
         organisation_ids = []
         for state in states:
-            for entries in STATE_MODELS.values():
-                for attr, model, single in entries:
-                    for pk, row in _rows(state, attr, single).items():
-                        self.rows[(model, pk)] = row
-                        if getattr(row, "organisation_id", None):
-                            organisation_ids.append(row.organisation_id)
+            for part in registry.parts():
+                for pk, row in _rows(state, part).items():
+                    self.rows[(part.model, pk)] = row
+                    if getattr(row, "organisation_id", None):
+                        organisation_ids.append(row.organisation_id)
         self.organisations = organisations_by_id(organisation_ids)
-        self.scale = next(
-            (s.participation.scale for s in states if s.participation is not None), "iap2"
-        )
+
+    def target(self, row: Any, name: str) -> Any:
+        """The row that `row.<name>` points at, from either moment, or None."""
+        model = row._meta.get_field(name).related_model
+        return self.rows.get((model, getattr(row, f"{name}_id")))
 
     def label(self, row: Any) -> str:
-        for name in ("text", "name", "title", "focal_problem", "long_term_goal"):
+        if row is None:
+            return "–"
+        part = registry.part_for_model(type(row))
+        if part is not None and part.label is not None:
+            return part.label(row, self)
+        for name in ("text", "name", "title"):
             value = getattr(row, name, None)
             if value:
-                text = str(value)
-                return text if len(text) <= 120 else text[:119] + "…"
-        if hasattr(row, "principle"):
-            return str(row.get_principle_display())
-        if hasattr(row, "organisation_id") and row.organisation_id:
+                return short(value)
+        if getattr(row, "organisation_id", None):
             organisation = self.organisations.get(row.organisation_id)
             return organisation.name if organisation else "–"
-        if hasattr(row, "reported_on"):
-            indicator = self.rows.get(
-                (row._meta.get_field("indicator").related_model, row.indicator_id)
-            )
-            return f"{self.label(indicator) if indicator else '–'}: {row.reported_on:%Y-%m-%d}"
-        for source, target in (("cause", "effect"), ("source", "target")):
-            if hasattr(row, f"{source}_id"):
-                model = row._meta.get_field(source).related_model
-                first = self.rows.get((model, getattr(row, f"{source}_id")))
-                second = self.rows.get((model, getattr(row, f"{target}_id")))
-                return f"{self.label(first) if first else '–'} → {self.label(second) if second else '–'}"
         return str(row._meta.verbose_name)
 
     def value(self, row: Any, model_field: Any) -> str:
         raw = getattr(row, model_field.attname)
         if raw in (None, ""):
             return ""
-        if model_field.name in ("current_level", "aim_level", "level") and row._meta.model_name in (
-            "participationprofile",
-            "participationactivity",
-        ):
-            return level_label(self.scale, raw)
+        part = registry.part_for_model(type(row))
+        if part is not None and model_field.name in part.values:
+            return part.values[model_field.name](raw, self)
         if model_field.choices:
             return str(dict(model_field.flatchoices).get(raw, raw))
         if isinstance(raw, bool):
@@ -108,24 +109,31 @@ class _Names:
             if model_field.name == "organisation":
                 organisation = self.organisations.get(raw)
                 return organisation.name if organisation else "–"
-            target = self.rows.get((model_field.related_model, raw))
-            return self.label(target) if target else "–"
-        text = str(raw)
-        return text if len(text) <= 300 else text[:299] + "…"
+            return self.label(self.rows.get((model_field.related_model, raw)))
+        return short(raw, 300)
+
+
+def field_label(name: str) -> RowLabel:
+    """`Part.label` for a row named by one of its fields (a focal problem, a goal)."""
+    return lambda row, names: short(getattr(row, name))
+
+
+def link_label(source: str, target: str) -> RowLabel:
+    """`Part.label` for a link between two rows: "cause → effect"."""
+    return lambda row, names: (
+        f"{names.label(names.target(row, source))} → {names.label(names.target(row, target))}"
+    )
 
 
 def compare_states(before: ToolState, after: ToolState) -> list[ToolDiff]:
-    names = _Names(before, after)
+    names = Names(before, after)
     diffs = []
-    seen: set[str] = set()
-    for key, entries in STATE_MODELS.items():
-        diff = ToolDiff(key=key, name=str(TOOLS_BY_KEY[key].name))
-        for attr, model, single in entries:
-            if attr in seen:
-                continue  # the theory of change's elements are compared once, under that tool
-            seen.add(attr)
+    for tool in registry.state_tools():
+        diff = ToolDiff(key=tool.key, name=str(tool.name))
+        for part in tool.parts:
+            model = part.model
             what = str(model._meta.verbose_name).capitalize()
-            old, new = _rows(before, attr, single), _rows(after, attr, single)
+            old, new = _rows(before, part), _rows(after, part)
             for pk in sorted(new.keys() - old.keys()):
                 diff.added.append(ElementChange(what, names.label(new[pk])))
             for pk in sorted(old.keys() - new.keys()):

@@ -11,18 +11,19 @@ from django.urls import reverse
 
 from samskapa.core import dashboard
 from samskapa.projects.models import Project
-from samskapa.toolkit.selectors import STATE_MODELS, latest_self_assessments
-from samskapa.toolkit.tools import TOOLS_BY_KEY
+from samskapa.toolkit import registry
+from samskapa.toolkit.selectors import latest_self_assessments
 
 
 def _my_tools(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    # One query: for each tool whether any of its rows exist.
+    # One query: for each tool whether any rows of its first part exist.
+    tools = registry.state_tools()
     started = {
-        key: Exists(entries[0][1]._default_manager.filter(project=OuterRef("pk")))
-        for key, entries in STATE_MODELS.items()
+        tool.key: Exists(tool.parts[0].model._default_manager.filter(project=OuterRef("pk")))
+        for tool in tools
     }
     projects = list(
         Project.objects.filter(members__user_id=user.pk)
@@ -36,11 +37,11 @@ def _my_tools(request: HttpRequest) -> dict[str, Any] | None:
     for project in projects:
         not_started = [
             {
-                "name": TOOLS_BY_KEY[key].name,
-                "url": reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": key}),
+                "name": tool.name,
+                "url": reverse(tool.url_name, kwargs=tool.url_kwargs(project.pk)),
             }
-            for key in STATE_MODELS
-            if not getattr(project, f"has_{key}")
+            for tool in tools
+            if not getattr(project, f"has_{tool.key}")
         ]
         items.append(
             {"project": project, "not_started": not_started, "latest": latest.get(project.pk)}

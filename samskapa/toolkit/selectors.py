@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -25,26 +25,16 @@ from django.utils import timezone
 from samskapa.accounts.models import Organisation
 from samskapa.core.access import get_object_for_user
 from samskapa.core.enums import FocusArea
+from samskapa.library.models import Material
+from samskapa.library.selectors import list_guides_for_tool
 from samskapa.projects.enums import OrganisationRole
 from samskapa.projects.models import Project, ProjectOrganisation
+from samskapa.toolkit import registry
 from samskapa.toolkit.models import (
-    Actor,
-    ActorRelation,
-    ChangeElement,
-    ChangeLink,
-    Indicator,
-    IndicatorValue,
-    ParticipationActivity,
     ParticipationProfile,
-    PartnerCollaboration,
-    PrincipleWork,
-    ProblemLink,
-    ProblemNode,
-    ProblemTree,
     SelfAssessment,
     SelfAssessmentRating,
-    SustainabilityPlan,
-    TheoryOfChange,
+    ToolkitSettings,
 )
 
 
@@ -115,7 +105,6 @@ def _rating_points(rows: Iterable[Any]) -> list[RatingPoint]:
 
 def self_assessment_series(*, project: Project, until: date | None = None) -> list[RatingPoint]:
     """Every rating of the project, oldest first (one query)."""
-
     rows = SelfAssessmentRating.objects.filter(assessment__project=project).select_related(
         "assessment"
     )
@@ -128,7 +117,6 @@ def self_assessment_series_for_projects(
     *, projects: Iterable[Project]
 ) -> dict[int, list[RatingPoint]]:
     """Every rating of each project, oldest first: one query for any number of projects."""
-
     rows = SelfAssessmentRating.objects.filter(
         assessment__project__in=[p.pk for p in projects]
     ).select_related("assessment")
@@ -141,55 +129,28 @@ def self_assessment_series_for_projects(
 # --- Tool state ---------------------------------------------------------------------------
 
 
-@dataclass
 class ToolState:
-    """Every tool of one project, live (`at` is None) or as it was at `at`."""
+    """Every tool of one project, live (`at` is None) or as it was at `at`.
 
-    project: Project
-    at: datetime | None = None
-    problem_tree: ProblemTree | None = None
-    problem_nodes: list[ProblemNode] = field(default_factory=list)
-    problem_links: list[ProblemLink] = field(default_factory=list)
-    theory: TheoryOfChange | None = None
-    change_elements: list[ChangeElement] = field(default_factory=list)
-    change_links: list[ChangeLink] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    indicator_values: list[IndicatorValue] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    relations: list[ActorRelation] = field(default_factory=list)
-    collaborations: list[PartnerCollaboration] = field(default_factory=list)
-    participation: ParticipationProfile | None = None
-    activities: list[ParticipationActivity] = field(default_factory=list)
-    principles: list[PrincipleWork] = field(default_factory=list)
-    sustainability: SustainabilityPlan | None = None
+    Each part of a registered tool is an attribute (`state.problem_nodes`, `state.theory`):
+    a list of rows, or the one row or None for a part kept once per project. A part that was
+    not loaded reads as empty.
+    """
 
+    def __init__(self, project: Project, at: datetime | None = None, **rows: Any) -> None:
+        self.project = project
+        self.at = at
+        self.rows: dict[str, Any] = rows
 
-# Which attributes of ToolState each tool reads, and from which model.
-STATE_MODELS: dict[str, list[tuple[str, type[Model], bool]]] = {
-    "problem_tree": [
-        ("problem_tree", ProblemTree, True),
-        ("problem_nodes", ProblemNode, False),
-        ("problem_links", ProblemLink, False),
-    ],
-    "theory_of_change": [
-        ("theory", TheoryOfChange, True),
-        ("change_elements", ChangeElement, False),
-        ("change_links", ChangeLink, False),
-    ],
-    "indicators": [
-        ("indicators", Indicator, False),
-        ("indicator_values", IndicatorValue, False),
-        ("change_elements", ChangeElement, False),
-    ],
-    "ecosystem_map": [("actors", Actor, False), ("relations", ActorRelation, False)],
-    "collaboration": [("collaborations", PartnerCollaboration, False)],
-    "participation": [
-        ("participation", ParticipationProfile, True),
-        ("activities", ParticipationActivity, False),
-    ],
-    "horizontal_principles": [("principles", PrincipleWork, False)],
-    "sustainability_plan": [("sustainability", SustainabilityPlan, True)],
-}
+    def __getattr__(self, name: str) -> Any:
+        if name == "rows":  # not set yet (while unpickling or copying)
+            raise AttributeError(name)
+        if name in self.rows:
+            return self.rows[name]
+        part = registry.part_for_attr(name)
+        if part is None:
+            raise AttributeError(name)
+        return part.empty
 
 
 def _rows(model: type[Model], project: Project, at: datetime | None) -> list[Any]:
@@ -202,31 +163,26 @@ def load_state(
     project: Project, *, at: datetime | None = None, tools: Iterable[str] | None = None
 ) -> ToolState:
     state = ToolState(project=project, at=at)
-    loaded: set[str] = set()
-    for key in tools if tools is not None else STATE_MODELS:
-        for attr, model, single in STATE_MODELS[key]:
-            if attr in loaded:
+    keys = tools if tools is not None else [tool.key for tool in registry.state_tools()]
+    for key in keys:
+        for attr in registry.get(key).attrs():
+            part = registry.part_for_attr(attr)
+            if attr in state.rows or part is None:
                 continue
-            loaded.add(attr)
-            rows = _rows(model, project, at)
-            setattr(state, attr, (rows[0] if rows else None) if single else rows)
+            rows = _rows(part.model, project, at)
+            state.rows[attr] = (rows[0] if rows else None) if part.single else rows
     return state
 
 
-def first_history_date(project: Project) -> date | None:
-    """The earliest day any tool of the project was written (for the date pickers)."""
-    dates = []
-    for entries in STATE_MODELS.values():
-        for _attr, model, _single in entries:
-            first = (
-                model.history.filter(project_id=project.pk)  # type: ignore[attr-defined]
-                .order_by("history_date")
-                .values_list("history_date", flat=True)
-                .first()
-            )
-            if first is not None:
-                dates.append(timezone.localdate(first))
-    return min(dates) if dates else None
+def participation_scale(project_id: int) -> str:
+    """The scale of the project's participation profile, or the centre's for a new one."""
+    profile = ParticipationProfile.objects.filter(project_id=project_id).first()
+    return profile.scale if profile else ToolkitSettings.load().participation_scale
+
+
+def guides_for(tool_key: str, language: str) -> list[Material]:
+    """The library's guides for a tool, at most five."""
+    return list(list_guides_for_tool(tool_key, language)[:5])
 
 
 # --- Partners -----------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 Every write of a tool goes through `save_tool_object` or `delete_tool_object`, which check what
 a form cannot see: that an element links only to elements (and organisations) of the same
-project, that cause→effect links and theory-of-change chains stay acyclic, and that an
-indicator measures an outcome or an output. They raise `ValidationError` with a message in the
+project, and the rules across rows that a tool's part names as its `check` (the `check_*` and
+`tidy_*` functions below: cause→effect links and theory-of-change chains stay acyclic, an
+indicator measures an outcome or an output, ...). They raise `ValidationError` with a message in the
 person's language; the view shows it above the form with everything typed kept.
 
 For other apps (the coalitions app calls it before a meeting)::
@@ -35,7 +36,15 @@ from samskapa.core.enums import FocusArea
 from samskapa.core.models import AuditAction
 from samskapa.projects.enums import OrganisationRole
 from samskapa.projects.models import Project, ProjectOrganisation
-from samskapa.toolkit.enums import LINKABLE_KINDS, SCALE_LEVELS, ActorLevel, ActorRole, ChangeKind
+from samskapa.toolkit import registry
+from samskapa.toolkit.enums import (
+    LINKABLE_KINDS,
+    SCALE_LEVELS,
+    ActorLevel,
+    ActorRole,
+    ChangeKind,
+    ProblemNodeKind,
+)
 from samskapa.toolkit.models import (
     Actor,
     ChangeElement,
@@ -48,9 +57,8 @@ from samskapa.toolkit.models import (
     ProblemNode,
     SelfAssessment,
     SelfAssessmentRating,
-    ToolkitSettings,
 )
-from samskapa.toolkit.selectors import STATE_MODELS
+from samskapa.toolkit.selectors import participation_scale
 
 # --- Self-assessment ----------------------------------------------------------------------
 
@@ -136,24 +144,28 @@ def check_same_project(obj: models.Model) -> None:
             )
 
 
-def _check_acyclic(edges: list[tuple[int, int]], new: tuple[int, int], message: str) -> None:
-    graph: nx.DiGraph[int] = nx.DiGraph()
-    graph.add_edges_from([*edges, new])
-    if not nx.is_directed_acyclic_graph(graph):
-        raise ValidationError(message, code="cycle")
-
-
-def _check_problem_link(link: ProblemLink) -> None:
+def _check_link(link: Any, source: str, target: str, circle: str) -> None:
+    """A link between two rows of one tool: not twice, and no circle through the others."""
+    ends = (getattr(link, f"{source}_id"), getattr(link, f"{target}_id"))
     edges = list(
-        ProblemLink.objects.filter(project_id=link.project_id)
+        type(link)
+        ._default_manager.filter(project_id=link.project_id)
         .exclude(pk=link.pk)
-        .values_list("cause_id", "effect_id")
+        .values_list(f"{source}_id", f"{target}_id")
     )
-    if (link.cause_id, link.effect_id) in edges:
+    if ends in edges:
         raise ValidationError(_("These two are already linked."), code="duplicate")
-    _check_acyclic(
-        edges,
-        (link.cause_id, link.effect_id),
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_edges_from([*edges, ends])
+    if not nx.is_directed_acyclic_graph(graph):
+        raise ValidationError(circle, code="cycle")
+
+
+def check_problem_link(link: ProblemLink) -> None:
+    _check_link(
+        link,
+        "cause",
+        "effect",
         _(
             "This link would make a circle: the effect already leads back to the cause. "
             "A problem tree must not contain circles."
@@ -161,7 +173,7 @@ def _check_problem_link(link: ProblemLink) -> None:
     )
 
 
-def _check_change_link(link: ChangeLink) -> None:
+def check_change_link(link: ChangeLink) -> None:
     kinds = dict(
         ChangeElement.objects.filter(pk__in=[link.source_id, link.target_id]).values_list(
             "pk", "kind"
@@ -172,16 +184,10 @@ def _check_change_link(link: ChangeLink) -> None:
             _("Only activities, outputs, preconditions and outcomes can be linked."),
             code="kind",
         )
-    edges = list(
-        ChangeLink.objects.filter(project_id=link.project_id)
-        .exclude(pk=link.pk)
-        .values_list("source_id", "target_id")
-    )
-    if (link.source_id, link.target_id) in edges:
-        raise ValidationError(_("These two are already linked."), code="duplicate")
-    _check_acyclic(
-        edges,
-        (link.source_id, link.target_id),
+    _check_link(
+        link,
+        "source",
+        "target",
         _(
             "This link would make a circle: the element already leads back to where the link "
             "starts. A chain of preconditions must not go round in a circle."
@@ -189,7 +195,7 @@ def _check_change_link(link: ChangeLink) -> None:
     )
 
 
-def _check_indicator(indicator: Indicator) -> None:
+def check_indicator(indicator: Indicator) -> None:
     if indicator.element_id is None:
         return
     kind = (
@@ -202,7 +208,7 @@ def _check_indicator(indicator: Indicator) -> None:
         )
 
 
-def _check_indicator_value(value: IndicatorValue) -> None:
+def check_indicator_value(value: IndicatorValue) -> None:
     split = sum(n or 0 for n in (value.women, value.men, value.non_binary))
     if split > value.value:
         raise ValidationError(
@@ -215,14 +221,11 @@ def _check_indicator_value(value: IndicatorValue) -> None:
         )
 
 
-def _check_participation_level(obj: ParticipationProfile | ParticipationActivity) -> None:
-
+def check_participation_level(obj: ParticipationProfile | ParticipationActivity) -> None:
     if isinstance(obj, ParticipationProfile):
         scale, levels = obj.scale, [obj.current_level, obj.aim_level]
     else:
-        profile = ParticipationProfile.objects.filter(project_id=obj.project_id).first()
-        scale = profile.scale if profile else _centre_scale()
-        levels = [obj.level]
+        scale, levels = participation_scale(obj.project_id), [obj.level]
     top = len(SCALE_LEVELS[scale])
     if any(level is not None and not 1 <= level <= top for level in levels):
         raise ValidationError(
@@ -230,26 +233,24 @@ def _check_participation_level(obj: ParticipationProfile | ParticipationActivity
         )
 
 
-def _centre_scale() -> str:
+def tidy_problem_node(node: ProblemNode) -> None:
+    """Only causes have a level."""
+    if node.kind != ProblemNodeKind.CAUSE:
+        node.level = ""
 
-    return ToolkitSettings.load().participation_scale
 
-
-CHECKS: dict[type[models.Model], Any] = {
-    ProblemLink: _check_problem_link,
-    ChangeLink: _check_change_link,
-    Indicator: _check_indicator,
-    IndicatorValue: _check_indicator_value,
-    ParticipationProfile: _check_participation_level,
-    ParticipationActivity: _check_participation_level,
-}
+def tidy_change_element(element: ChangeElement) -> None:
+    """Only outcomes have a horizon."""
+    if element.kind != ChangeKind.OUTCOME:
+        element.horizon = ""
 
 
 def validate_tool_object(obj: models.Model) -> None:
+    """What a form cannot see: the same project, and the part's own rules across rows."""
     check_same_project(obj)
-    check = CHECKS.get(type(obj))
-    if check is not None:
-        check(obj)
+    part = registry.part_for_model(type(obj))
+    if part is not None and part.check is not None:
+        part.check(obj)
 
 
 # --- Writes -------------------------------------------------------------------------------
@@ -269,10 +270,6 @@ def save_tool_object(*, obj: Any, by: User | None, when: Any = None) -> Any:
     """Validate and save one row of a tool; its history records who (and, for demo data, when)."""
     validate_tool_object(obj)
     created = obj.pk is None
-    if isinstance(obj, ProblemNode) and obj.kind != "cause":
-        obj.level = ""
-    if isinstance(obj, ChangeElement) and obj.kind != ChangeKind.OUTCOME:
-        obj.horizon = ""
     _stamp(obj, by, when)
     obj.save()
     if by is not None:
@@ -370,8 +367,6 @@ def export_personal_data(user: User) -> dict[str, Any]:
 
 def erase_personal_data(user: User) -> None:
     """The project keeps its tools and their history; only the link to the person goes."""
-
     SelfAssessment.objects.filter(created_by=user).update(created_by=None)
-    for entries in STATE_MODELS.values():
-        for _attr, model, _single in entries:
-            model.history.filter(history_user=user).update(history_user=None)  # type: ignore[attr-defined]
+    for part in registry.parts():
+        part.model.history.filter(history_user=user).update(history_user=None)  # type: ignore[attr-defined]

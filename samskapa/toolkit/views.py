@@ -4,6 +4,9 @@
 it shows every tool read-only as it was at the end of that day (from the tools' history).
 Reading needs `projects.view_project`, writing `toolkit.change_tool` (members only); anyone
 else gets 404.
+
+The views know no tool by name: `toolkit:tool` shows any registered tool
+(samskapa/toolkit/registry.py), and the editing views find the part by its kind in the URL.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,51 +27,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from samskapa.accounts.models import User
 from samskapa.core import pdf
 from samskapa.projects.models import Project
-from samskapa.toolkit import compare, present, selectors, services
-from samskapa.toolkit.forms import FORMS, DateForm, SelfAssessmentForm, ToolForm
-from samskapa.toolkit.models import (
-    Actor,
-    ActorRelation,
-    ChangeElement,
-    ChangeLink,
-    Indicator,
-    IndicatorValue,
-    ParticipationActivity,
-    ParticipationProfile,
-    PartnerCollaboration,
-    PrincipleWork,
-    ProblemLink,
-    ProblemNode,
-    ProblemTree,
-    SelfAssessment,
-    SustainabilityPlan,
-    TheoryOfChange,
-)
-from samskapa.toolkit.tools import EDITABLE_TOOL_KEYS, TOOLS, TOOLS_BY_KEY, guides_for
-
-# Every kind of row a form edits: its model, the tool it belongs to, and whether the project
-# has exactly one (edited in place) or many (added, edited and deleted one by one).
-KINDS: dict[str, tuple[type[Model], str, bool]] = {
-    "problem-tree": (ProblemTree, "problem_tree", True),
-    "problem-node": (ProblemNode, "problem_tree", False),
-    "problem-link": (ProblemLink, "problem_tree", False),
-    "theory": (TheoryOfChange, "theory_of_change", True),
-    "change-element": (ChangeElement, "theory_of_change", False),
-    "change-link": (ChangeLink, "theory_of_change", False),
-    "indicator": (Indicator, "indicators", False),
-    "indicator-value": (IndicatorValue, "indicators", False),
-    "actor": (Actor, "ecosystem_map", False),
-    "relation": (ActorRelation, "ecosystem_map", False),
-    "collaboration": (PartnerCollaboration, "collaboration", False),
-    "participation": (ParticipationProfile, "participation", True),
-    "activity": (ParticipationActivity, "participation", False),
-    "principle": (PrincipleWork, "horizontal_principles", False),
-    "sustainability": (SustainabilityPlan, "sustainability_plan", True),
-}
-ADD_FORMS = {
-    tool: [kind for kind, (_m, t, single) in KINDS.items() if t == tool and not single]
-    for tool in EDITABLE_TOOL_KEYS
-}
+from samskapa.toolkit import compare, registry, selectors, services
+from samskapa.toolkit.forms import DateForm, ToolForm
+from samskapa.toolkit.models import SelfAssessment
+from samskapa.toolkit.registry import Part, Tool
+from samskapa.toolkit.tools import self_assessment as self_assessment_tool
 
 
 def _user(request: HttpRequest) -> User:
@@ -77,19 +39,19 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
-def _tool_url(project: Project, tool: str) -> str:
-    return reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": tool})
+def _tool_url(project: Project, tool: Tool) -> str:
+    return reverse(tool.url_name, kwargs=tool.url_kwargs(project.pk))
 
 
-def _kind(kind: str, *, single: bool) -> tuple[type[Model], str]:
-    if kind not in KINDS or KINDS[kind][2] != single:
+def _kind(kind: str, *, single: bool) -> tuple[Tool, Part]:
+    found = registry.find_kind(kind)
+    if found is None or found[1].single != single:
         raise Http404
-    model, tool, _single = KINDS[kind]
-    return model, tool
+    return found
 
 
-def _form(kind: str, project: Project, data: Any = None, instance: Any = None) -> ToolForm:
-    return FORMS[kind](data, project=project, instance=instance, prefix=kind)
+def _form(part: Part, project: Project, data: Any = None, instance: Any = None) -> ToolForm:
+    return part.form(data, project=project, instance=instance, prefix=part.kind)
 
 
 def _save(request: HttpRequest, form: ToolForm) -> bool:
@@ -107,21 +69,6 @@ def _save(request: HttpRequest, form: ToolForm) -> bool:
 # --- Overview and history -----------------------------------------------------------------
 
 
-def _summary(key: str, state: selectors.ToolState) -> int:
-    counts = {
-        "problem_tree": len(state.problem_nodes) + (state.problem_tree is not None),
-        "theory_of_change": len(state.change_elements) + (state.theory is not None),
-        "indicators": len(state.indicators),
-        "ecosystem_map": len(state.relations)
-        + sum(1 for a in state.actors if not a.organisation_id),
-        "collaboration": len(state.collaborations),
-        "participation": len(state.activities) + (state.participation is not None),
-        "horizontal_principles": len(state.principles),
-        "sustainability_plan": int(state.sustainability is not None),
-    }
-    return counts[key]
-
-
 def overview(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
     date_form = DateForm(request.GET if "at" in request.GET else None)
@@ -133,20 +80,19 @@ def overview(request: HttpRequest, project_pk: int) -> HttpResponse:
     tools = [
         {
             "tool": tool,
-            "count": _summary(tool.key, state),
+            "count": tool.summary(state) if tool.summary else 0,
             "url": reverse(tool.url_name, kwargs=tool.url_kwargs(project.pk)),
-            "data": present.for_tool(tool.key, state, f"at-{tool.key}") if at else None,
+            "data": tool.present(state, f"at-{tool.key}", False) if at and tool.present else None,
         }
-        for tool in TOOLS
-        if tool.key in EDITABLE_TOOL_KEYS
+        for tool in registry.state_tools()
     ]
     context = {
         "project": project,
         "tools": tools,
         "at": at,
         "date_form": date_form,
-        "self_assessment_tool": TOOLS_BY_KEY["self_assessment"],
-        "assessment": present.self_assessment(
+        "self_assessment_tool": self_assessment_tool.TOOL,
+        "assessment": self_assessment_tool.present(
             latest, selectors.self_assessment_series(project=project, until=until)
         ),
         "can_change": not at and request.user.has_perm("toolkit.change_tool", project),
@@ -182,103 +128,106 @@ def compare_view(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpResponse:
-    if tool not in EDITABLE_TOOL_KEYS:
+    definition = next((t for t in registry.state_tools() if t.key == tool), None)
+    if definition is None or definition.present is None:
         raise Http404
     project = selectors.get_project(request.user, project_pk, path=request.path)
     can_change = request.user.has_perm("toolkit.change_tool", project)
-    if tool == "ecosystem_map":
-        services.sync_partner_actors(project=project)
+    if definition.on_open is not None:
+        definition.on_open(project)
     state = selectors.load_state(project, tools=[tool])
-    partners = selectors.partner_organisations(project) if tool == "collaboration" else None
     context = {
         "project": project,
-        "tool": TOOLS_BY_KEY[tool],
-        "guides": guides_for(tool, get_language() or "sv"),
-        "data": present.for_tool(tool, state, "live", partners),
+        "tool": definition,
+        "guides": selectors.guides_for(tool, get_language() or "sv"),
+        "data": definition.present(state, "live", True),
         "can_change": can_change,
-        "forms": {kind.replace("-", "_"): _form(kind, project) for kind in ADD_FORMS[tool]}
+        "forms": {
+            part.kind.replace("-", "_"): _form(part, project) for part in definition.add_parts()
+        }
         if can_change
         else {},
     }
-    return render(request, f"toolkit/tool_{tool}.html", context)
+    return render(request, definition.page_template, context)
 
 
 @require_http_methods(["GET", "POST"])
 def tool_edit(request: HttpRequest, project_pk: int, kind: str) -> HttpResponse:
     """The one-per-project part of a tool: the focal problem, the long-term goal, …"""
-    model, tool = _kind(kind, single=True)
+    tool, part = _kind(kind, single=True)
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    instance = model._default_manager.filter(project=project).first()
-    form = _form(kind, project, request.POST or None, instance)
-    if request.method == "POST" and _save(request, form):
-        messages.success(request, _("Saved."))
-        return redirect(_tool_url(project, tool))
-    return render(request, "toolkit/element_form.html", _form_context(project, tool, kind, form))
-
-
-def _form_context(
-    project: Project, tool: str, kind: str, form: ToolForm, obj: Any = None
-) -> dict[str, Any]:
-    model = KINDS[kind][0]
-    return {
-        "project": project,
-        "tool": TOOLS_BY_KEY[tool],
-        "form": form,
-        "obj": obj,
-        "what": model._meta.verbose_name,
-        "action": _action_url(project, kind, obj),
-    }
-
-
-def _action_url(project: Project, kind: str, obj: Any) -> str:
-    if KINDS[kind][2]:
-        return reverse("toolkit:tool-edit", kwargs={"project_pk": project.pk, "kind": kind})
-    if obj is None:
-        return reverse("toolkit:element-add", kwargs={"project_pk": project.pk, "kind": kind})
-    return reverse(
-        "toolkit:element-edit", kwargs={"project_pk": project.pk, "kind": kind, "pk": obj.pk}
-    )
+    instance = part.model._default_manager.filter(project=project).first()
+    return _edit(request, project, tool, part, instance, _("Saved."))
 
 
 @require_http_methods(["GET", "POST"])
 def element_add(request: HttpRequest, project_pk: int, kind: str) -> HttpResponse:
-    _model, tool = _kind(kind, single=False)
+    tool, part = _kind(kind, single=False)
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    form = _form(kind, project, request.POST or None)
-    if request.method == "POST" and _save(request, form):
-        messages.success(request, _("Added."))
-        return redirect(_tool_url(project, tool))
-    return render(request, "toolkit/element_form.html", _form_context(project, tool, kind, form))
-
-
-def _element(project: Project, kind: str, pk: int) -> tuple[Any, str]:
-    model, tool = _kind(kind, single=False)
-    obj = model._default_manager.filter(project=project, pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj, tool
+    return _edit(request, project, tool, part, None, _("Added."))
 
 
 @require_http_methods(["GET", "POST"])
 def element_edit(request: HttpRequest, project_pk: int, kind: str, pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    obj, tool = _element(project, kind, pk)
-    form = _form(kind, project, request.POST or None, obj)
-    if request.method == "POST" and _save(request, form):
-        messages.success(request, _("Saved."))
-        return redirect(_tool_url(project, tool))
-    return render(
-        request, "toolkit/element_form.html", _form_context(project, tool, kind, form, obj)
-    )
+    tool, part, obj = _element(project, kind, pk)
+    return _edit(request, project, tool, part, obj, _("Saved."), obj=obj)
 
 
 @require_POST
 def element_delete(request: HttpRequest, project_pk: int, kind: str, pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    obj, tool = _element(project, kind, pk)
+    tool, _part, obj = _element(project, kind, pk)
     services.delete_tool_object(obj=obj, by=_user(request))
     messages.success(request, _("Removed. The earlier version is kept in the history."))
     return redirect(_tool_url(project, tool))
+
+
+def _element(project: Project, kind: str, pk: int) -> tuple[Tool, Part, Any]:
+    tool, part = _kind(kind, single=False)
+    obj = part.model._default_manager.filter(project=project, pk=pk).first()
+    if obj is None:
+        raise Http404
+    return tool, part, obj
+
+
+def _edit(
+    request: HttpRequest,
+    project: Project,
+    tool: Tool,
+    part: Part,
+    instance: Any,
+    done: str,
+    obj: Any = None,
+) -> HttpResponse:
+    """The form of one row: saved through the service and back to the tool, or shown again.
+
+    `instance` is the row the form changes (None: a new one); `obj` the row the page is about
+    (None for a part kept once per project, which is edited at the same address either way).
+    """
+    form = _form(part, project, request.POST or None, instance)
+    if request.method == "POST" and _save(request, form):
+        messages.success(request, done)
+        return redirect(_tool_url(project, tool))
+    context = {
+        "project": project,
+        "tool": tool,
+        "form": form,
+        "obj": obj,
+        "what": part.model._meta.verbose_name,
+        "action": _action_url(project, part, obj),
+    }
+    return render(request, "toolkit/element_form.html", context)
+
+
+def _action_url(project: Project, part: Part, obj: Any) -> str:
+    if part.single:
+        return reverse("toolkit:tool-edit", kwargs={"project_pk": project.pk, "kind": part.kind})
+    if obj is None:
+        return reverse("toolkit:element-add", kwargs={"project_pk": project.pk, "kind": part.kind})
+    return reverse(
+        "toolkit:element-edit", kwargs={"project_pk": project.pk, "kind": part.kind, "pk": obj.pk}
+    )
 
 
 # --- Self-assessment ----------------------------------------------------------------------
@@ -289,22 +238,24 @@ def self_assessment(request: HttpRequest, project_pk: int) -> HttpResponse:
     assessments = selectors.list_self_assessments(project=project)
     context = {
         "project": project,
-        "tool": TOOLS_BY_KEY["self_assessment"],
-        "guides": guides_for("self_assessment", get_language() or "sv"),
+        "tool": self_assessment_tool.TOOL,
+        "guides": selectors.guides_for("self_assessment", get_language() or "sv"),
         "assessments": assessments,
-        "data": present.self_assessment(
+        "data": self_assessment_tool.present(
             assessments[0] if assessments else None,
             selectors.self_assessment_series(project=project),
         ),
         "can_change": request.user.has_perm("toolkit.change_tool", project),
     }
-    return render(request, "toolkit/self_assessment.html", context)
+    return render(request, self_assessment_tool.TOOL.page_template, context)
 
 
 @require_http_methods(["GET", "POST"])
 def self_assessment_add(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    form = SelfAssessmentForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
+    form = self_assessment_tool.SelfAssessmentForm(
+        request.POST or None, initial={"assessed_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.record_self_assessment(
@@ -319,7 +270,7 @@ def self_assessment_add(request: HttpRequest, project_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The self-assessment has been saved."))
             return redirect("toolkit:self-assessment", project_pk=project.pk)
-    context = {"project": project, "tool": TOOLS_BY_KEY["self_assessment"], "form": form}
+    context = {"project": project, "tool": self_assessment_tool.TOOL, "form": form}
     return render(request, "toolkit/self_assessment_form.html", context)
 
 
@@ -339,11 +290,13 @@ def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> Ht
 
 def theory_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
-    state = selectors.load_state(project, tools=["theory_of_change"])
+    tool = registry.get("theory_of_change")
+    assert tool.present is not None
+    state = selectors.load_state(project, tools=[tool.key])
     return pdf.render_pdf(
         request,
         "toolkit/theory_print.html",
-        {"project": project, "data": present.theory_of_change(state, "pdf")},
+        {"project": project, "data": tool.present(state, "pdf", True)},
         title=f"{_('Theory of change')} · {project.name}",
         filename=f"theory-of-change-{project.number}.pdf",
     )

@@ -42,11 +42,10 @@ def other_project(db: Any) -> Project:
 @pytest.fixture
 def empty_project(db: Any) -> Project:
     """A project whose tools are all empty."""
-    from samskapa.toolkit.selectors import STATE_MODELS
+    from samskapa.toolkit import registry
 
     project = Project.objects.get(number="23-012-S01")
-    for entries in STATE_MODELS.values():
-        for _attr, model, _single in entries:
-            model._default_manager.filter(project=project).delete()
+    for part in registry.parts():
+        part.model._default_manager.filter(project=project).delete()
     project.self_assessments.all().delete()
     return project

@@ -2,7 +2,8 @@ from typing import Any
 
 from django import template
 
-from samskapa.toolkit import present, selectors
+from samskapa.toolkit import selectors
+from samskapa.toolkit.tools import self_assessment
 
 register = template.Library()
 
@@ -16,11 +17,10 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.inclusion_tag("toolkit/includes/workspace_section.html", takes_context=True)
 def toolkit_section(context: dict[str, Any], project: Any) -> dict[str, Any]:
     """The tools' section of a project's workspace: links and the latest self-assessment."""
-
     latest = selectors.latest_self_assessments(projects=[project]).get(project.pk)
     return {
         "project": project,
-        "data": present.self_assessment(latest, selectors.self_assessment_series(project=project)),
+        "data": self_assessment.present(latest, selectors.self_assessment_series(project=project)),
         "request": context.get("request"),
         "suffix": "-ws",
     }
