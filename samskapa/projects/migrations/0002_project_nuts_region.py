@@ -5,11 +5,32 @@ from django.db import migrations, models
 from samskapa.accounts.enums import COUNTY_NUTS2
 
 
-def fill_nuts_region(apps, schema_editor):  # noqa: ANN001, ARG001  (migration signature)
+def fill_nuts_region(apps, schema_editor):
     """Existing projects with a county get that county's NUTS-2 region."""
     Project = apps.get_model("projects", "Project")
     for county, nuts in COUNTY_NUTS2.items():
         Project.objects.filter(region=county).update(nuts_region=nuts)
+
+
+def nuts_region_field() -> models.CharField:
+    """The same field on the project and on its history."""
+    return models.CharField(
+        blank=True,
+        choices=[
+            ("SE11", "Stockholm (SE11)"),
+            ("SE12", "Östra Mellansverige (SE12)"),
+            ("SE21", "Småland med öarna (SE21)"),
+            ("SE22", "Sydsverige (SE22)"),
+            ("SE23", "Västsverige (SE23)"),
+            ("SE31", "Norra Mellansverige (SE31)"),
+            ("SE32", "Mellersta Norrland (SE32)"),
+            ("SE33", "Övre Norrland (SE33)"),
+            ("SE", "The whole of Sweden (national)"),
+        ],
+        help_text="Set from the county when a county is given.",
+        max_length=4,
+        verbose_name="NUTS-2 region (riksområde)",
+    )
 
 
 class Migration(migrations.Migration):
@@ -19,46 +40,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
-            model_name="historicalproject",
-            name="nuts_region",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("SE11", "Stockholm (SE11)"),
-                    ("SE12", "Östra Mellansverige (SE12)"),
-                    ("SE21", "Småland med öarna (SE21)"),
-                    ("SE22", "Sydsverige (SE22)"),
-                    ("SE23", "Västsverige (SE23)"),
-                    ("SE31", "Norra Mellansverige (SE31)"),
-                    ("SE32", "Mellersta Norrland (SE32)"),
-                    ("SE33", "Övre Norrland (SE33)"),
-                    ("SE", "The whole of Sweden (national)"),
-                ],
-                help_text="Set from the county when a county is given.",
-                max_length=4,
-                verbose_name="NUTS-2 region (riksområde)",
-            ),
+            model_name="historicalproject", name="nuts_region", field=nuts_region_field()
         ),
-        migrations.AddField(
-            model_name="project",
-            name="nuts_region",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("SE11", "Stockholm (SE11)"),
-                    ("SE12", "Östra Mellansverige (SE12)"),
-                    ("SE21", "Småland med öarna (SE21)"),
-                    ("SE22", "Sydsverige (SE22)"),
-                    ("SE23", "Västsverige (SE23)"),
-                    ("SE31", "Norra Mellansverige (SE31)"),
-                    ("SE32", "Mellersta Norrland (SE32)"),
-                    ("SE33", "Övre Norrland (SE33)"),
-                    ("SE", "The whole of Sweden (national)"),
-                ],
-                help_text="Set from the county when a county is given.",
-                max_length=4,
-                verbose_name="NUTS-2 region (riksområde)",
-            ),
-        ),
+        migrations.AddField(model_name="project", name="nuts_region", field=nuts_region_field()),
         migrations.RunPython(fill_nuts_region, migrations.RunPython.noop),
     ]
