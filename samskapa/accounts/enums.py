@@ -69,6 +69,52 @@ class Region(models.TextChoices):
     NORRBOTTEN = "norrbotten", _("Norrbotten")
 
 
+class NutsRegion(models.TextChoices):
+    """Sweden's eight NUTS-2 regions (riksområden, Eurostat's codes), and the whole country
+    for national projects."""
+
+    SE11 = "SE11", _("Stockholm (SE11)")
+    SE12 = "SE12", _("Östra Mellansverige (SE12)")
+    SE21 = "SE21", _("Småland med öarna (SE21)")
+    SE22 = "SE22", _("Sydsverige (SE22)")
+    SE23 = "SE23", _("Västsverige (SE23)")
+    SE31 = "SE31", _("Norra Mellansverige (SE31)")
+    SE32 = "SE32", _("Mellersta Norrland (SE32)")
+    SE33 = "SE33", _("Övre Norrland (SE33)")
+    NATIONAL = "SE", _("The whole of Sweden (national)")
+
+
+# Each county's NUTS-2 region: the one place that says which county lies where.
+COUNTY_NUTS2: dict[str, str] = {
+    Region.STOCKHOLM: NutsRegion.SE11,
+    Region.UPPSALA: NutsRegion.SE12,
+    Region.SODERMANLAND: NutsRegion.SE12,
+    Region.OSTERGOTLAND: NutsRegion.SE12,
+    Region.OREBRO: NutsRegion.SE12,
+    Region.VASTMANLAND: NutsRegion.SE12,
+    Region.JONKOPING: NutsRegion.SE21,
+    Region.KRONOBERG: NutsRegion.SE21,
+    Region.KALMAR: NutsRegion.SE21,
+    Region.GOTLAND: NutsRegion.SE21,
+    Region.BLEKINGE: NutsRegion.SE22,
+    Region.SKANE: NutsRegion.SE22,
+    Region.HALLAND: NutsRegion.SE23,
+    Region.VASTRA_GOTALAND: NutsRegion.SE23,
+    Region.VARMLAND: NutsRegion.SE31,
+    Region.DALARNA: NutsRegion.SE31,
+    Region.GAVLEBORG: NutsRegion.SE31,
+    Region.VASTERNORRLAND: NutsRegion.SE32,
+    Region.JAMTLAND: NutsRegion.SE32,
+    Region.VASTERBOTTEN: NutsRegion.SE33,
+    Region.NORRBOTTEN: NutsRegion.SE33,
+}
+
+
+def nuts_region_of(county: str) -> str:
+    """The NUTS-2 region a county (a `Region` value) lies in; "" for no county."""
+    return str(COUNTY_NUTS2.get(county, ""))
+
+
 class Country(models.TextChoices):
     """Sweden, the EU member states and nearby partner countries (ISO 3166-1 alpha-2)."""
 

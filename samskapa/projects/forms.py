@@ -11,6 +11,7 @@ from samskapa.accounts.enums import Region, Sector
 from samskapa.accounts.models import Organisation, User
 from samskapa.core.enums import ProcessElement
 from samskapa.core.widgets import DateInput
+from samskapa.projects import importer
 from samskapa.projects.enums import (
     MemberRole,
     NoveltyKind,
@@ -84,6 +85,7 @@ class ProjectForm(forms.ModelForm[Project]):
             "start",
             "end",
             "region",
+            "nuts_region",
             "planned_participants",
             "contact_name",
             "contact_email",
@@ -300,7 +302,7 @@ class ImportUploadForm(forms.Form):
         help_text=_("The call the projects were granted under, if the file does not say."),
     )
 
-    MAX_BYTES = 5 * 1024 * 1024
+    MAX_BYTES = importer.MAX_FILE_BYTES
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -320,3 +322,25 @@ class ImportUploadForm(forms.Form):
                 # A binary file (often an Excel workbook renamed to .csv).
                 raise forms.ValidationError(_("This is not a text (.csv) file."))
         return upload
+
+    def clean(self) -> dict[str, Any]:
+        """Read the file once here: a file that cannot be read is refused before it is stored,
+        and a file without a call column needs the call chosen."""
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload is None:
+            return data
+        content = upload.read()
+        upload.seek(0)
+        parsed = importer.parse_file(content, upload.name or "")
+        if parsed.unreadable:
+            self.add_error("file", [issue.message for issue in parsed.errors])
+        elif parsed.needs_call and not data.get("call"):
+            self.add_error(
+                "call",
+                _(
+                    "The file has no call column. Choose the call the projects were granted "
+                    "under, and choose the file again."
+                ),
+            )
+        return data

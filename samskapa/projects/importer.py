@@ -19,21 +19,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
 
-from samskapa.accounts.enums import Country, Region, Sector
+from samskapa.accounts.enums import Country, NutsRegion, Region, Sector, nuts_region_of
 from samskapa.accounts.models import Organisation
 from samskapa.accounts.validators import looks_like_personnummer, normalise_org_number
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.projects import services
+from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Call, Project, project_field_label
 from samskapa.projects.validators import PROJECT_NUMBER, normalise_project_number
 
@@ -100,6 +103,8 @@ COLUMNS: tuple[Column, ...] = (
         gettext_lazy("Organisation number"),
         (
             "organisationsnummer",
+            "projektägarens organisationsnummer",
+            "owner's organisation number",
             "orgnr",
             "org nr",
             "orgnummer",
@@ -131,7 +136,16 @@ COLUMNS: tuple[Column, ...] = (
         gettext_lazy("Specific objective"),
         ("specifikt mål", "specific objective"),
     ),
-    Column("region", gettext_lazy("Region"), ("region", "län", "county", "geografiskt område")),
+    Column(
+        "region",
+        gettext_lazy("Region"),
+        ("region", "län", "county", "geografiskt område", "region/län", "län/region"),
+    ),
+    Column(
+        "nuts_region",
+        gettext_lazy("NUTS-2 region"),
+        ("nuts-2", "nuts 2", "nuts-2-region", "nuts-2 region", "nuts2", "riksområde"),
+    ),
     Column(
         "start",
         gettext_lazy("Start date"),
@@ -203,6 +217,7 @@ COLUMNS: tuple[Column, ...] = (
             "antal deltagare",
             "deltagare",
             "planned participants",
+            "planned number of participants",
             "number of participants",
             "participants",
         ),
@@ -230,14 +245,27 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "summary",
         gettext_lazy("Summary"),
-        ("sammanfattning", "kort beskrivning", "summary", "short description"),
+        (
+            "sammanfattning",
+            "öppen sammanfattning",
+            "kort beskrivning",
+            "summary",
+            "public summary",
+            "short description",
+        ),
     ),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
+# Columns of Samskapa's own export that the import leaves alone (they are set in Samskapa), so
+# that an exported list imports back without questions.
+IGNORED = (
+    "fas", "phase", "projektägarens sektor", "owner's sector", "var projektet står i processen",
+    "where the project stands in the process",
+)  # fmt: skip
 REQUIRED = ("number", "name")
 # Fields written to Project as they are (the owner and call are resolved first).
 PROJECT_FIELDS = (
-    "name", "programme_area", "specific_objective", "region", "start", "end",
+    "name", "programme_area", "specific_objective", "region", "nuts_region", "start", "end",
     "granted_support", "total_budget", "cofinancing_rate", "planned_participants",
     "contact_name", "contact_email", "summary",
 )  # fmt: skip
@@ -250,8 +278,24 @@ def normalise_header(value: Any) -> str:
 
 
 ALIASES: dict[str, str] = {
-    normalise_header(alias): column.key for column in COLUMNS for alias in column.aliases
+    **{normalise_header(alias): "" for alias in IGNORED},
+    **{normalise_header(alias): column.key for column in COLUMNS for alias in column.aliases},
 }
+UNIT = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "Beviljat ESF-stöd (kr)", "Rate [%]"
+
+
+def column_key(title: Any, chosen: dict[str, str] | None = None) -> str | None:
+    """The field a header means: the person's choice, a known header, or a known header
+    followed by its unit in parentheses; "" for a column to ignore, None when unknown."""
+    norm = normalise_header(title)
+    if chosen and norm in chosen:
+        return chosen[norm]
+    if norm in ALIASES:
+        return ALIASES[norm]
+    without_unit = normalise_header(UNIT.sub("", str(title or "")))
+    if without_unit and without_unit != norm:
+        return ALIASES.get(without_unit)
+    return None
 
 
 @dataclass(frozen=True)
@@ -274,10 +318,17 @@ class ParsedFile:
     unknown: list[str] = field(default_factory=list)  # headers nobody mapped yet
     rows: list[ParsedRow] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # the fields the file's columns hold
+    unreadable: bool = False  # refused as a whole: too large, damaged or not a table
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def needs_call(self) -> bool:
+        """A readable file without a call column: the person has to choose the call."""
+        return not self.unreadable and "call_reference" not in self.keys
 
 
 class ImportFailed(Exception):
@@ -288,9 +339,43 @@ class ImportFailed(Exception):
 
 # --- Reading the table --------------------------------------------------------------------
 
+# Limits, checked before anything is parsed (docs/importing-projects.md, "Limits"). The ESF
+# Council's largest list, every project of a programme period, has a few thousand rows; a
+# call's list has tens or hundreds. 5,000 rows and 5 MB leave room for that and keep a preview
+# within a few tens of megabytes of memory and a couple of seconds of work.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000  # rows with content, the header and any title rows included
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # all parts of an .xlsx together, once unzipped
+MAX_ZIP_MEMBERS = 200
+
+
+class FileRefused(Exception):
+    """The whole file cannot be read; the message says why, in the person's language."""
+
+    def __init__(self, message: str, row: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.row = row
+
+
+def _too_many_rows() -> FileRefused:
+    return FileRefused(
+        _(
+            "The file has more than %(limit)s rows. Split it into files of at most "
+            "%(limit)s rows and import them one by one."
+        )
+        % {"limit": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
+    )
+
 
 def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; Windows-1252 is what older Excel writes."""
+    """UTF-8 (with or without BOM) first; Windows-1252 is what older Excel writes; UTF-16 when
+    the file says so ("Unicode text" from Excel)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileRefused(_("The file is not a text file that can be read.")) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -305,15 +390,41 @@ def _delimiter(text: str) -> str:
 Table = list[tuple[int, list[Any]]]  # (the spreadsheet's row number, the cells)
 
 
-def _read_csv(data: bytes) -> tuple[Table, list[str], list[ImportIssue]]:
+def _read_csv(data: bytes) -> tuple[Table, list[str]]:
     text = _decode(data)
+    if "\x00" in text:
+        raise FileRefused(_("This is not a text (.csv) file."))
     delimiter = _delimiter(text)
     if match := re.match(r"\s*sep=(.)\s*\r?\n", text):
         # Excel's hint line: "sep=;" names the delimiter and is not part of the table.
         delimiter = match[1]
         text = "\n" + text[match.end() :]  # keep the row numbers people see in Excel
+    if delimiter in '"\r\n' or delimiter.isalnum():
+        delimiter = ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(index, list(row)) for index, row in enumerate(reader, start=1)], [], []
+    rows: Table = []
+    filled = 0
+    try:
+        # reader.line_num is the last physical line read: row numbers as a text editor shows
+        # them (a quoted value over several lines counts its lines).
+        for row in reader:
+            rows.append((reader.line_num, row))
+            filled += any(value.strip() for value in row)
+            if filled > MAX_ROWS:
+                raise _too_many_rows()
+    except csv.Error as problem:
+        # Python's csv module stops at a value over csv.field_size_limit() (131,072
+        # characters) and at malformed quoting; the row is named and nothing is imported.
+        row_number = reader.line_num
+        if "field larger than field limit" in str(problem):
+            message = _(
+                "A value on this row is longer than %(limit)s characters. Shorten it and import "
+                "again."
+            ) % {"limit": f"{csv.field_size_limit():,}".replace(",", "\u00a0")}
+        else:
+            message = _("This row cannot be read as CSV (check the quotation marks).")
+        raise FileRefused(message, row_number) from None
+    return rows, []
 
 
 def _cell_name(row: int, column: int) -> str:
@@ -324,52 +435,108 @@ def _cell_name(row: int, column: int) -> str:
     return f"{letters}{row}"
 
 
-def _merged_ranges(data: bytes, sheet_path: str) -> list[str]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(sheet_path) as xml:
-        return [
-            element.attrib.get("ref", "")
-            for _event, element in ElementTree.iterparse(xml)  # noqa: S314  (own parser, no DTDs: zip member of an upload)
-            if element.tag.endswith("}mergeCell")
-        ]
-
-
-def _read_xlsx(data: bytes) -> tuple[Table, list[str], list[ImportIssue]]:
-    # Imported here: openpyxl takes over a second to import, and only an upload needs it.
-    from openpyxl import load_workbook
-
+def _check_zip(data: bytes) -> None:
+    """Refuse a workbook whose parts would unpack to more than the limit (a zip bomb) before
+    any of it is unpacked. The sizes come from the zip's directory; zipfile stops reading a
+    part at its stated size, so they cannot lie."""
     try:
-        values_book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formula_book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        return [], [], [ImportIssue(0, "", _("The file could not be read as an Excel workbook."))]
-    sheet = values_book.worksheets[0]
-    formulas = formula_book.worksheets[0]
-    rows = []
-    for index, (values, raw) in enumerate(
-        zip(sheet.iter_rows(values_only=True), formulas.iter_rows(values_only=True), strict=False),
-        start=1,
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise FileRefused(_("The file could not be read as an Excel workbook.")) from None
+    if (
+        len(members) > MAX_ZIP_MEMBERS
+        or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES
     ):
-        row = list(values)
-        for col, (value, source) in enumerate(zip(row, raw, strict=False)):
-            if isinstance(source, str) and source.startswith("=") and value is None:
-                # A formula with no saved result: the file was never calculated by Excel.
-                row[col] = source
-        rows.append((index, row))
-    merged = _merged_ranges(data, getattr(sheet, "_worksheet_path", "xl/worksheets/sheet1.xml"))
-    values_book.close()
-    formula_book.close()
-    return rows, merged, []
+        raise FileRefused(
+            _(
+                "The workbook is too large once unpacked (more than %(limit)s MB). Save only the "
+                "sheet with the projects, or save it as CSV."
+            )
+            % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+
+
+def _merged_ranges(data: bytes, sheet_path: str) -> list[str]:
+    """The merged cell ranges of a sheet, read as a stream: each row is dropped once read."""
+    ranges = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(sheet_path) as xml:
+        for _event, element in iterparse(xml, forbid_dtd=True):
+            if element.tag.endswith("}mergeCell"):
+                ranges.append(element.attrib.get("ref", ""))
+            elif element.tag.endswith("}row"):
+                element.clear()
+    return ranges
+
+
+def _read_xlsx(data: bytes) -> tuple[Table, list[str]]:
+    _check_zip(data)
+    # openpyxl in read-only mode streams the sheet; with defusedxml installed it parses every
+    # part through it (openpyxl.DEFUSEDXML), so entities and DTDs are refused.
+    values_book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    formula_book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        sheet = values_book.worksheets[0]
+        formulas = formula_book.worksheets[0]
+        rows: Table = []
+        filled = 0
+        pairs = zip(
+            sheet.iter_rows(values_only=True), formulas.iter_rows(values_only=True), strict=False
+        )
+        for index, (values, raw) in enumerate(pairs, start=1):
+            row = list(values)
+            for col, (value, source) in enumerate(zip(row, raw, strict=False)):
+                if isinstance(source, str) and source.startswith("=") and value is None:
+                    # A formula with no saved result: the file was never calculated by Excel.
+                    row[col] = source
+            if any(not _blank(value) for value in row):
+                filled += 1
+                if filled > MAX_ROWS:
+                    raise _too_many_rows()
+            rows.append((index, row))
+        path = getattr(sheet, "_worksheet_path", "xl/worksheets/sheet1.xml")
+    finally:
+        values_book.close()
+        formula_book.close()
+    return rows, _merged_ranges(data, path)
 
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_rows(data: bytes, filename: str) -> tuple[Table, list[str], list[ImportIssue]]:
-    """The rows with their numbers, the merged cell ranges (xlsx) and reading errors."""
-    if filename.lower().endswith(".xlsx"):
+def read_rows(data: bytes, filename: str) -> tuple[Table, list[str]]:
+    """The rows with their numbers and the merged cell ranges (xlsx). Raises FileRefused with
+    a message for the person when the file cannot be read, whatever is wrong with it."""
+    if len(data) > MAX_FILE_BYTES:
+        raise FileRefused(
+            _("The file is larger than %(limit)s MB.") % {"limit": MAX_FILE_BYTES // 1024**2}
+        )
+    if not filename.lower().endswith(".xlsx"):
+        return _read_csv(data)
+    try:
         return _read_xlsx(data)
-    return _read_csv(data)
+    except FileRefused:
+        raise
+    # A damaged workbook makes openpyxl, zipfile and the XML parser raise almost any kind.
+    except Exception as problem:
+        raise _refusal(problem) from None
+
+
+def _refusal(problem: BaseException) -> FileRefused:
+    """The message for an unreadable workbook. openpyxl wraps the XML parser's exception in a
+    ValueError of its own, so defusedxml's refusal is looked for along the chain."""
+    cause: BaseException | None = problem
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return FileRefused(
+                _(
+                    "The workbook holds XML that Samskapa does not read (entity or document type "
+                    "declarations). Open it in Excel, save it again and import it."
+                )
+            )
+        cause = cause.__cause__ or cause.__context__
+    return FileRefused(_("The file could not be read as an Excel workbook."))
 
 
 # --- Values -------------------------------------------------------------------------------
@@ -435,13 +602,20 @@ def parse_amount(value: Any) -> Decimal | None:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValueProblem(
-                _("“%(value)s” is not an amount. Write it in kronor, for example 1 234 567,50.")
-                % {"value": value}
-            ) from None
+            amount = Decimal("NaN")
+    if not amount.is_finite():
+        raise ValueProblem(
+            _("“%(value)s” is not an amount. Write it in kronor, for example 1 234 567,50.")
+            % {"value": value}
+        )
     if amount < 0:
         raise ValueProblem(_("The amount cannot be negative."))
+    if amount >= MAX_AMOUNT:
+        raise ValueProblem(_("The amount is too large to be an amount in kronor."))
     return amount.quantize(Decimal("0.01"))
+
+
+MAX_AMOUNT = Decimal(10) ** 12  # the amount fields hold 14 digits, two of them decimals
 
 
 def parse_rate(value: Any) -> Decimal | None:
@@ -466,37 +640,55 @@ def parse_count(value: Any) -> int | None:
     if _blank(value):
         return None
     text = re.sub(r"[\s\u00a0]", "", str(value))
-    if re.fullmatch(r"\d+(\.0+)?", text):
-        return int(float(text))
+    if re.fullmatch(r"\d{1,9}(\.0+)?", text):
+        return int(text.split(".")[0])
     raise ValueProblem(_("“%(value)s” is not a whole number.") % {"value": value})
 
 
-def _region_keys() -> dict[str, str]:
-    keys = {}
+NATIONAL = {
+    "nationell", "nationellt", "national", "helasverige", "helalandet", "heleriket", "sverige",
+    "sweden", "wholeofsweden", "se", "riksomfattande",
+}  # fmt: skip
+
+
+def _region_keys() -> tuple[dict[str, str], dict[str, str]]:
+    """Normalised names → county (Region) and → NUTS-2 region, in the active language too."""
+    counties = {}
     for region in Region:
-        keys[normalise_header(region.value)] = region.value
-        keys[normalise_header(region.label)] = region.value
-    keys.update({"västragötaland": "vastra_gotaland", "jämtland": "jamtland",
-                 "jämtlandhärjedalen": "jamtland", "sörmland": "sodermanland"})  # fmt: skip
-    return keys
+        counties[normalise_header(region.value)] = region.value
+        counties[normalise_header(region.label)] = region.value
+    counties.update({"västragötaland": "vastra_gotaland", "jämtland": "jamtland",
+                     "jämtlandhärjedalen": "jamtland", "sörmland": "sodermanland"})  # fmt: skip
+    nuts = {}
+    for area in NutsRegion:
+        nuts[normalise_header(area.value)] = area.value
+        nuts[normalise_header(area.label)] = area.value  # "Sydsverige (SE22)", as exported
+        nuts[normalise_header(UNIT.sub("", str(area.label)))] = area.value  # "Sydsverige"
+    nuts.update(dict.fromkeys(NATIONAL, NutsRegion.NATIONAL.value))
+    return counties, nuts
 
 
-NATIONAL = {"nationell", "national", "helalandet", "sverige", "sweden", "nationellt"}
-
-
-def parse_region(value: Any) -> str:
+def parse_region(value: Any) -> tuple[str, str]:
+    """(county, NUTS-2 region): a county by name, with or without "län" or "Region"; a NUTS-2
+    region (riksområde) by name or code (SE11 … SE33); or a national project ("Nationell",
+    "Hela Sverige"). A county gives its NUTS-2 region too; blank gives ("", "")."""
     if _blank(value):
-        return ""
+        return "", ""
+    counties, nuts = _region_keys()
     key = normalise_header(value)
-    if key in NATIONAL:
-        return ""
-    key = re.sub(r"^region", "", key)
-    key = re.sub(r"(s)?län$", "", key)
-    keys = _region_keys()
-    for candidate in (key, key.rstrip("s"), key + "s"):
-        if candidate in keys:
-            return keys[candidate]
-    raise ValueProblem(_("“%(value)s” is not a Swedish region.") % {"value": value})
+    # Counties first: "Stockholm" is both, and the county says more.
+    county_key = re.sub(r"(s)?län$", "", re.sub(r"^region", "", key))
+    for candidate in (key, county_key, county_key.rstrip("s"), county_key + "s"):
+        if candidate in counties:
+            county = counties[candidate]
+            return county, nuts_region_of(county)
+    for candidate in (key, re.sub(r"^(riksområde|nuts2?)", "", key)):
+        if candidate in nuts:
+            return "", nuts[candidate]
+    raise ValueProblem(
+        _("“%(value)s” is not a Swedish county, NUTS-2 region (SE11 … SE33) or “Nationell”.")
+        % {"value": value}
+    )
 
 
 def sector_from_org_number(org_number: str) -> str:
@@ -512,11 +704,15 @@ def parse_file(data: bytes, filename: str, *, mapping: dict[str, str] | None = N
     """Read, map the headers and type every value. `mapping` is the person's choice for headers
     the importer did not recognise: normalised header → field key, or "" to ignore it."""
     parsed = ParsedFile()
-    table, merged, parsed.errors = read_rows(data, filename)
+    try:
+        table, merged = read_rows(data, filename)
+    except FileRefused as refused:
+        parsed.unreadable = True
+        parsed.errors.append(ImportIssue(refused.row, "", refused.message))
+        return parsed
     table = [(n, r) for n, r in table if not all(_blank(v) for v in r)]
     if not table:
-        if parsed.errors:
-            return parsed
+        parsed.unreadable = True
         parsed.errors.append(ImportIssue(0, "", _("The file has no rows.")))
         return parsed
     chosen = mapping or {}
@@ -543,13 +739,14 @@ def parse_file(data: bytes, filename: str, *, mapping: dict[str, str] | None = N
         norm = normalise_header(title)
         if not norm:
             continue
-        key = chosen.get(norm, ALIASES.get(norm))
+        key = column_key(title, chosen)
         if norm in chosen:
             parsed.mapping[norm] = chosen[norm]
         if key is None:
             parsed.unknown.append(title)
         elif key:
             columns[index] = key
+    parsed.keys = set(columns.values())
     _check_personnummer(parsed, body)
     if parsed.errors:
         return parsed
@@ -566,11 +763,7 @@ def _header_index(table: Table, mapping: dict[str, str]) -> int:
     """The header is the first row (of the first ten) with two or more known column names, so
     a title row above the table is skipped; without one, the first row."""
     for index, (_number, cells) in enumerate(table[:10]):
-        known = sum(
-            1
-            for cell in cells
-            if (norm := normalise_header(cell)) and (norm in ALIASES or mapping.get(norm))
-        )
+        known = sum(1 for cell in cells if column_key(cell, mapping))
         if known >= 2:
             return index
     return 0
@@ -635,6 +828,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "cofinancing_rate": parse_rate,
     "planned_participants": parse_count,
     "region": parse_region,
+    "nuts_region": parse_region,
 }
 
 
@@ -664,6 +858,7 @@ def _parse_row(
             values[key] = PARSERS[key](raw) if key in PARSERS else _text(raw)
         except ValueProblem as problem:
             error(key, str(problem))
+    _settle_geography(values, error)
     if "number" in values:
         values["number"] = normalise_project_number(values["number"])
         if not values["number"]:
@@ -705,6 +900,28 @@ def _parse_row(
         if len(values.get(key) or "") > limit:
             error(key, _("At most %(limit)d characters.") % {"limit": limit})
     return ParsedRow(number, values)
+
+
+def _settle_geography(values: dict[str, Any], error: Callable[[str, str], None]) -> None:
+    """The region and NUTS-2 columns each give (county, NUTS-2 region); the project stores the
+    county, where given, and the NUTS-2 region, which a county implies."""
+    given = {key: values.pop(key) for key in ("region", "nuts_region") if key in values}
+    if not given:
+        return
+    county = next((c for c, _nuts in given.values() if c), "")
+    nuts = nuts_region_of(county) if county else next((n for _c, n in given.values() if n), "")
+    for key, (_county, stated) in given.items():
+        if county and stated and stated != nuts:
+            error(
+                key,
+                _("%(county)s lies in %(nuts)s, not in %(stated)s.")
+                % {
+                    "county": Region(county).label,
+                    "nuts": NutsRegion(nuts).label,
+                    "stated": NutsRegion(stated).label,
+                },
+            )
+    values["region"], values["nuts_region"] = county, nuts
 
 
 def _check_duplicates(parsed: ParsedFile, columns: dict[int, str]) -> None:
@@ -831,8 +1048,7 @@ def _resolve(
 
 def _header_of(parsed: ParsedFile, key: str) -> str:
     for title in parsed.headers:
-        norm = normalise_header(title)
-        if parsed.mapping.get(norm, ALIASES.get(norm)) == key:
+        if column_key(title, parsed.mapping) == key:
             return title
     return str(COLUMN_BY_KEY[key].label)
 
@@ -878,6 +1094,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    invited: int = 0  # new projects whose lead (the contact e-mail) was sent an invitation
 
 
 def commit_import(
@@ -885,9 +1102,14 @@ def commit_import(
     *,
     call: Call | None = None,
     by: Any = None,
+    site_url: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Write every row or none: any error raises ImportFailed and the transaction rolls back."""
+    """Write every row or none: any error raises ImportFailed and the transaction rolls back.
+
+    Each new project's contact e-mail is invited as its project lead (the support page's
+    promise) when `site_url`, the scheme and host the invitation links start with, is given;
+    the invitation service sends the mail once the transaction has committed."""
     with transaction.atomic():
         plan = plan_import(parsed, call=call)
         if plan.errors:
@@ -900,9 +1122,18 @@ def commit_import(
             if values["owner"].pk is None:
                 values["owner"].full_clean()
                 values["owner"].save()
-            _project, action, _changed = services.upsert_project(
+            project, action, _changed = services.upsert_project(
                 number=row.values["number"], values=values, by=by
             )
+            if action == "create" and project.contact_email and site_url:
+                services.invite_member(
+                    project=project,
+                    email=project.contact_email,
+                    role=MemberRole.LEAD,
+                    by=by,
+                    site_url=site_url,
+                )
+                result.invited += 1
             attribute = {"create": "created", "update": "updated"}.get(action, "unchanged")
             setattr(result, attribute, getattr(result, attribute) + 1)
             if progress:

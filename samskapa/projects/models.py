@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samskapa.accounts.enums import Region
+from samskapa.accounts.enums import NutsRegion, Region, nuts_region_of
 from samskapa.accounts.models import Organisation
 from samskapa.core.enums import ProcessElement
 from samskapa.projects.enums import (
@@ -133,6 +134,13 @@ class Project(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
+    nuts_region = models.CharField(
+        _("NUTS-2 region (riksområde)"),
+        max_length=4,
+        choices=NutsRegion.choices,
+        blank=True,
+        help_text=_("Set from the county when a county is given."),
+    )
     planned_participants = models.PositiveIntegerField(
         _("planned number of participants"), null=True, blank=True
     )
@@ -172,6 +180,15 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A county implies its NUTS-2 region (samskapa/accounts/enums.py, COUNTY_NUTS2).
+        if self.region:
+            self.nuts_region = nuts_region_of(self.region)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "region" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "nuts_region"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project-detail", args=[self.pk])

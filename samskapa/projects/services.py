@@ -170,11 +170,12 @@ def _send_invitation(invitation: Invitation, link: str, language: str) -> None:
 
 @transaction.atomic
 def invite_member(
-    *, project: Project, email: str, role: str, by: User, site_url: str
+    *, project: Project, email: str, role: str, by: User | None, site_url: str
 ) -> Invitation:
     """Create an invitation and e-mail its link once the transaction has committed.
 
-    `site_url` is the scheme and host the link starts with (from the request)."""
+    `site_url` is the scheme and host the link starts with (from the request). `by` is None
+    for an import from the command line: the mail then comes from the competence centre."""
     email = email.strip().lower()
     # A new invitation replaces an open one for the same address: only the latest link works.
     Invitation.objects.filter(project=project, email=email, accepted_at__isnull=True).delete()

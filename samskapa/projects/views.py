@@ -123,8 +123,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 EXPORT_FIELDS = (
     "number", "name", "call", "owner", "phase", "start", "end", "granted_support",
-    "total_budget", "cofinancing_rate", "region", "planned_participants", "process_element",
-    "summary",
+    "total_budget", "cofinancing_rate", "region", "nuts_region", "planned_participants",
+    "process_element", "summary",
 )  # fmt: skip
 
 
@@ -138,8 +138,8 @@ def _export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Any]
             p.number, p.name, p.call.reference if p.call else "", p.owner.name,
             p.owner.org_number, p.owner.get_sector_display(), p.get_phase_display(), p.start,
             p.end, p.granted_support, p.total_budget, p.cofinancing_rate,
-            p.get_region_display(), p.planned_participants, p.get_process_element_display(),
-            p.summary,
+            p.get_region_display(), p.get_nuts_region_display(), p.planned_participants,
+            p.get_process_element_display(), p.summary,
         ])  # fmt: skip
     return header, rows
 
@@ -501,7 +501,9 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     state, data = stored
     parsed, call = _parse_stored(state, data)
     try:
-        result = importer.commit_import(parsed, call=call, by=_user(request))
+        result = importer.commit_import(
+            parsed, call=call, by=_user(request), site_url=request.build_absolute_uri("/")
+        )
     except importer.ImportFailed:
         messages.error(request, _("Nothing was imported: the file has errors."))
         return redirect("projects:import-preview")

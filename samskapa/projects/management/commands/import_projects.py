@@ -1,4 +1,4 @@
-"""python manage.py import_projects FILE [--call REF] [--dry-run]"""
+"""python manage.py import_projects FILE [--call REF] [--site-url URL] [--dry-run]"""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--call", help="reference number of the call, e.g. 2023/00187")
         parser.add_argument("--dry-run", action="store_true", help="check and show, write nothing")
+        parser.add_argument(
+            "--site-url",
+            default="",
+            help="the address Samskapa is served at, e.g. https://samskapa.example.se; "
+            "with it each new project's contact e-mail is invited as project lead",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -28,6 +34,10 @@ class Command(BaseCommand):
             call = Call.objects.filter(reference=options["call"]).first()
             if call is None:
                 raise CommandError(f"No call with the reference number {options['call']}.")
+        if path.stat().st_size > importer.MAX_FILE_BYTES:
+            raise CommandError(
+                f"The file is larger than {importer.MAX_FILE_BYTES // 1024**2} MB: split it."
+            )
         parsed = importer.parse_file(path.read_bytes(), path.name)
         if parsed.unknown:
             self.stdout.write("Ignored columns: " + ", ".join(parsed.unknown))
@@ -46,7 +56,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"row {row.row}: {row.number} {row.action}{changed}")
             self.stdout.write(f"Dry run: {summary}. Nothing was written.")
             return
-        result = importer.commit_import(parsed, call=call, progress=self._progress)
+        result = importer.commit_import(
+            parsed, call=call, site_url=options["site_url"], progress=self._progress
+        )
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
@@ -54,6 +66,12 @@ class Command(BaseCommand):
                 f"{result.unchanged} unchanged."
             )
         )
+        if options["site_url"]:
+            self.stdout.write(f"Invitations sent to {result.invited} new project leads.")
+        elif result.created:
+            self.stdout.write(
+                "No invitations sent: give --site-url to invite each new project's lead."
+            )
 
     def _progress(self, done: int, total: int) -> None:
         width = 30
