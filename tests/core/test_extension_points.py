@@ -65,11 +65,6 @@ def test_registering_happens_in_app_configs_only() -> None:
     assert all(caller.endswith("/apps.py") for caller in callers), callers
 
 
-# Function-local imports that another part of issue 10 replaces: the toolkit's tool
-# registry (point 7).
-ELSEWHERE = {
-    "toolkit/tools.py",
-}
 LOCAL_IMPORT = re.compile(r"^(\s+)(from \S+ import |import )")
 
 
@@ -77,10 +72,18 @@ def _local_imports() -> list[tuple[str, int, str]]:
     found = []
     for path in sorted(APPS.rglob("*.py")):
         where = path.relative_to(APPS).as_posix()
-        if "migrations" in path.parts or where in ELSEWHERE:
+        if "migrations" in path.parts:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
+        type_only = False  # inside `if TYPE_CHECKING:`: types, never imported at run time
         for number, line in enumerate(lines):
+            if line.startswith("if TYPE_CHECKING:"):
+                type_only = True
+                continue
+            if type_only and not line.startswith((" ", "#")) and line.strip():
+                type_only = False
+            if type_only:
+                continue
             if LOCAL_IMPORT.match(line) and not line.strip().startswith(("from __future__",)):
                 found.append((where, number, line))
     return found
