@@ -130,6 +130,33 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache shared by every process ----------------------------------------------------------
+# Rate limits and the login lockout count here, so every web process (and every machine) sees
+# the same counts. Redis when REDIS_URL is set; otherwise a table in the database (created by
+# core's migrations), which needs no extra server on SQLite or PostgreSQL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "samskapa.core.cache.DatabaseCache",
+            "LOCATION": "samskapa_cache",  # samskapa.core.models.CACHE_TABLE
+            # Culling drops a third of the rows when the table is full, counters included:
+            # room for far more keys than the site's rate limits ever hold at once.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+# The client's address for rate limits. Behind a reverse proxy every request comes from the
+# proxy, so name the header the proxy sets (a request.META key such as
+# "HTTP_X_FORWARDED_FOR") and how many proxies append to it; the address is the entry that many
+# places from the right. Unset, the header is ignored: a client can write anything into it.
+SAMSKAPA_CLIENT_IP_HEADER = os.environ.get("SAMSKAPA_CLIENT_IP_HEADER", "")
+SAMSKAPA_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAMSKAPA_TRUSTED_PROXY_COUNT", "1")))
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
