@@ -197,6 +197,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "samskapa.accounts.adapters.AccountAdapter"
 # Samskapa has no open sign-up: people join through invitations (projects) or are created by
 # staff. Everything else of allauth (login, verification, reset, rate limits) is used as is.
+# Its rate limits (the login lockout: 5 failures in 5 minutes per e-mail address) count in the
+# shared cache (CACHES); the account adapter gives them the client address and queues its mail.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
