@@ -65,8 +65,8 @@ INVITATION = Limit(
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address: REMOTE_ADDR, or, behind a reverse proxy, the entry of the trusted
-    header that the nearest trusted proxy added.
+    """The client's address: REMOTE_ADDR, or, behind reverse proxies, the entry of the trusted
+    header that the outermost trusted proxy (the one facing the internet) wrote.
 
     With SAMSKAPA_CLIENT_IP_HEADER (a request.META name such as "HTTP_X_FORWARDED_FOR") and
     SAMSKAPA_TRUSTED_PROXY_COUNT = n, the address is the n-th entry from the right: each trusted
