@@ -152,6 +152,12 @@ else:
         }
     }
 
+# Rendered charts are a pure function of their spec: each process keeps its own copies.
+CACHES["charts"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "charts",
+}
+
 # The client's address for rate limits. Behind a reverse proxy every request comes from the
 # proxy, so name the header the proxy sets (a request.META key such as
 # "HTTP_X_FORWARDED_FOR") and how many proxies append to it; the address is the entry that many

@@ -130,9 +130,9 @@ def test_project_invitations_are_limited_per_person(
 ) -> None:
     monkeypatch.setattr(ratelimit, "INVITATION", replace(ratelimit.INVITATION, count=1))
     project = ProjectFactory()
-    client = client_for(lead_of(project))
     url = reverse("projects:project-members", args=[project.pk])
     with time_machine.travel(NOON, tick=False):
+        client = client_for(lead_of(project))
         ok = client.post(url, {"email": "a@example.se", "role": "member"})
         refused = client.post(url, {"email": "b@example.se", "role": "member"})
     assert ok.status_code == 302
