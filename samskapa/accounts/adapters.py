@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from samskapa.core import mail, ratelimit
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth has no type hints
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People join through a project invitation or are created by centre staff.
         return False

@@ -34,7 +34,7 @@ class DatabaseCache(DjangoDatabaseCache):
             )
             if entry is None:
                 raise ValueError(f"Key '{key}' not found.")
-            value = self._decode(entry.value) + delta
+            value = int(self._decode(entry.value)) + delta
             entry.value = self._encode(value)
             entry.save(using=alias, update_fields=["value"])
         return value

@@ -64,10 +64,16 @@ def render_message(
     return EmailMessage(subject_prefix + subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
-def send_later(build: Callable[[], EmailMessage]) -> None:
+def send_later(build: Callable[[], EmailMessage | None]) -> None:
     """Once the current transaction commits (at once outside one), build the message and queue
-    it for the worker."""
-    transaction.on_commit(lambda: enqueue(build()))
+    it for the worker. A build that returns None has found nothing to send."""
+
+    def queue() -> None:
+        message = build()
+        if message is not None:
+            enqueue(message)
+
+    transaction.on_commit(queue)
 
 
 def enqueue(message: EmailMessage) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from samskapa.demo import toolkit as demo
 from samskapa.projects.models import Project
-from samskapa.toolkit import demo
 from samskapa.toolkit.models import ProblemNode, ProblemTree, SelfAssessment, TheoryOfChange
 
 pytestmark = pytest.mark.django_db
