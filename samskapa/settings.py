@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +132,40 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache shared by every process ----------------------------------------------------------
+# Rate limits and the login lockout count here, so every web process (and every machine) sees
+# the same counts. Redis when REDIS_URL is set; otherwise a table in the database (created by
+# core's migrations), which needs no extra server on SQLite or PostgreSQL.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "samskapa.core.cache.DatabaseCache",
+            "LOCATION": "samskapa_cache",  # samskapa.core.models.CACHE_TABLE
+            # Culling drops a third of the rows when the table is full, counters included:
+            # room for far more keys than the site's rate limits ever hold at once.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+# Rendered charts are a pure function of their spec: each process keeps its own copies.
+CACHES["charts"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "charts",
+}
+
+# The client's address for rate limits. Behind a reverse proxy every request comes from the
+# proxy, so name the header the proxy sets (a request.META key such as
+# "HTTP_X_FORWARDED_FOR") and how many proxies append to it; the address is the entry that many
+# places from the right. Unset, the header is ignored: a client can write anything into it.
+SAMSKAPA_CLIENT_IP_HEADER = os.environ.get("SAMSKAPA_CLIENT_IP_HEADER", "")
+SAMSKAPA_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAMSKAPA_TRUSTED_PROXY_COUNT", "1")))
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -169,6 +204,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "samskapa.accounts.adapters.AccountAdapter"
 # Samskapa has no open sign-up: people join through invitations (projects) or are created by
 # staff. Everything else of allauth (login, verification, reset, rate limits) is used as is.
+# Its rate limits (the login lockout: 5 failures in 5 minutes per e-mail address) count in the
+# shared cache (CACHES); the account adapter gives them the client address and queues its mail.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",

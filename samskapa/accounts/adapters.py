@@ -1,10 +1,34 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
+
+from samskapa.core import mail, ratelimit
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth has no type hints
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # People join through a project invitation or are created by centre staff.
         return False
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # allauth's rate limits (the login lockout among them) key on the same client address
+        # as Samskapa's own, from the trusted proxy header when one is configured.
+        return ratelimit.client_ip(request)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # As allauth's own, but the message goes through the mail queue instead of being sent
+        # inside the request (verification, password reset, notifications).
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        message = self.render_mail(template_prefix, email, context)  # needs allauth's request
+        mail.send_later(lambda: message)

@@ -7,27 +7,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from samskapa.accounts.models import User
 from samskapa.coaching.enums import ActionStatus, NoteVisibility
 from samskapa.coaching.models import Action, CoachAssignment, Note, Session
+from samskapa.core import mail
 from samskapa.core.audit import record_event
+from samskapa.core.mail import language_of
 from samskapa.core.models import AuditAction
 from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Project
 
 # Actions due within this many days (or already overdue) get one reminder.
 REMINDER_DAYS_AHEAD = 3
-
-
-def language_of(user: Any) -> str:
-    """The person's language for e-mail: their own choice where the account stores one."""
-    chosen = getattr(user, "language", "") or ""
-    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _forget_cached(user: Any) -> None:
@@ -146,8 +140,8 @@ def send_reminder(*, action_id: int, site_url: str = "") -> bool:
     """Send the reminder for one action, exactly once.
 
     The action is claimed by setting `reminded_at` in one conditional UPDATE before anything is
-    sent: two workers (or two runs of the command) can never both send it. A failing mail
-    server therefore loses that reminder rather than repeating it.
+    queued: two workers (or two runs of the command) can never both send it. The e-mails go
+    through the mail queue (core.mail), which retries them while the mail server is down.
     """
     claimed = Action.objects.filter(
         pk=action_id, reminded_at__isnull=True, status=ActionStatus.OPEN
@@ -155,16 +149,18 @@ def send_reminder(*, action_id: int, site_url: str = "") -> bool:
     if not claimed:
         return False
     action = Action.objects.select_related("project", "owner").get(pk=action_id)
+    # Run by the task worker outside any transaction: the claim above is already committed, so
+    # each message is queued at once (and retried by the queue while the mail server is down).
     for person in reminder_recipients(action):
-        with translation.override(language_of(person)):
-            context = {"action": action, "person": person, "site_url": site_url.rstrip("/")}
-            subject = render_to_string("coaching/email/reminder_subject.txt", context).strip()
-            body = render_to_string("coaching/email/reminder_body.txt", context)
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [person.email],
+        mail.enqueue(
+            mail.render_message(
+                to=person.email,
+                language=language_of(person),
+                subject_template="coaching/email/reminder_subject.txt",
+                body_template="coaching/email/reminder_body.txt",
+                context={"action": action, "person": person, "site_url": site_url.rstrip("/")},
+                subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+            )
         )
     return True
 

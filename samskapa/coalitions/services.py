@@ -11,11 +11,9 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from samskapa.accounts.models import User
-from samskapa.coaching.services import language_of
 from samskapa.coalitions import ics, selectors
 from samskapa.coalitions.models import (
     AgendaItem,
@@ -28,7 +26,9 @@ from samskapa.coalitions.models import (
     Meeting,
     Reflection,
 )
+from samskapa.core import mail
 from samskapa.core.audit import record_event
+from samskapa.core.mail import language_of
 from samskapa.core.models import AuditAction
 from samskapa.projects.models import Project
 
@@ -87,22 +87,21 @@ def save_meeting(*, meeting: Meeting, agenda: list[dict[str, Any]], by: User) ->
     return meeting
 
 
-def _send_invitation(meeting_id: int, user_id: int, url: str) -> None:
+def _invitation_message(meeting_id: int, user_id: int, url: str) -> EmailMessage:
     meeting = Meeting.objects.select_related("coalition").get(pk=meeting_id)
     person = User.objects.get(pk=user_id)
-    with translation.override(language_of(person)):
-        context = {"meeting": meeting, "person": person, "url": url}
-        subject = render_to_string("coalitions/email/invitation_subject.txt", context).strip()
-        body = render_to_string("coalitions/email/invitation_body.txt", context)
-        calendar = ics.meeting_invitation(meeting, url=url)
-    message = EmailMessage(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [person.email],
+    language = language_of(person)
+    message = mail.render_message(
+        to=person.email,
+        language=language,
+        subject_template="coalitions/email/invitation_subject.txt",
+        body_template="coalitions/email/invitation_body.txt",
+        context={"meeting": meeting, "person": person, "url": url},
+        subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
     )
-    message.attach(_calendar_part(calendar))
-    message.send()
+    with translation.override(language):
+        message.attach(_calendar_part(ics.meeting_invitation(meeting, url=url)))
+    return message
 
 
 def _calendar_part(calendar: bytes) -> MIMEText:
@@ -119,7 +118,7 @@ def send_invitations(*, meeting: Meeting, by: User, site_url: str) -> int:
     people = selectors.invitees(meeting)
     url = site_url.rstrip("/") + meeting.get_absolute_url()
     for person in people:
-        transaction.on_commit(partial(_send_invitation, meeting.pk, person.pk, url))
+        mail.send_later(partial(_invitation_message, meeting.pk, person.pk, url))
     meeting.invited_at = timezone.now()
     meeting.save(update_fields=["invited_at"])
     record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["invited_at"])

@@ -4,7 +4,7 @@ Seats are counted inside a transaction that first locks the edition row (select_
 every write that changes who holds a seat takes that lock first, then session rows in primary
 key order, so concurrent registrations and cancellations queue up instead of overbooking (on
 SQLite the IMMEDIATE transaction mode already serialises writers). E-mails go out only after
-the transaction commits, in the recipient's language.
+the transaction commits, in the recipient's language, through the task queue (core.mail).
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from samskapa.conference import ics, selectors
 from samskapa.conference.enums import (
@@ -42,6 +41,7 @@ from samskapa.conference.models import (
     Speaker,
     Submission,
 )
+from samskapa.core import mail
 
 # Bump when the consent text shown beside the needs fields changes: each stored consent
 # records the version the person agreed to.
@@ -61,14 +61,18 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + path
 
 
-def send_registration_email(
+def registration_message(
     *, registration_id: int, kind: str, site_url: str, session_id: int | None = None
-) -> None:
+) -> EmailMessage:
     kind = RegistrationEmail(kind)
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
-    with translation.override(registration.language):
-        context = {
+    message = mail.render_message(
+        to=registration.email,
+        language=registration.language,
+        subject_template="conference/email/registration_subject.txt",
+        body_template="conference/email/registration.txt",
+        context={
             "registration": registration,
             "edition": edition,
             "kind": kind,
@@ -79,23 +83,25 @@ def send_registration_email(
                 registration.bookings.select_related("session").order_by("session__starts_at")
             ),
             "position": selectors.waiting_list_position(registration),
-        }
-        subject = render_to_string("conference/email/registration_subject.txt", context)
-        body = render_to_string("conference/email/registration.txt", context)
-        message = EmailMessage(" ".join(subject.split()), body, to=[registration.email])
-        if kind in WITH_CALENDAR:
-            message.attach(
-                "samskapa-konferens.ics",
-                ics.registration_calendar(edition, _confirmed_sessions(registration)),
-                "text/calendar",
-            )
-        message.send()
+        },
+    )
+    if kind in WITH_CALENDAR:
+        message.attach(
+            "samskapa-konferens.ics",
+            ics.registration_calendar(edition, _confirmed_sessions(registration)),
+            "text/calendar",
+        )
+    return message
 
 
-def send_submission_email(*, submission_id: int, kind: str, site_url: str) -> None:
+def submission_message(*, submission_id: int, kind: str, site_url: str) -> EmailMessage:
     submission = Submission.objects.select_related("edition").get(pk=submission_id)
-    with translation.override(submission.submitter_language):
-        context = {
+    return mail.render_message(
+        to=submission.submitter_email,
+        language=submission.submitter_language,
+        subject_template="conference/email/submission_subject.txt",
+        body_template="conference/email/submission.txt",
+        context={
             "submission": submission,
             "edition": submission.edition,
             "kind": SubmissionEmail(kind),
@@ -103,18 +109,16 @@ def send_submission_email(*, submission_id: int, kind: str, site_url: str) -> No
             "manage_url": _absolute(
                 site_url, reverse("conference:submission-manage", args=[submission.token])
             ),
-        }
-        subject = render_to_string("conference/email/submission_subject.txt", context)
-        body = render_to_string("conference/email/submission.txt", context)
-        EmailMessage(" ".join(subject.split()), body, to=[submission.submitter_email]).send()
+        },
+    )
 
 
 def _after_commit_registration_email(
     registration: Registration, kind: str, site_url: str, session: Session | None = None
 ) -> None:
-    transaction.on_commit(
+    mail.send_later(
         partial(
-            send_registration_email,
+            registration_message,
             registration_id=registration.pk,
             kind=kind,
             site_url=site_url,
@@ -124,8 +128,8 @@ def _after_commit_registration_email(
 
 
 def _after_commit_submission_email(submission: Submission, kind: str, site_url: str) -> None:
-    transaction.on_commit(
-        partial(send_submission_email, submission_id=submission.pk, kind=kind, site_url=site_url)
+    mail.send_later(
+        partial(submission_message, submission_id=submission.pk, kind=kind, site_url=site_url)
     )
 
 
@@ -294,22 +298,24 @@ class FeedbackClosed(Exception):
     """Invitations are refused outside the edition's feedback window (their links would 404)."""
 
 
-def send_feedback_email(*, registration_id: int, site_url: str) -> None:
-    """Sent only while the link in it works: a mail that waited in the queue past the window,
-    or whose recipient cancelled meanwhile, is dropped."""
+def feedback_message(*, registration_id: int, site_url: str) -> EmailMessage | None:
+    """Built only while the link in it works: for a recipient who cancelled, or once the
+    window has closed, there is nothing to send."""
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     if not registration.can_give_feedback():
-        return
-    with translation.override(registration.language):
-        context = {
+        return None
+    return mail.render_message(
+        to=registration.email,
+        language=registration.language,
+        subject_template="conference/email/feedback_subject.txt",
+        body_template="conference/email/feedback.txt",
+        context={
             "registration": registration,
             "edition": registration.edition,
             "feedback_url": _absolute(site_url, registration.get_feedback_url()),
             "closes_on": registration.edition.feedback_closes_on,
-        }
-        subject = render_to_string("conference/email/feedback_subject.txt", context)
-        body = render_to_string("conference/email/feedback.txt", context)
-        EmailMessage(" ".join(subject.split()), body, to=[registration.email]).send()
+        },
+    )
 
 
 @transaction.atomic
@@ -322,8 +328,8 @@ def invite_feedback(*, edition: Edition, site_url: str) -> int:
     invitees = list(selectors.feedback_invitees(edition).values_list("pk", flat=True))
     Registration.objects.filter(pk__in=invitees).update(feedback_invited_at=timezone.now())
     for registration_id in invitees:
-        transaction.on_commit(
-            partial(send_feedback_email, registration_id=registration_id, site_url=site_url)
+        mail.send_later(
+            partial(feedback_message, registration_id=registration_id, site_url=site_url)
         )
     return len(invitees)
 

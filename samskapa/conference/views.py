@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -41,7 +40,7 @@ from samskapa.conference.forms import (
     speakers_from,
 )
 from samskapa.conference.models import Edition, Review, Session
-from samskapa.core import pdf
+from samskapa.core import pdf, ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
@@ -54,27 +53,6 @@ MIN_ANSWERS = 5
 def _focus_labels(values: list[str]) -> list[str]:
     labels = dict(FocusArea.choices)
     return [str(labels[v]) for v in values if v in labels]
-
-
-# Public forms without an account are rate limited per client address (docs/quality.md, rate limits
-# on registration): enough for a colleague registering a team, too few for a script.
-PUBLIC_POSTS_PER_HOUR = 30
-
-
-def _too_many(request: HttpRequest, action: str) -> bool:
-
-    key = f"conference-rate:{action}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > PUBLIC_POSTS_PER_HOUR
-
-
-def _rate_limited(request: HttpRequest) -> HttpResponse:
-    return render(request, "conference/rate_limited.html", status=429)
 
 
 def _site(request: HttpRequest) -> str:
@@ -185,8 +163,8 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
         sessions=sessions,
         initial={"language": request.LANGUAGE_CODE},
     )
-    if request.method == "POST" and _too_many(request, "register"):
-        return _rate_limited(request)
+    if request.method == "POST" and ratelimit.client_exceeded(request, ratelimit.PUBLIC_FORM):
+        return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
     if request.method == "POST" and form.is_valid():
         data = {
             name: form.cleaned_data[name]
@@ -301,8 +279,8 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
         return render(request, "conference/call_closed.html", {"edition": edition})
     form = SubmissionForm(request.POST or None)
     speakers = SpeakerFormSet(request.POST or None, prefix="speakers")
-    if request.method == "POST" and _too_many(request, "submit"):
-        return _rate_limited(request)
+    if request.method == "POST" and ratelimit.client_exceeded(request, ratelimit.PUBLIC_FORM):
+        return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
     if request.method == "POST" and form.is_valid() and speakers.is_valid():
         data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
         data["submitter_language"] = request.LANGUAGE_CODE

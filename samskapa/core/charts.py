@@ -18,7 +18,7 @@ from html import escape
 from typing import Any
 
 import vl_convert
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -53,6 +53,7 @@ def render_chart_svg(spec: dict[str, Any]) -> str:
         "chart-svg:"
         + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     )
+    cache = caches["charts"]  # per process (settings.CACHES): no query, no shared state
     svg: str | None = cache.get(key)
     if svg is None:
         svg = vl_convert.vegalite_to_svg(spec)

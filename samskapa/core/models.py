@@ -78,3 +78,25 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("The audit log is append-only.")
+
+
+CACHE_TABLE = "samskapa_cache"
+
+
+class CacheEntry(models.Model):
+    """A row of the shared cache (`samskapa.core.cache.DatabaseCache`).
+
+    The table has exactly the columns Django's database cache expects (`createcachetable`);
+    declaring it as a model lets the ordinary migration create it on SQLite and PostgreSQL alike,
+    so no deployment step can forget it, and lets the cache lock a row to count atomically."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = CACHE_TABLE
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.cache_key

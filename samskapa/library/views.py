@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskapa.accounts.models import User
+from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.library import selectors, services
 from samskapa.library.enums import Language, Status, Topic
@@ -128,6 +129,8 @@ def material_feedback(request: HttpRequest, slug: str) -> HttpResponse:
         # One answer per material and browser session: a light rate limit without tracking.
         messages.info(request, _("You have already given feedback on this material. Thank you!"))
         return redirect(material.get_absolute_url() + "#feedback")
+    if ratelimit.client_exceeded(request, ratelimit.PUBLIC_FORM):
+        return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, material, form)

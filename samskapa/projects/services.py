@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from samskapa.accounts.models import Organisation, User
+from samskapa.core import mail
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.projects.enums import MemberRole, OrganisationRole
@@ -155,16 +156,14 @@ def remove_member(*, member: ProjectMember, by: User) -> None:
     record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["members"])
 
 
-def _send_invitation(invitation: Invitation, link: str, language: str) -> None:
-    with translation.override(language):
-        context = {"invitation": invitation, "link": link, "project": invitation.project}
-        subject = render_to_string("projects/email/invitation_subject.txt", context).strip()
-        body = render_to_string("projects/email/invitation_body.txt", context)
-    send_mail(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.email],
+def _invitation_message(invitation: Invitation, link: str, language: str) -> EmailMessage:
+    return mail.render_message(
+        to=invitation.email,
+        language=language,
+        subject_template="projects/email/invitation_subject.txt",
+        body_template="projects/email/invitation_body.txt",
+        context={"invitation": invitation, "link": link, "project": invitation.project},
+        subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
     )
 
 
@@ -188,7 +187,7 @@ def invite_member(
     )
     link = site_url.rstrip("/") + reverse("projects:invitation-accept", args=[invitation.token])
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _send_invitation(invitation, link, language))
+    mail.send_later(partial(_invitation_message, invitation, link, language))
     record_event(action=AuditAction.CREATE, actor=by, obj=project, fields=["invitations"])
     return invitation
 

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
 from samskapa.accounts.rules import is_admin
+from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.charts import bar_chart
@@ -144,23 +144,9 @@ def _export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Any]
     return header, rows
 
 
-EXPORTS_PER_MINUTE = 30
-
-
-def _export_allowed(request: HttpRequest) -> bool:
-    """A light per-person limit (docs/quality.md, rate limits), counted in the cache."""
-    key = f"projects:export:{request.user.pk}"
-    cache.add(key, 0, timeout=60)  # the window starts with the first download
-    return cache.incr(key) <= EXPORTS_PER_MINUTE
-
-
 def _export(request: HttpRequest, kind: str) -> HttpResponse:
-    if not _export_allowed(request):
-        return HttpResponse(
-            _("Too many downloads in a short time. Wait a minute and try again."),
-            status=429,
-            content_type="text/plain; charset=utf-8",
-        )
+    if ratelimit.person_exceeded(request, ratelimit.EXPORT):
+        return ratelimit.too_many(request, ratelimit.EXPORT)
     _form, projects = _filtered_projects(request)
     header, rows = _export_rows(projects)
     record_event(
@@ -322,6 +308,8 @@ def project_members(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form is None:
             raise Http404
+        if ratelimit.person_exceeded(request, ratelimit.INVITATION):
+            return ratelimit.too_many(request, ratelimit.INVITATION)
         if form.is_valid():
             services.invite_member(
                 project=project,
