@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.access
 from tests.access.matrix import EXTERNAL_PREFIXES, ROLES, Page
+from tests.access.world import World
 
 
 def declared_pages() -> list[Page]:
@@ -49,8 +51,23 @@ def test_declared_pages_exist() -> None:
     assert {page.name for page in PAGES} <= named_urls()
 
 
-def _request(client: Any, page: Page) -> Any:
-    url = reverse(page.name, kwargs=page.kwargs()) + page.query
+# Transition (until every app's rows take the World): apps whose rows are built with factories.
+CONVERTED_APPS = {"toolkit", "coalitions", "coaching"}
+
+
+def takes_world(page: Page) -> bool:
+    """Rows converted to factories run on the World; the others still point at the demo."""
+    return page.name.partition(":")[0] in CONVERTED_APPS
+
+
+def kwargs_for(page: Page, world: World) -> dict[str, Any]:
+    if inspect.signature(page.kwargs).parameters:
+        return page.kwargs(world)  # type: ignore[call-arg]
+    return page.kwargs()
+
+
+def _request(client: Any, page: Page, world: World) -> Any:
+    url = reverse(page.name, kwargs=kwargs_for(page, world)) + page.query
     if page.method == "POST":
         return client.post(url, page.data() if page.data else {})
     return client.get(url)
@@ -58,10 +75,12 @@ def _request(client: Any, page: Page) -> Any:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES, ids=[p.label for p in PAGES])
-def test_access(page: Page, client_as: Any) -> None:
+def test_access(page: Page, client_as: Any, client_for: Any) -> None:
     failures = []
+    world = World()
     for role in ROLES:
-        response = _request(client_as(role), page)
+        client = client_for(world.user(role)) if takes_world(page) else client_as(role)
+        response = _request(client, page, world)
         status = response.status_code
         if role in page.allowed:
             ok = status in page.ok
