@@ -8,7 +8,7 @@ from samskapa.projects.models import Project
 from samskapa.toolkit import demo
 from samskapa.toolkit.models import ProblemNode, ProblemTree, SelfAssessment, TheoryOfChange
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 def test_every_demo_project_has_tools_and_self_assessments() -> None:
