@@ -197,6 +197,7 @@ def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpRespons
         "guides": guides_for(tool, get_language() or "sv"),
         "data": present.for_tool(tool, state, "live", partners),
         "can_change": can_change,
+        "pdf_available": tool == "theory_of_change" and pdf_available(),
         "forms": {kind.replace("-", "_"): _form(kind, project) for kind in ADD_FORMS[tool]}
         if can_change
         else {},
