@@ -184,7 +184,7 @@ def test_note_without_a_choice_of_visibility_is_refused_and_kept(
     content = response.content.decode()
     assert "Choose who may read the note." in content
     assert "En anteckning som inte får försvinna." in content
-    assert not Session.objects.exists()
+    assert not Session.objects.filter(project=project).exists()
 
 
 def test_private_note_cannot_be_a_lesson(login: Any, coach: User, session: Session) -> None:
@@ -215,7 +215,7 @@ def test_action_with_a_bad_date_is_refused_and_kept(
     content = response.content.decode()
     assert "Enter a valid date." in content
     assert 'value="Ring arbetsgivaren"' in content
-    assert not Action.objects.exists()
+    assert not Action.objects.filter(session=session).exists()
 
 
 def test_member_marks_an_action_done(login: Any, member: User, session: Session) -> None:
