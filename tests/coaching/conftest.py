@@ -1,11 +1,10 @@
 """The member's `project`, coached by `coach` (a session a week ago), and another project
-led by `other_member`. The clock stands still at NOW for every test that uses them."""
+led by `other_member`. Every test that uses them starts at NOW (tests/fixtures.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,20 +12,12 @@ from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.coaching.models import Session
 from samskapa.projects.models import Project
-from tests.english import _english, login
 from tests.factories.accounts import staff
 from tests.factories.coaching import SessionFactory, coach_of
-from tests.factories.projects import ProjectFactory, lead_of
+from tests.factories.projects import ProjectFactory
+from tests.fixtures import _english, login, member, now, other_member
 
-__all__ = ["_english", "login"]
-
-NOW = datetime(2026, 11, 10, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
-
-
-@pytest.fixture
-def now(time_machine: Any) -> datetime:
-    time_machine.move_to(NOW)
-    return NOW
+__all__ = ["_english", "login", "member", "now", "other_member"]
 
 
 @pytest.fixture
@@ -35,18 +26,8 @@ def project(db: Any, now: datetime) -> Project:
 
 
 @pytest.fixture
-def member(project: Project) -> User:
-    return lead_of(project)
-
-
-@pytest.fixture
 def other_project(db: Any, now: datetime) -> Project:
     return ProjectFactory()
-
-
-@pytest.fixture
-def other_member(other_project: Project) -> User:
-    return lead_of(other_project)
 
 
 @pytest.fixture

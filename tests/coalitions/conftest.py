@@ -1,13 +1,12 @@
 """Two coalitions of one call: "Vägar till arbete" holds the member's `project` and a
 `neighbour` project and is led by `leader`; "Arbetsgivare och arbetsliv" holds
-`other_project` (led by `other_member`) and has its own process leader. The clock stands
-still at NOW for every test that uses them; meetings are two weeks before and after it."""
+`other_project` (led by `other_member`) and has its own process leader. Every test that
+uses them starts at NOW (tests/fixtures.py); meetings are two weeks before and after it."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,20 +14,12 @@ from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition, Meeting
 from samskapa.projects.models import Call, Project
-from tests.english import _english, login
 from tests.factories.accounts import staff
 from tests.factories.coalitions import CoalitionFactory, MeetingFactory
 from tests.factories.projects import CallFactory, ProjectFactory, lead_of
+from tests.fixtures import _english, login, member, now, other_member
 
-__all__ = ["_english", "login"]
-
-NOW = datetime(2026, 11, 10, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
-
-
-@pytest.fixture
-def now(time_machine: Any) -> datetime:
-    time_machine.move_to(NOW)
-    return NOW
+__all__ = ["_english", "login", "member", "now", "other_member"]
 
 
 @pytest.fixture
@@ -42,11 +33,6 @@ def project(call: Call) -> Project:
 
 
 @pytest.fixture
-def member(project: Project) -> User:
-    return lead_of(project)
-
-
-@pytest.fixture
 def neighbour(call: Call) -> Project:
     """Another project of the member's coalition, led by someone else."""
     project = ProjectFactory(call=call)
@@ -57,11 +43,6 @@ def neighbour(call: Call) -> Project:
 @pytest.fixture
 def other_project(call: Call) -> Project:
     return ProjectFactory(call=call)
-
-
-@pytest.fixture
-def other_member(other_project: Project) -> User:
-    return lead_of(other_project)
 
 
 @pytest.fixture

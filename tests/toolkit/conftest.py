@@ -4,13 +4,12 @@ from typing import Any
 
 import pytest
 
-from samskapa.accounts.models import User
 from samskapa.projects.models import Project
-from tests.english import _english, login
 from tests.factories import toolkit as make
-from tests.factories.projects import ProjectFactory, lead_of
+from tests.factories.projects import ProjectFactory
+from tests.fixtures import _english, login, member, other_member
 
-__all__ = ["_english", "login"]
+__all__ = ["_english", "login", "member", "other_member"]
 
 
 @pytest.fixture
@@ -25,14 +24,3 @@ def project(db: Any) -> Project:
 @pytest.fixture
 def other_project(db: Any) -> Project:
     return ProjectFactory()
-
-
-@pytest.fixture
-def member(project: Project) -> User:
-    """The person who leads `project`."""
-    return lead_of(project)
-
-
-@pytest.fixture
-def other_member(other_project: Project) -> User:
-    return lead_of(other_project)
