@@ -23,18 +23,27 @@ $(STAMP): $(PY) pyproject.toml
 
 install: $(STAMP)
 
-## run: install, migrate, load the demo data and serve http://127.0.0.1:8000
+## run: install, migrate, load the demo data if the database is empty, and serve
+## http://127.0.0.1:$(PORT) (PORT=8001 make run serves on another port)
+PORT ?= 8000
 run: export DEBUG := 1
 run: install
 	@$(COMPILE)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py demo
+	$(PY) manage.py demo --if-empty
 	@echo ""
-	@echo "Samskapa runs at http://127.0.0.1:8000 — log in with an account above."
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Samskapa runs at http://127.0.0.1:$(PORT) — log in with a demo account above."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## test: the whole suite. Browser tests run when Chromium is installed, and say so when not;
-## with SAMSKAPA_E2E_REQUIRED=1 (CI) a missing browser fails the run instead.
+## demo: a fresh demo world around today's date (empties the database first)
+demo: export DEBUG := 1
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo --reset
+
+## test: the whole suite. Browser tests run when Chromium is installed, and PDF tests when
+## WeasyPrint finds pango; each says so when skipped. With SAMSKAPA_E2E_REQUIRED=1 and
+## SAMSKAPA_PDF_REQUIRED=1 (CI) a missing browser or pango fails the run instead.
 test: install
 	@$(COMPILE)
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)
@@ -58,6 +67,7 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+## typecheck: mypy with django-stubs; core and accounts strictly (the overrides in pyproject.toml)
 typecheck: export DEBUG := 1
 typecheck: install
 	$(BIN)/mypy samskapa

@@ -7,7 +7,6 @@ when DEBUG is off. A newcomer who runs `make run` gets DEBUG on through the Make
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +27,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-TESTING = env_bool("SAMSKAPA_TESTING", "pytest" in sys.modules)
+# Test settings are chosen by the environment only: pytest's configuration (pyproject.toml,
+# pytest-env) sets SAMSKAPA_TESTING=1; importing pytest changes nothing.
+TESTING = env_bool("SAMSKAPA_TESTING", False)
 
 # Without DEBUG there is no default key. It stays empty, and Django refuses it at the first use
 # that needs it (signing a session, a CSRF token, a link): the site cannot serve without a
@@ -177,7 +178,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samskapa"
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
-# Staff sessions end after 30 minutes without a request (QUALITY.md).
+# Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60
 
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -283,6 +284,7 @@ LOGGING = {
     },
 }
 
+# Demo mode: `manage.py demo` (known accounts and passwords) runs only when it is on.
 SAMSKAPA_DEMO = env_bool("SAMSKAPA_DEMO", DEBUG)
 SAMSKAPA_SECURITY_CONTACT = os.environ.get("SAMSKAPA_SECURITY_CONTACT", "security@samskapa.test")
 

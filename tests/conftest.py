@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-# One Playwright and one Chromium for every browser test, wherever the test file lives.
-pytest_plugins = ["tests.browser"]
+# One Playwright and one Chromium for every browser test, wherever the test file lives; the
+# `pdf` marker for tests that make real PDF documents.
+pytest_plugins = ["tests.browser", "tests.pdf"]
 
 os.environ.setdefault("SAMSKAPA_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
@@ -39,7 +40,7 @@ WITHOUT_DEMO = os.environ.get("SAMSKAPA_TESTS_WITHOUT_DEMO") == "1"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    from samskapa.core.demo import load_demo
+    from samskapa.demo import load_demo
 
     if not WITHOUT_DEMO:
         with django_db_blocker.unblock():
@@ -80,7 +81,7 @@ def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
     ):  # none: the database is going away
         from pytest_django.plugin import blocking_manager_key
 
-        from samskapa.core.demo import load_demo
+        from samskapa.demo import load_demo
 
         with item.config.stash[blocking_manager_key].unblock():
             load_demo()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,8 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+# Django's UserAdmin is typed for AbstractUser; ours is an AbstractBaseUser with e-mail login.
+class UserAdmin(DjangoUserAdmin[Any]):
     ordering = ["email"]
     list_display = ["email", "name", "staff_role", "organisation", "is_active"]
     list_filter = ["staff_role", "is_active"]

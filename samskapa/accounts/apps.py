@@ -2,6 +2,10 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa import demo
+from samskapa.core import bench, dashboard, navigation
+from samskapa.core.navigation import NavItem
+
 
 class AccountsConfig(AppConfig):
     name = "samskapa.accounts"
@@ -9,14 +13,23 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organisations")
 
     def ready(self) -> None:
-        from samskapa.accounts import dashboard  # noqa: F401  (registers the dashboard panels)
-        from samskapa.core import navigation
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.accounts import bench as accounts_bench
+        from samskapa.accounts import dashboard as panels
+
+        demo.register(self.name, "samskapa.demo.accounts")  # loaded by `manage.py demo`
 
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "accounts:organisation-list",
                 pgettext_lazy("nav", "Organisations"),
                 80,
                 perm="accounts.view_organisation",
             )
+        )
+        for panel in panels.PANELS:
+            dashboard.register(panel)
+        bench.register(
+            bench.BenchModule("accounts", pages=accounts_bench.PAGES, seed=accounts_bench.seed)
         )

@@ -11,6 +11,16 @@ class StaffRole(models.TextChoices):
     FUNDER = "funder", pgettext_lazy("role", "Funder")
 
 
+# The centre's own working staff: every staff role except the funder, who only reads. The
+# predicate `accounts.rules.is_centre_team` and `User.objects.centre_team()` both use this.
+CENTRE_TEAM_ROLES = (
+    StaffRole.ADMIN,
+    StaffRole.PROCESS_LEADER,
+    StaffRole.COACH,
+    StaffRole.EVALUATOR,
+)
+
+
 class Sector(models.TextChoices):
     """The quadruple helix."""
 

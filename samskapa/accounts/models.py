@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.accounts.enums import Country, OrganisationForm, Region, Sector, StaffRole
+from samskapa.accounts.enums import (
+    CENTRE_TEAM_ROLES,
+    Country,
+    OrganisationForm,
+    Region,
+    Sector,
+    StaffRole,
+)
 from samskapa.accounts.validators import normalise_org_number
 
 
@@ -77,6 +84,21 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("staff_role", StaffRole.ADMIN)
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
+
+    # People by staff role, for choosers and lists: the same roles as the predicates in
+    # samskapa.accounts.rules (has_role, is_centre_team), active people only, by name.
+
+    def with_role(self, *roles: str) -> models.QuerySet[User]:
+        return self.filter(is_active=True, staff_role__in=roles).order_by("name", "email")
+
+    def coaches(self) -> models.QuerySet[User]:
+        return self.with_role(StaffRole.COACH)
+
+    def process_leaders(self) -> models.QuerySet[User]:
+        return self.with_role(StaffRole.PROCESS_LEADER)
+
+    def centre_team(self) -> models.QuerySet[User]:
+        return self.with_role(*CENTRE_TEAM_ROLES)
 
 
 class User(AbstractBaseUser, PermissionsMixin):

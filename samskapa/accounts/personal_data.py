@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from samskapa.core.extensions import Registry
+
 Exporter = Callable[[Any], Any]
 Eraser = Callable[[Any], None]
 
@@ -22,12 +24,13 @@ class PersonalDataSource:
     erase: Eraser
 
 
-_SOURCES: dict[str, PersonalDataSource] = {}
+_SOURCES: Registry[PersonalDataSource] = Registry("personal-data sources")
 
 
-def register(*, key: str, export: Exporter, erase: Eraser) -> None:
-    _SOURCES[key] = PersonalDataSource(key=key, export=export, erase=erase)
+def register(source: PersonalDataSource) -> None:
+    """Called in an app's AppConfig.ready() (see samskapa.core.extensions)."""
+    _SOURCES.register(source.key, source)
 
 
 def sources() -> list[PersonalDataSource]:
-    return [_SOURCES[key] for key in sorted(_SOURCES)]
+    return sorted(_SOURCES.items(), key=lambda source: source.key)

@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.enums import CENTRE_TEAM_ROLES, StaffRole
 
 
 @rules.predicate
@@ -30,9 +30,7 @@ is_coach = has_role(StaffRole.COACH)
 is_evaluator = has_role(StaffRole.EVALUATOR)
 is_funder = has_role(StaffRole.FUNDER)
 # The centre's own working staff: everyone with a staff role except the funder, who reads only.
-is_centre_team = has_role(
-    StaffRole.ADMIN, StaffRole.PROCESS_LEADER, StaffRole.COACH, StaffRole.EVALUATOR
-)
+is_centre_team = has_role(*CENTRE_TEAM_ROLES)
 
 rules.add_perm("core.view_dashboard", rules.is_authenticated)
 rules.add_perm("accounts.view_profile", rules.is_authenticated)

@@ -10,9 +10,32 @@ from django.db import transaction
 from django.utils import timezone
 
 from samskapa.accounts import personal_data
-from samskapa.accounts.models import User
+from samskapa.accounts.models import Organisation, User
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction, AuditEvent
+
+
+def save_organisation(*, organisation: Organisation, by: User) -> Organisation:
+    creating = organisation.pk is None
+    organisation.save()
+    record_event(
+        action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=organisation
+    )
+    return organisation
+
+
+def save_profile(*, user: User, fields: list[str]) -> User:
+    """A person's own changes to their profile."""
+    user.save()
+    record_event(action=AuditAction.CHANGE, actor=user, obj=user, fields=fields)
+    return user
+
+
+def set_language(*, user: User, language: str) -> None:
+    """The language of pages and e-mails, kept with the account when it changes."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def _account_data(user: User) -> dict[str, Any]:

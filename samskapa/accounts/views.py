@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,22 +20,18 @@ from samskapa.accounts.forms import (
     OrganisationForm,
     ProfileForm,
 )
-from samskapa.accounts.models import Organisation, User
+from samskapa.accounts.models import Organisation
 from samskapa.accounts.selectors import list_organisations
 from samskapa.core.access import get_object_for_user
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from samskapa.core.typing import AuthenticatedHttpRequest
 
 
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_profile(user=form.save(commit=False), fields=form.changed_data)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
         # The page language follows the saved choice at once.
@@ -50,14 +46,14 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
-        request, "accounts/my_data.html", {"erasure_form": ErasureForm(user=_user(request))}
+        request, "accounts/my_data.html", {"erasure_form": ErasureForm(user=request.user)}
     )
 
 
-def my_data_download(request: HttpRequest) -> HttpResponse:
-    data = services.export_personal_data(user=_user(request))
+def my_data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
+    data = services.export_personal_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -67,8 +63,8 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def my_data_erase(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def my_data_erase(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     form = ErasureForm(request.POST, user=user)
     if not form.is_valid():
         return render(request, "accounts/my_data.html", {"erasure_form": form}, status=400)
@@ -79,7 +75,7 @@ def my_data_erase(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("accounts.view_organisation", raise_exception=True)
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     organisations = list_organisations(
@@ -89,7 +85,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/organisation_list.html", {"form": form, "page": page})
 
 
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(
         Organisation.objects.all(),
         user=request.user,
@@ -102,17 +98,19 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("accounts.add_organisation", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save()
+        organisation = services.save_organisation(
+            organisation=form.save(commit=False), by=request.user
+        )
         messages.success(request, _("The organisation has been added."))
         return redirect(organisation)
     return render(request, "accounts/organisation_form.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(
         Organisation.objects.all(),
         user=request.user,
@@ -122,7 +120,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_organisation(organisation=form.save(commit=False), by=request.user)
         messages.success(request, _("The organisation has been saved."))
         return redirect(organisation)
     return render(

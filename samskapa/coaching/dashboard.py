@@ -28,9 +28,8 @@ def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {"actions": actions, "projects": projects}
 
 
-dashboard.register(
-    dashboard.Panel("coaching-coach", "coaching/panels/coach.html", _coach_panel, 30)
-)
-dashboard.register(
-    dashboard.Panel("coaching-member", "coaching/panels/member.html", _member_panel, 35)
-)
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("coaching-coach", "coaching/panels/coach.html", _coach_panel, 30),
+    dashboard.Panel("coaching-member", "coaching/panels/member.html", _member_panel, 35),
+]

@@ -10,10 +10,9 @@ from samskapa.accounts.models import User
 from samskapa.coaching.enums import ActionStatus, NoteVisibility
 from samskapa.coaching.selectors import coaches
 from samskapa.core.enums import FocusArea
+from samskapa.core.widgets import DateInput, DateTimeInput
 from samskapa.projects.models import Project
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 PRIVACY_HELP = _(
     "Describe the project's work, not people: no participants' names or health details."
 )
@@ -48,7 +47,7 @@ class AssignCoachForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
+    starts_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput())
     focus_areas = focus_area_field()
 
 
@@ -110,7 +109,7 @@ class ActionForm(forms.Form):
         required=False,
         help_text=_("If nobody is chosen, the project's leads get the reminder."),
     )
-    due_on = forms.DateField(label=_("Due"), widget=DATE)
+    due_on = forms.DateField(label=_("Due"), widget=DateInput())
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -159,3 +159,7 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ActionStatus.OPEN

@@ -13,6 +13,7 @@ from typing import Any
 import rules
 
 from samskapa.accounts.rules import is_admin, is_coach
+from samskapa.coaching.models import CoachAssignment
 from samskapa.projects.rules import is_project_member
 
 
@@ -27,8 +28,6 @@ def is_coach_of(user: Any, obj: Any) -> bool:
         return False
     cache: dict[int, bool] = user.__dict__.setdefault("_coach_of", {})
     if project.pk not in cache:
-        from samskapa.coaching.models import CoachAssignment
-
         cache[project.pk] = CoachAssignment.objects.filter(
             project_id=project.pk, coach_id=user.pk
         ).exists()
@@ -44,7 +43,6 @@ def is_member_of_project(user: Any, obj: Any) -> bool:
 def has_coaching_assignment(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    from samskapa.coaching.models import CoachAssignment
 
     return CoachAssignment.objects.filter(coach_id=user.pk).exists()
 

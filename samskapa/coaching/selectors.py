@@ -11,8 +11,8 @@ from django.db import connection
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
+from samskapa.accounts.rules import is_admin
 from samskapa.coaching.enums import ActionStatus, NoteVisibility
 from samskapa.coaching.models import Action, CoachAssignment, Note, Session
 from samskapa.core.access import get_object_for_user
@@ -66,7 +66,7 @@ def sessions_for_project(*, user: Any, project: Project) -> QuerySet[Session]:
 
 
 def coaches() -> QuerySet[User]:
-    return User.objects.filter(staff_role=StaffRole.COACH, is_active=True).order_by("name")
+    return User.objects.coaches()
 
 
 def list_assignments() -> QuerySet[CoachAssignment]:
@@ -81,7 +81,7 @@ def coached_projects(*, user: Any) -> QuerySet[Project]:
     now = timezone.now()
     today = timezone.localdate()
     projects = Project.objects.filter(coach_assignments__isnull=False)
-    if getattr(user, "staff_role", "") != StaffRole.ADMIN:
+    if not is_admin(user):
         projects = projects.filter(coach_assignments__coach_id=user.pk)
     return (
         projects.distinct()
@@ -104,7 +104,7 @@ def coached_projects(*, user: Any) -> QuerySet[Project]:
 
 
 def _coach_scope(user: Any) -> Q:
-    if getattr(user, "staff_role", "") == StaffRole.ADMIN:
+    if is_admin(user):
         return Q(project__coach_assignments__isnull=False)
     return Q(project__coach_assignments__coach_id=user.pk)
 

@@ -66,6 +66,18 @@ def create_session(
     return session
 
 
+def update_session(
+    *, session: Session, starts_at: datetime.datetime, focus_areas: Iterable[str], by: User
+) -> Session:
+    session.starts_at = starts_at
+    session.focus_areas = list(focus_areas)
+    session.save(update_fields=["starts_at", "focus_areas", "updated_at"])
+    record_event(
+        action=AuditAction.CHANGE, actor=by, obj=session, fields=["starts_at", "focus_areas"]
+    )
+    return session
+
+
 def add_note(
     *,
     session: Session,
@@ -155,20 +167,6 @@ def send_reminder(*, action_id: int, site_url: str = "") -> bool:
             [person.email],
         )
     return True
-
-
-def enqueue_due_reminders(*, today: datetime.date | None = None, site_url: str = "") -> int:
-    from samskapa.coaching import selectors, tasks
-
-    today = today or timezone.localdate()
-    ids = list(
-        selectors.actions_due_for_reminder(today=today, days_ahead=REMINDER_DAYS_AHEAD).values_list(
-            "pk", flat=True
-        )
-    )
-    for action_id in ids:
-        tasks.send_action_reminder.enqueue(action_id, site_url)
-    return len(ids)
 
 
 # --- Personal data (registered in apps.py) ---------------------------------------------------

@@ -161,9 +161,12 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"starts_at": session.starts_at, "focus_areas": session.focus_areas}
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        session.starts_at = form.cleaned_data["starts_at"]
-        session.focus_areas = form.cleaned_data["focus_areas"]
-        session.save(update_fields=["starts_at", "focus_areas", "updated_at"])
+        services.update_session(
+            session=session,
+            starts_at=form.cleaned_data["starts_at"],
+            focus_areas=form.cleaned_data["focus_areas"],
+            by=_user(request),
+        )
         messages.success(request, _("The session has been saved."))
         return redirect(session)
     return render(

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
+from samskapa.core import bench, dashboard, navigation
+from samskapa.core.navigation import NavItem
+
 
 class CoalitionsConfig(AppConfig):
     name = "samskapa.coalitions"
@@ -9,12 +15,16 @@ class CoalitionsConfig(AppConfig):
     verbose_name = _("Coalitions")
 
     def ready(self) -> None:
-        from samskapa.accounts import personal_data
-        from samskapa.coalitions import dashboard, services  # noqa: F401  (registers the panels)
-        from samskapa.core import navigation
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.coalitions import bench as coalitions_bench
+        from samskapa.coalitions import dashboard as panels
+        from samskapa.coalitions import services
+
+        demo.register(self.name, "samskapa.demo.coalitions")  # loaded by `manage.py demo`
 
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "coalitions:coalition-list",
                 pgettext_lazy("nav", "Coalitions"),
                 40,
@@ -22,15 +32,22 @@ class CoalitionsConfig(AppConfig):
             )
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "coalitions:lessons",
                 pgettext_lazy("nav", "Lessons learned"),
                 50,
                 perm="coalitions.view_lessons",
             )
         )
+        for panel in panels.PANELS:
+            dashboard.register(panel)
         personal_data.register(
-            key="coalitions",
-            export=services.export_personal_data,
-            erase=services.erase_personal_data,
+            PersonalDataSource(
+                "coalitions", services.export_personal_data, services.erase_personal_data
+            )
+        )
+        bench.register(
+            bench.BenchModule(
+                "coalitions", pages=coalitions_bench.PAGES, seed=coalitions_bench.seed
+            )
         )

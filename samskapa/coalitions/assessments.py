@@ -2,12 +2,11 @@
 project's reflection, and shown on the coalition page as the projects' development.
 
 The toolkit owns the data; this module reads it through the toolkit's selectors and writes
-it through its service. Without the toolkit the coalition pages simply leave this part out.
+it through its service.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from types import ModuleType
 from typing import Any
@@ -23,25 +22,15 @@ from samskapa.coalitions.models import Coalition, Meeting
 from samskapa.core.charts import chart_img
 from samskapa.core.enums import FocusArea
 from samskapa.projects.models import Project
+from samskapa.toolkit import selectors as toolkit_selectors
+from samskapa.toolkit import services as toolkit_services
 
 RATINGS = [("", "–")] + [(str(n), str(n)) for n in range(1, 6)]
 
 
-def _toolkit() -> tuple[ModuleType, ModuleType] | None:
-    try:
-        selectors = importlib.import_module("samskapa.toolkit.selectors")
-        services = importlib.import_module("samskapa.toolkit.services")
-    except ImportError:
-        return None
-    if not hasattr(services, "record_self_assessment") or not hasattr(
-        selectors, "latest_self_assessments"
-    ):
-        return None
-    return selectors, services
-
-
-def available() -> bool:
-    return _toolkit() is not None
+def _toolkit() -> tuple[ModuleType, ModuleType]:
+    """The toolkit's selectors and services (the demo loader asks for them by this name)."""
+    return toolkit_selectors, toolkit_services
 
 
 class AssessedReflectionForm(ReflectionForm):
@@ -88,16 +77,15 @@ class AssessedReflectionForm(ReflectionForm):
 
 
 def reflection_form(data: Any = None) -> ReflectionForm:
-    return AssessedReflectionForm(data) if available() else ReflectionForm(data)
+    return AssessedReflectionForm(data)
 
 
 def save_assessment(form: ReflectionForm, *, project: Project, meeting: Meeting, by: User) -> None:
-    toolkit = _toolkit()
-    if toolkit is None or not isinstance(form, AssessedReflectionForm):
+    if not isinstance(form, AssessedReflectionForm):
         return
     ratings = form.ratings()
     if ratings:
-        toolkit[1].record_self_assessment(
+        toolkit_services.record_self_assessment(
             project=project,
             by=by,
             ratings=ratings,
@@ -113,11 +101,9 @@ def meeting_context(meeting: Meeting) -> str:
 def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]:
     """The latest self-assessment of each project, and each project's development as a chart
     of its average rating over time with the full table of ratings beside it."""
-    toolkit = _toolkit()
-    if toolkit is None or not projects:
+    if not projects:
         return {"assessments_available": False}
-    selectors = toolkit[0]
-    latest = selectors.latest_self_assessments(projects=projects)
+    latest = toolkit_selectors.latest_self_assessments(projects=projects)
     cards = []
     for project in projects:
         assessment = latest.get(project.pk)
@@ -131,7 +117,7 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
         )
     table: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
-    series = selectors.self_assessment_series_for_projects(projects=projects)
+    series = toolkit_selectors.self_assessment_series_for_projects(projects=projects)
     for project in projects:
         by_assessment: dict[int, dict[str, Any]] = defaultdict(dict)
         for point in series.get(project.pk, []):
@@ -160,7 +146,6 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
 
 def _chart(coalition: Coalition, points: list[dict[str, Any]]) -> str:
     spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": _("The projects' average self-assessment over time in %(coalition)s")
         % {"coalition": coalition.name},
         "width": 520,

@@ -8,7 +8,6 @@ import random
 
 from django.utils import timezone
 
-from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Meeting
 from samskapa.core.bench import BenchPage
@@ -24,7 +23,7 @@ def seed(*, scale: int) -> None:
     if call is None or Coalition.objects.filter(name__startswith=PREFIX).exists():
         return
     rng = random.Random(17)
-    leader = User.objects.filter(staff_role=StaffRole.PROCESS_LEADER).first()
+    leader = User.objects.process_leaders().first()
     coalitions = Coalition.objects.bulk_create(
         Coalition(name=f"{PREFIX} {i:04d}", call=call) for i in range(100 * scale)
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from samskapa.accounts.rules import is_admin, is_funder, is_process_leader
+from samskapa.accounts.rules import is_admin, is_centre_staff, is_funder, is_process_leader
 from samskapa.coalitions import selectors
 from samskapa.core import dashboard
 
@@ -25,25 +25,22 @@ def _leader_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
-    if getattr(user, "staff_role", ""):
+    if is_centre_staff(user):
         return None
     upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=2))
     return {"meetings": upcoming} if upcoming else None
 
 
 def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
-    # The funder follows the centre's activity in figures (JOURNEYS.md), without its pages.
+    # The funder follows the centre's activity in figures (docs/domain.md, roles), without its pages.
     if not (is_admin(request.user) or is_funder(request.user)):
         return None
     return {**selectors.activity_figures(), "show_links": is_admin(request.user)}
 
 
-dashboard.register(
-    dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150)
-)
-dashboard.register(
-    dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25)
-)
-dashboard.register(
-    dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22)
-)
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150),
+    dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25),
+    dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22),
+]

@@ -6,15 +6,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.coalitions.enums import ReflectionTiming
 from samskapa.coalitions.models import Coalition, FollowUp, Meeting
 from samskapa.core.enums import FocusArea
+from samskapa.core.widgets import DateInput, DateTimeInput
 from samskapa.projects.models import Call, Project
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NO_NAMES = _(
     "Write about the projects' work, not about people: no participants' names or health details."
 )
@@ -61,9 +59,7 @@ class CoalitionForm(forms.ModelForm[Coalition]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["process_leaders"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            staff_role=StaffRole.PROCESS_LEADER, is_active=True
-        ).order_by("name")
+        self.fields["process_leaders"].queryset = User.objects.process_leaders()  # type: ignore[attr-defined]
         self.fields["call"].queryset = Call.objects.order_by("-opens")  # type: ignore[attr-defined]
         self.fields["projects"].queryset = Project.objects.select_related(  # type: ignore[attr-defined]
             "coalition_membership__coalition"
@@ -91,8 +87,8 @@ class MeetingForm(forms.ModelForm[Meeting]):
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "place", "online_link", "description"]
         widgets = {
-            "starts_at": DATETIME,
-            "ends_at": DATETIME,
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -206,7 +202,7 @@ class FollowUpForm(forms.ModelForm[FollowUp]):
     class Meta:
         model = FollowUp
         fields = ["text", "owner", "project", "due_on"]
-        widgets = {"due_on": DATE}
+        widgets = {"due_on": DateInput()}
 
     def __init__(self, *args: Any, projects: QuerySet[Project], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -241,6 +241,15 @@ class FollowUp(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == FollowUpStatus.OPEN
+
+    @property
+    def toggled_status(self) -> str:
+        """The status its one button sets: done when open, open again when done."""
+        return FollowUpStatus.DONE if self.is_open else FollowUpStatus.OPEN
+
 
 class Reflection(models.Model):
     """A project's own reflection before or after a meeting."""

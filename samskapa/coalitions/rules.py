@@ -13,6 +13,7 @@ from typing import Any
 import rules
 
 from samskapa.accounts.rules import is_admin, is_centre_team
+from samskapa.coalitions.models import Coalition, CoalitionProject
 
 
 def _coalition_id(obj: Any) -> int | None:
@@ -28,8 +29,6 @@ def leads_coalition(user: Any, obj: Any) -> bool:
         return False
     cache: dict[int, bool] = user.__dict__.setdefault("_leads_coalition", {})
     if coalition_id not in cache:
-        from samskapa.coalitions.models import Coalition
-
         cache[coalition_id] = Coalition.objects.filter(
             pk=coalition_id, process_leaders=user.pk
         ).exists()
@@ -44,8 +43,6 @@ def is_coalition_member(user: Any, obj: Any) -> bool:
         return False
     cache: dict[int, bool] = user.__dict__.setdefault("_coalition_member", {})
     if coalition_id not in cache:
-        from samskapa.coalitions.models import CoalitionProject
-
         cache[coalition_id] = CoalitionProject.objects.filter(
             coalition_id=coalition_id, project__members__user_id=user.pk
         ).exists()
@@ -56,7 +53,6 @@ def is_coalition_member(user: Any, obj: Any) -> bool:
 def has_coalition(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    from samskapa.coalitions.models import CoalitionProject
 
     return CoalitionProject.objects.filter(project__members__user_id=user.pk).exists()
 

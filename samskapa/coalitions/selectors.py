@@ -9,8 +9,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import CharField, Count, F, Min, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
-from samskapa.accounts.rules import is_centre_team
-from samskapa.coaching.selectors import has_focus_area
+from samskapa.accounts.models import User
+from samskapa.accounts.rules import is_admin, is_centre_team
+from samskapa.coaching.models import Note, Session
+from samskapa.coaching.selectors import LessonFilters as NoteFilters
+from samskapa.coaching.selectors import has_focus_area, shared_lessons
 from samskapa.coalitions.models import (
     AgendaItem,
     Attendance,
@@ -22,7 +25,7 @@ from samskapa.coalitions.models import (
     Reflection,
 )
 from samskapa.core.access import get_object_for_user
-from samskapa.projects.models import Call, Project
+from samskapa.projects.models import Call, Project, ProjectMember
 
 
 def visible_coalitions(*, user: Any) -> QuerySet[Coalition]:
@@ -63,12 +66,12 @@ def get_meeting_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Meeti
     )
 
 
+def projects_of_coalition(coalition: Coalition | int) -> QuerySet[Project]:
+    return Project.objects.filter(coalition_membership__coalition=coalition).order_by("number")
+
+
 def coalition_projects(coalition: Coalition) -> list[Project]:
-    return list(
-        Project.objects.filter(coalition_membership__coalition=coalition)
-        .select_related("owner")
-        .order_by("number")
-    )
+    return list(projects_of_coalition(coalition).select_related("owner"))
 
 
 def meetings_of(coalition: Coalition) -> QuerySet[Meeting]:
@@ -106,7 +109,6 @@ def reflections_of(meeting: Meeting) -> QuerySet[Reflection]:
 
 def invitees(meeting: Meeting) -> list[Any]:
     """Everyone invited to a meeting: the members of its projects and its process leaders."""
-    from samskapa.accounts.models import User
 
     coalition = meeting.coalition
     return list(
@@ -123,7 +125,6 @@ def invitees(meeting: Meeting) -> list[Any]:
 def attendance_choices(meeting: Meeting) -> list[tuple[str, str, str]]:
     """(value, person, project label) for everyone who may attend: "user:project" values,
     project blank for the process leaders."""
-    from samskapa.projects.models import ProjectMember
 
     rows: list[tuple[str, str, str]] = []
     members = (
@@ -160,7 +161,7 @@ def upcoming_meetings_for_user(*, user: Any, limit: int = 3) -> QuerySet[Meeting
 def undocumented_meetings(*, user: Any, limit: int = 5) -> QuerySet[Meeting]:
     """Past meetings of the coalitions the person leads (all, for the admin) not yet documented."""
     meetings = Meeting.objects.filter(ends_at__lt=timezone.now(), documented_at__isnull=True)
-    if getattr(user, "staff_role", "") != "admin":
+    if not is_admin(user):
         meetings = meetings.filter(coalition__process_leaders=user.pk)
     return meetings.select_related("coalition").distinct().order_by("starts_at")[:limit]
 
@@ -218,9 +219,6 @@ def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25
 
     The two sources are merged and paginated in SQL (a UNION of ids and dates); only the
     page's lessons are then loaded, so the cost does not grow with the register."""
-    from samskapa.coaching.models import Note
-    from samskapa.coaching.selectors import LessonFilters as NoteFilters
-    from samskapa.coaching.selectors import shared_lessons
 
     notes = shared_lessons(
         NoteFilters(
@@ -279,7 +277,6 @@ def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25
 
 def activity_figures() -> dict[str, int]:
     """The centre's process support in figures, for the admin's home (three queries)."""
-    from samskapa.coaching.models import Session
 
     now = timezone.now()
     meetings = Meeting.objects.aggregate(

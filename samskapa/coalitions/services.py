@@ -34,6 +34,26 @@ from samskapa.projects.models import Project
 
 
 @transaction.atomic
+def save_coalition(
+    *,
+    coalition: Coalition,
+    process_leaders: Iterable[User],
+    projects: Iterable[Project],
+    by: User,
+) -> Coalition:
+    """Save a new or changed coalition, its process leaders and its projects together: either
+    all of it is stored or none of it."""
+    creating = coalition.pk is None
+    coalition.save()
+    coalition.process_leaders.set(process_leaders)
+    record_event(
+        action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=coalition
+    )
+    set_projects(coalition=coalition, projects=projects, by=by)
+    return coalition
+
+
+@transaction.atomic
 def set_projects(*, coalition: Coalition, projects: Iterable[Project], by: User) -> None:
     """Make these the coalition's projects. A project in another coalition moves here."""
     wanted = {p.pk for p in projects}

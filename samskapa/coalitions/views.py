@@ -3,6 +3,7 @@ documentation), reflections, calendar feeds and the lessons register."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -74,9 +75,11 @@ def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _coalition_form(request: HttpRequest, coalition: Coalition) -> HttpResponse:
     form = CoalitionForm(request.POST or None, instance=coalition)
     if request.method == "POST" and form.is_valid():
-        coalition = form.save()
-        services.set_projects(
-            coalition=coalition, projects=form.cleaned_data["projects"], by=_user(request)
+        coalition = services.save_coalition(
+            coalition=form.save(commit=False),
+            process_leaders=form.cleaned_data["process_leaders"],
+            projects=form.cleaned_data["projects"],
+            by=_user(request),
         )
         messages.success(request, _("The coalition has been saved."))
         return redirect(coalition)
@@ -186,7 +189,7 @@ def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> di
         "can_manage": can_manage,
     }
     if can_manage:
-        coalition_projects = Project.objects.filter(coalition_membership__coalition=coalition)
+        coalition_projects = selectors.projects_of_coalition(coalition)
         context["documentation_form"] = forms.get("documentation_form") or DocumentationForm(
             instance=meeting
         )
@@ -268,34 +271,54 @@ def meeting_document(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(meeting.get_absolute_url() + "#documentation")
 
 
-@require_POST
-def lesson_add(request: HttpRequest, pk: int) -> HttpResponse:
+def _add_to_meeting(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form_class: type[LessonForm] | type[FollowUpForm],
+    form_name: str,
+    add: Callable[..., object],
+    done: str,
+    anchor: str,
+) -> HttpResponse:
+    """A form on the meeting page that adds something to the meeting (a lesson, a follow-up):
+    shown again with its errors, or saved through `add` and back to its section."""
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
-    projects = Project.objects.filter(coalition_membership__coalition=meeting.coalition_id)
-    form = LessonForm(request.POST, projects=projects)
+    form = form_class(request.POST, projects=selectors.projects_of_coalition(meeting.coalition_id))
     if not form.is_valid():
-        context = _meeting_context(request, meeting, lesson_form=form)
+        context = _meeting_context(request, meeting, **{form_name: form})
         return render(request, "coalitions/meeting_detail.html", context, status=400)
-    services.add_lesson(meeting=meeting, by=_user(request), **form.cleaned_data)
-    messages.success(request, _("The lesson has been added."))
-    return redirect(meeting.get_absolute_url() + "#lessons")
+    add(meeting=meeting, by=_user(request), **form.cleaned_data)
+    messages.success(request, done)
+    return redirect(meeting.get_absolute_url() + anchor)
+
+
+@require_POST
+def lesson_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add_to_meeting(
+        request,
+        pk,
+        form_class=LessonForm,
+        form_name="lesson_form",
+        add=services.add_lesson,
+        done=_("The lesson has been added."),
+        anchor="#lessons",
+    )
 
 
 @require_POST
 def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for_user(
-        request.user, pk, "coalitions.manage_meetings", request.path
+    return _add_to_meeting(
+        request,
+        pk,
+        form_class=FollowUpForm,
+        form_name="follow_up_form",
+        add=services.add_follow_up,
+        done=_("The follow-up action has been added."),
+        anchor="#follow-ups",
     )
-    projects = Project.objects.filter(coalition_membership__coalition=meeting.coalition_id)
-    form = FollowUpForm(request.POST, projects=projects)
-    if not form.is_valid():
-        context = _meeting_context(request, meeting, follow_up_form=form)
-        return render(request, "coalitions/meeting_detail.html", context, status=400)
-    services.add_follow_up(meeting=meeting, by=_user(request), **form.cleaned_data)
-    messages.success(request, _("The follow-up action has been added."))
-    return redirect(meeting.get_absolute_url() + "#follow-ups")
 
 
 @require_POST

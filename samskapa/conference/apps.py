@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
+from samskapa.core import bench, dashboard, navigation, retention
+from samskapa.core.navigation import NavItem
+
 
 class ConferenceConfig(AppConfig):
     name = "samskapa.conference"
@@ -9,21 +15,20 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conference")
 
     def ready(self) -> None:
-        from samskapa.accounts import personal_data
-        from samskapa.conference import dashboard, personal  # noqa: F401  (registers panels)
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.conference import bench as conference_bench
+        from samskapa.conference import dashboard as panels
+        from samskapa.conference import personal
         from samskapa.conference.services import anonymise_old_registrations, purge_needs
-        from samskapa.core import navigation, retention
+
+        demo.register(self.name, "samskapa.demo.conference")  # loaded by `manage.py demo`
 
         navigation.register(
-            navigation.NavItem(
-                "conference:index",
-                pgettext_lazy("nav", "Conference"),
-                30,
-                public_section=True,
-            )
+            NavItem("conference:index", pgettext_lazy("nav", "Conference"), 30, public_section=True)
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "conference:organise",
                 pgettext_lazy("nav", "Organise the conference"),
                 60,
@@ -31,13 +36,15 @@ class ConferenceConfig(AppConfig):
             )
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "conference:review-list",
                 pgettext_lazy("nav", "Review input"),
                 61,
                 perm="conference.nav_reviews",
             )
         )
+        for panel in panels.PANELS:
+            dashboard.register(panel)
         retention.register(
             retention.RetentionRule(
                 "conference.needs",
@@ -53,5 +60,10 @@ class ConferenceConfig(AppConfig):
             )
         )
         personal_data.register(
-            key="conference", export=personal.export_person, erase=personal.erase_person
+            PersonalDataSource("conference", personal.export_person, personal.erase_person)
+        )
+        bench.register(
+            bench.BenchModule(
+                "conference", pages=conference_bench.PAGES, seed=conference_bench.seed
+            )
         )

@@ -1,5 +1,5 @@
-"""Statistics charts: Vega-Lite specs rendered by samskapa.core.charts as <img> tags (the CSP
-forbids inline SVG styles), each shown beside a data table."""
+"""Statistics charts: the conference's data for samskapa.core.charts, each chart shown beside
+a data table."""
 
 from __future__ import annotations
 
@@ -13,39 +13,11 @@ from samskapa.accounts.enums import Country, Sector
 from samskapa.conference import selectors
 from samskapa.conference.enums import ParticipantCategory
 from samskapa.conference.models import Edition
-from samskapa.core.charts import chart_img
-
-ACCENT = "#1f5f8b"
+from samskapa.core import charts
 
 
 def bar_chart(rows: list[tuple[str, int]], *, title: str, axis: str, alt: str) -> SafeString:
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": 420,
-        "data": {"values": [{"label": label, "count": count} for label, count in rows]},
-        "mark": {"type": "bar", "color": ACCENT},
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": None, "title": axis},
-            "x": {"field": "count", "type": "quantitative", "title": _("Number")},
-        },
-    }
-    return chart_img(spec, alt=alt)
-
-
-def line_chart(rows: list[tuple[str, int]], *, title: str, alt: str) -> SafeString:
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": 420,
-        "data": {"values": [{"week": week, "count": count} for week, count in rows]},
-        "mark": {"type": "line", "point": True, "color": ACCENT},
-        "encoding": {
-            "x": {"field": "week", "type": "ordinal", "title": _("Week starting"), "sort": None},
-            "y": {"field": "count", "type": "quantitative", "title": _("Registrations")},
-        },
-    }
-    return chart_img(spec, alt=alt)
+    return charts.bar_chart(rows, title=title, label_title=axis, value_title=_("Number"), alt=alt)
 
 
 def _labelled(rows: list[dict[str, Any]], field: str, choices: Any) -> list[tuple[str, int]]:
@@ -97,7 +69,13 @@ def statistics_context(edition: Edition) -> dict[str, Any]:
     return {
         "over_time": over_time,
         "over_time_title": over_time_title,
-        "over_time_chart": line_chart(over_time, title=over_time_title, alt=alt)
+        "over_time_chart": charts.line_chart(
+            over_time,
+            title=over_time_title,
+            x_title=_("Week starting"),
+            y_title=_("Registrations"),
+            alt=alt,
+        )
         if over_time
         else "",
         "breakdowns": breakdowns,

@@ -36,11 +36,10 @@ def _organiser_panel(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
-dashboard.register(
-    dashboard.Panel("conference-review", "conference/panels/review.html", _review_panel, 40)
-)
-dashboard.register(
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("conference-review", "conference/panels/review.html", _review_panel, 40),
     dashboard.Panel(
         "conference-organiser", "conference/panels/organiser.html", _organiser_panel, 300
-    )
-)
+    ),
+]

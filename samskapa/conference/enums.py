@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 
 class ParticipantCategory(models.TextChoices):
-    """Registration categories (DOMAIN.md: conference audiences)."""
+    """Registration categories (docs/domain.md, conference)."""
 
     ESF_PROJECT = "esf_project", _("ESF project (actor or organisation in a running project)")
     ESF_COUNCIL = "esf_council", _("Swedish ESF Council")
@@ -51,6 +51,29 @@ class RegistrationStatus(models.TextChoices):
 class BookingStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Seat confirmed")
     WAITLISTED = "waitlisted", _("On the waiting list")
+
+
+class RegistrationEmail(models.TextChoices):
+    """Which e-mail about a registration is sent; the e-mail templates branch on these
+    (given to them as `Kind`). Never shown, so not translated."""
+
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"
+    SEAT = "seat"
+    CANCELLED = "cancelled"
+    ALREADY = "already"
+
+
+class SubmissionEmail(models.TextChoices):
+    """Which e-mail about a submission is sent (`Kind` in the templates); the decisions
+    reuse the submission's status values."""
+
+    RECEIVED = "received"
+    WITHDRAWN = "withdrawn"
+    ACCEPTED = SubmissionStatus.ACCEPTED.value
+    REJECTED = SubmissionStatus.REJECTED.value
+    REVISE = SubmissionStatus.REVISE.value
 
 
 class Language(models.TextChoices):

@@ -18,6 +18,7 @@ from samskapa.conference.models import (
     Track,
 )
 from samskapa.core.enums import FocusArea
+from samskapa.core.widgets import DateTimeInput
 
 SPEAKER_SLOTS = 3
 
@@ -231,12 +232,12 @@ class ScheduleForm(forms.Form):
     track = forms.ModelChoiceField(label=_("Track"), queryset=Track.objects.none(), required=False)
     starts_at = forms.DateTimeField(
         label=_("Starts"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
         help_text=_("For example 2027-04-21 10:30."),
     )
     ends_at = forms.DateTimeField(
         label=_("Ends"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     seats = forms.IntegerField(
         label=_("Limited seats"),

@@ -27,6 +27,9 @@ from samskapa.conference.enums import (
     SubmissionStatus,
 )
 
+# Feedback opens on the conference's first day and closes this many days after its last day.
+FEEDBACK_DAYS_AFTER = 60
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
@@ -93,6 +96,16 @@ class Edition(models.Model):
             return False
         closes = self.registration_closes_on or self.ends_on
         return self.registration_opens_on <= today <= closes
+
+    @property
+    def feedback_closes_on(self) -> datetime.date:
+        return self.ends_on + datetime.timedelta(days=FEEDBACK_DAYS_AFTER)
+
+    def feedback_is_open(self, today: datetime.date | None = None) -> bool:
+        """The one feedback window: the form, the link on the manage page, the invitation
+        e-mail and the organisers' invite button all ask this."""
+        today = today or timezone.localdate()
+        return self.starts_on <= today <= self.feedback_closes_on
 
     def call_is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
@@ -177,6 +190,21 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_undecided(self) -> bool:
+        """Submitted or sent back for revision: the reviewers have not decided yet."""
+        return self.status in {SubmissionStatus.SUBMITTED, SubmissionStatus.REVISE}
+
+    @property
+    def has_decision_note(self) -> bool:
+        return bool(self.decision_note) and self.status != SubmissionStatus.SUBMITTED
+
+    def is_editable(self, today: datetime.date | None = None) -> bool:
+        """The submitter may change it while revising, or while submitted and the call open."""
+        return self.status == SubmissionStatus.REVISE or (
+            self.status == SubmissionStatus.SUBMITTED and self.edition.call_is_open(today)
+        )
 
 
 class Review(models.Model):
@@ -349,7 +377,7 @@ class Registration(models.Model):
             # One active registration per person and edition (e-mail stored in lower case).
             models.UniqueConstraint(
                 fields=["edition", "email"],
-                condition=~models.Q(status="cancelled"),
+                condition=~models.Q(status=RegistrationStatus.CANCELLED),
                 name="registration_once_per_person",
             ),
         ]
@@ -363,6 +391,21 @@ class Registration(models.Model):
 
     def get_manage_url(self) -> str:
         return reverse("conference:registration-manage", args=[self.token])
+
+    def get_feedback_url(self) -> str:
+        return reverse("conference:feedback", args=[self.feedback_token])
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status == RegistrationStatus.REGISTERED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
+    def can_give_feedback(self, today: datetime.date | None = None) -> bool:
+        """Only people who had a place, and only while the edition's feedback window is open."""
+        return self.is_registered and self.edition.feedback_is_open(today)
 
 
 class Booking(models.Model):
@@ -384,12 +427,16 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return f"{self.registration} – {self.session}"
 
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == BookingStatus.WAITLISTED
+
 
 class ParticipantNeeds(models.Model):
     """Dietary and accessibility needs: special-category data (health, belief).
 
     Kept apart from the registration so that only the organiser role reads it, the caterer gets
-    counts, and `purge_conference` deletes it 30 days after the conference (QUALITY.md §2).
+    counts, and `purge_conference` deletes it 30 days after the conference (docs/quality.md, privacy 2).
     """
 
     registration = models.OneToOneField(

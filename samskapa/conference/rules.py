@@ -12,6 +12,7 @@ from typing import Any
 import rules
 
 from samskapa.accounts.rules import is_admin, is_centre_team
+from samskapa.conference.models import Review
 
 
 @rules.predicate
@@ -21,7 +22,6 @@ def is_own_review(user: Any, review: Any) -> bool:
 
 @rules.predicate
 def has_review_assignments(user: Any) -> bool:
-    from samskapa.conference.models import Review
 
     return bool(user.pk) and Review.objects.filter(reviewer_id=user.pk).exists()
 
@@ -29,7 +29,7 @@ def has_review_assignments(user: Any) -> bool:
 is_organiser = is_admin
 
 rules.add_perm("conference.organise_conference", is_organiser)
-# Special-category data (QUALITY.md §2): the organiser role only.
+# Special-category data (docs/quality.md, privacy 2): the organiser role only.
 rules.add_perm("conference.view_participantneeds", is_organiser)
 rules.add_perm("conference.view_review_list", is_centre_team)
 rules.add_perm("conference.nav_reviews", is_centre_team & has_review_assignments)

@@ -35,6 +35,19 @@ def current_edition(today: datetime.date | None = None) -> Edition | None:
     return upcoming or Edition.objects.order_by("-year").first()
 
 
+def earlier_editions(
+    current: Edition | None, today: datetime.date | None = None
+) -> QuerySet[Edition]:
+    """The archive: editions that have ended, newest first (an edition announced for a later
+    year is not an earlier one)."""
+    today = today or timezone.localdate()
+    return (
+        Edition.objects.exclude(pk=current.pk if current else 0)
+        .filter(ends_on__lt=today)
+        .order_by("-year")
+    )
+
+
 def get_edition(year: int) -> Edition:
     edition = Edition.objects.filter(year=year).first()
     if edition is None:
@@ -55,18 +68,14 @@ def get_registration_by_token(token: str, *, today: datetime.date | None = None)
     return registration
 
 
-def get_registration_by_feedback_token(token: str) -> Registration:
-    """Feedback opens on the first day and stays open 60 days after the conference."""
+def get_registration_by_feedback_token(
+    token: str, *, today: datetime.date | None = None
+) -> Registration:
+    """The feedback link works exactly while `Registration.can_give_feedback` holds."""
     registration = (
-        Registration.objects.select_related("edition")
-        .filter(feedback_token=token, status=RegistrationStatus.REGISTERED)
-        .first()
+        Registration.objects.select_related("edition").filter(feedback_token=token).first()
     )
-    today = timezone.localdate()
-    if registration is None:
-        raise Http404
-    edition = registration.edition
-    if not edition.starts_on <= today <= edition.ends_on + datetime.timedelta(days=60):
+    if registration is None or not registration.can_give_feedback(today):
         raise Http404
     return registration
 
@@ -133,10 +142,32 @@ def search_participants(edition: Edition, q: str = "") -> QuerySet[Registration]
     return registrations.order_by("name", "pk")
 
 
+def feedback_invitees(edition: Edition) -> QuerySet[Registration]:
+    """Registered participants not yet invited to give feedback and without an answer."""
+    return edition.registrations.filter(
+        status=RegistrationStatus.REGISTERED,
+        feedback_invited_at__isnull=True,
+        feedback__isnull=True,
+    )
+
+
 def waiting_list(edition: Edition) -> QuerySet[Registration]:
+    """The conference's waiting list in the order places are given (oldest first)."""
     return edition.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
         "created_at", "pk"
     )
+
+
+def waiting_list_position(registration: Registration) -> int | None:
+    """1 for the next in line; None when the registration is not on the waiting list. Every
+    page and e-mail that tells someone their place in the queue asks this."""
+    if not registration.is_waitlisted:
+        return None
+    ahead = waiting_list(registration.edition).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
 
 
 def caterer_counts(edition: Edition) -> dict[str, Any]:

@@ -22,8 +22,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from samskapa.conference import ics
-from samskapa.conference.enums import BookingStatus, RegistrationStatus, SubmissionStatus
+from samskapa.conference import ics, selectors
+from samskapa.conference.enums import (
+    BookingStatus,
+    RegistrationEmail,
+    RegistrationStatus,
+    SubmissionEmail,
+    SubmissionStatus,
+)
 from samskapa.conference.models import (
     Booking,
     Edition,
@@ -44,7 +50,8 @@ NEEDS_RETENTION_DAYS = 30
 REGISTRATION_RETENTION_DAYS = 365
 ANONYMISED_DOMAIN = "@anonymised.invalid"
 
-REGISTRATION_EMAILS = {"registered", "waitlisted", "promoted", "seat", "cancelled", "already"}
+# The registration e-mails that carry the calendar file with the person's confirmed sessions.
+WITH_CALENDAR = {RegistrationEmail.REGISTERED, RegistrationEmail.PROMOTED, RegistrationEmail.SEAT}
 
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -57,7 +64,7 @@ def _absolute(site_url: str, path: str) -> str:
 def send_registration_email(
     *, registration_id: int, kind: str, site_url: str, session_id: int | None = None
 ) -> None:
-    assert kind in REGISTRATION_EMAILS
+    kind = RegistrationEmail(kind)
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
     with translation.override(registration.language):
@@ -65,16 +72,18 @@ def send_registration_email(
             "registration": registration,
             "edition": edition,
             "kind": kind,
+            "Kind": RegistrationEmail,
             "session": Session.objects.filter(pk=session_id).first() if session_id else None,
             "manage_url": _absolute(site_url, registration.get_manage_url()),
             "bookings": list(
                 registration.bookings.select_related("session").order_by("session__starts_at")
             ),
+            "position": selectors.waiting_list_position(registration),
         }
         subject = render_to_string("conference/email/registration_subject.txt", context)
         body = render_to_string("conference/email/registration.txt", context)
         message = EmailMessage(" ".join(subject.split()), body, to=[registration.email])
-        if kind in {"registered", "promoted", "seat"}:
+        if kind in WITH_CALENDAR:
             message.attach(
                 "samskapa-konferens.ics",
                 ics.registration_calendar(edition, _confirmed_sessions(registration)),
@@ -89,7 +98,8 @@ def send_submission_email(*, submission_id: int, kind: str, site_url: str) -> No
         context = {
             "submission": submission,
             "edition": submission.edition,
-            "kind": kind,
+            "kind": SubmissionEmail(kind),
+            "Kind": SubmissionEmail,
             "manage_url": _absolute(
                 site_url, reverse("conference:submission-manage", args=[submission.token])
             ),
@@ -164,11 +174,7 @@ def _fill_edition(edition: Edition, site_url: str) -> list[Registration]:
     free = edition.capacity - taken
     if free <= 0:
         return []
-    promoted = list(
-        edition.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
-            "created_at", "pk"
-        )[:free]
-    )
+    promoted = list(selectors.waiting_list(edition)[:free])
     now = timezone.now()
     for registration in promoted:
         registration.status = RegistrationStatus.REGISTERED
@@ -176,7 +182,7 @@ def _fill_edition(edition: Edition, site_url: str) -> list[Registration]:
         registration.save(update_fields=["status", "promoted_at"])
         for session in Session.objects.filter(bookings__registration=registration).order_by("pk"):
             _fill_session(session)
-        _after_commit_registration_email(registration, "promoted", site_url)
+        _after_commit_registration_email(registration, RegistrationEmail.PROMOTED, site_url)
     return promoted
 
 
@@ -216,7 +222,7 @@ def register_participant(
     if existing is not None:
         # One place per person: the link goes again to the address, never to the browser, so
         # nobody can reach someone else's registration by typing their e-mail address.
-        _after_commit_registration_email(existing, "already", site_url)
+        _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
         return existing
     taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     status = (
@@ -230,7 +236,9 @@ def register_participant(
         )
     _after_commit_registration_email(
         registration,
-        "registered" if status == RegistrationStatus.REGISTERED else "waitlisted",
+        RegistrationEmail.REGISTERED
+        if status == RegistrationStatus.REGISTERED
+        else RegistrationEmail.WAITLISTED,
         site_url,
     )
     return registration
@@ -249,7 +257,7 @@ def update_agenda(
     for booking in dropped:
         for promoted in _fill_session(booking.session):
             _after_commit_registration_email(
-                promoted.registration, "seat", site_url, booking.session
+                promoted.registration, RegistrationEmail.SEAT, site_url, booking.session
             )
     _book(registration, wanted.values())
 
@@ -267,11 +275,13 @@ def cancel_registration(*, registration: Registration, site_url: str) -> None:
         Session.objects.filter(bookings__registration=registration).order_by("pk").distinct()
     )
     registration.bookings.all().delete()
-    _after_commit_registration_email(registration, "cancelled", site_url)
+    _after_commit_registration_email(registration, RegistrationEmail.CANCELLED, site_url)
     _fill_edition(edition, site_url)
     for session in sessions:
         for promoted in _fill_session(session):
-            _after_commit_registration_email(promoted.registration, "seat", site_url, session)
+            _after_commit_registration_email(
+                promoted.registration, RegistrationEmail.SEAT, site_url, session
+            )
 
 
 @transaction.atomic
@@ -280,15 +290,22 @@ def set_attendance(*, registration: Registration, attended: bool) -> None:
     registration.save(update_fields=["checked_in_at"])
 
 
+class FeedbackClosed(Exception):
+    """Invitations are refused outside the edition's feedback window (their links would 404)."""
+
+
 def send_feedback_email(*, registration_id: int, site_url: str) -> None:
+    """Sent only while the link in it works: a mail that waited in the queue past the window,
+    or whose recipient cancelled meanwhile, is dropped."""
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
+    if not registration.can_give_feedback():
+        return
     with translation.override(registration.language):
         context = {
             "registration": registration,
             "edition": registration.edition,
-            "feedback_url": _absolute(
-                site_url, reverse("conference:feedback", args=[registration.feedback_token])
-            ),
+            "feedback_url": _absolute(site_url, registration.get_feedback_url()),
+            "closes_on": registration.edition.feedback_closes_on,
         }
         subject = render_to_string("conference/email/feedback_subject.txt", context)
         body = render_to_string("conference/email/feedback.txt", context)
@@ -297,14 +314,12 @@ def send_feedback_email(*, registration_id: int, site_url: str) -> None:
 
 @transaction.atomic
 def invite_feedback(*, edition: Edition, site_url: str) -> int:
-    """E-mail the feedback link once to each registered participant who has not answered."""
-    invitees = list(
-        edition.registrations.filter(
-            status=RegistrationStatus.REGISTERED,
-            feedback_invited_at__isnull=True,
-            feedback__isnull=True,
-        ).values_list("pk", flat=True)
-    )
+    """E-mail the feedback link once to each registered participant who has not answered.
+
+    Raises FeedbackClosed outside the feedback window (Edition.feedback_is_open)."""
+    if not edition.feedback_is_open():
+        raise FeedbackClosed
+    invitees = list(selectors.feedback_invitees(edition).values_list("pk", flat=True))
     Registration.objects.filter(pk__in=invitees).update(feedback_invited_at=timezone.now())
     for registration_id in invitees:
         transaction.on_commit(
@@ -336,7 +351,7 @@ def anonymise_old_registrations(
     *, now: datetime.datetime | None = None, dry_run: bool = False
 ) -> int:
     """Twelve months after a conference its registrations lose everything that identifies a
-    person (QUALITY.md §5); category, country, sector and attendance stay for the statistics."""
+    person (docs/quality.md, retention); category, country, sector and attendance stay for the statistics."""
     today = timezone.localdate(now) if now else timezone.localdate()
     cutoff = today - datetime.timedelta(days=REGISTRATION_RETENTION_DAYS)
     stale = Registration.objects.filter(edition__ends_on__lt=cutoff).exclude(
@@ -371,7 +386,7 @@ def submit_input(
 ) -> Submission:
     submission = Submission.objects.create(edition=edition, **data)
     _replace_speakers(submission, speakers)
-    _after_commit_submission_email(submission, "received", site_url)
+    _after_commit_submission_email(submission, SubmissionEmail.RECEIVED, site_url)
     return submission
 
 
@@ -392,7 +407,7 @@ def update_submission(
 def withdraw_submission(*, submission: Submission, site_url: str) -> None:
     submission.status = SubmissionStatus.WITHDRAWN
     submission.save(update_fields=["status", "updated_at"])
-    _after_commit_submission_email(submission, "withdrawn", site_url)
+    _after_commit_submission_email(submission, SubmissionEmail.WITHDRAWN, site_url)
 
 
 def assign_reviewer(*, submission: Submission, reviewer: Any) -> Review:

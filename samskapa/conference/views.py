@@ -3,19 +3,17 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -43,6 +41,7 @@ from samskapa.conference.forms import (
     speakers_from,
 )
 from samskapa.conference.models import Edition, Review, Session
+from samskapa.core import pdf
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
@@ -57,7 +56,7 @@ def _focus_labels(values: list[str]) -> list[str]:
     return [str(labels[v]) for v in values if v in labels]
 
 
-# Public forms without an account are rate limited per client address (QUALITY.md: rate limits
+# Public forms without an account are rate limited per client address (docs/quality.md, rate limits
 # on registration): enough for a colleague registering a team, too few for a script.
 PUBLIC_POSTS_PER_HOUR = 30
 
@@ -95,7 +94,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @login_not_required
 def index(request: HttpRequest) -> HttpResponse:
     edition = selectors.current_edition()
-    archive = Edition.objects.exclude(pk=edition.pk if edition else 0).order_by("-year")
+    archive = selectors.earlier_editions(edition)
     return render(request, "conference/index.html", {"edition": edition, "archive": list(archive)})
 
 
@@ -235,17 +234,6 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
         )
         messages.success(request, _("Your sessions have been saved."))
         return redirect("conference:registration-manage", token=token)
-    position = None
-    if registration.status == RegistrationStatus.WAITLISTED:
-        position = (
-            selectors.waiting_list(edition)
-            .filter(
-                Q(created_at__lt=registration.created_at)
-                | Q(created_at=registration.created_at, pk__lt=registration.pk)
-            )
-            .count()
-            + 1
-        )
     return render(
         request,
         "conference/registration_manage.html",
@@ -254,8 +242,7 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
             "edition": edition,
             "bookings": bookings,
             "form": form,
-            "position": position,
-            "feedback_open": edition.starts_on <= timezone.localdate(),
+            "position": selectors.waiting_list_position(registration),
         },
     )
 
@@ -338,9 +325,7 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
     submission = selectors.get_submission_by_token(token)
-    editable = submission.status == SubmissionStatus.REVISE or (
-        submission.status == SubmissionStatus.SUBMITTED and submission.edition.call_is_open()
-    )
+    editable = submission.is_editable()
     form = SubmissionForm(request.POST or None, instance=submission)
     # Initial values only when showing the form: a bound form equal to its initial values
     # would count as unchanged, and its speaker would be dropped.
@@ -387,8 +372,12 @@ def submission_withdraw(request: HttpRequest, token: str) -> HttpResponse:
 @permission_required(ORGANISE, raise_exception=True)
 def organise(request: HttpRequest) -> HttpResponse:
     editions = Edition.objects.annotate(
-        registered=Count("registrations", filter=Q(registrations__status="registered")),
-        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        registered=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
+        ),
+        waitlisted=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+        ),
     ).order_by("-year")
     return render(request, "conference/organise.html", {"editions": editions})
 
@@ -454,7 +443,6 @@ def participants(request: HttpRequest, year: int) -> HttpResponse:
             "form": form,
             "page": page,
             "q": q,
-            "badges": badges_available(),
             "counts": selectors.registration_counts(edition),
         },
     )
@@ -478,14 +466,6 @@ def check_in(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     return redirect(f"{url}?q={q}#p{registration.pk}" if q else f"{url}#p{registration.pk}")
 
 
-def badges_available() -> bool:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError):
-        return False
-    return True
-
-
 @permission_required(ORGANISE, raise_exception=True)
 def participants_export(request: HttpRequest, year: int) -> HttpResponse:
 
@@ -498,20 +478,15 @@ def participants_export(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 def badges(request: HttpRequest, year: int) -> HttpResponse:
-    if not badges_available():
-        raise Http404
-    import weasyprint
-
     edition = selectors.get_edition(year)
     people = selectors.search_participants(edition).filter(status=RegistrationStatus.REGISTERED)
-    html = render(request, "conference/badges.html", {"edition": edition, "people": people})
-
-    stylesheet = weasyprint.CSS(filename=finders.find("conference/badges.css"))
-    # No base URL: the badge sheet fetches nothing over the network.
-    pdf = weasyprint.HTML(string=html.content.decode()).write_pdf(stylesheets=[stylesheet])
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="samskapa-{edition.year}-badges.pdf"'
-    return response
+    return pdf.render_pdf(
+        request,
+        "conference/badges.html",
+        {"edition": edition, "people": people},
+        title=f"{_('Name badges')} · {edition.title}",
+        filename=f"samskapa-{edition.year}-badges.pdf",
+    )
 
 
 @permission_required(ORGANISE, raise_exception=True)
@@ -535,11 +510,9 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
         {
             "edition": edition,
             "summary": summary,
-            # Like survey results (QUALITY.md §4): nothing is shown from fewer than 5 answers.
+            # Like survey results (docs/quality.md, privacy 4): nothing is shown from fewer than 5 answers.
             "enough": summary["count"] >= MIN_ANSWERS,
-            "can_invite": edition.starts_on
-            <= timezone.localdate()
-            <= edition.ends_on + datetime.timedelta(days=60),
+            "can_invite": edition.feedback_is_open(),
             "comments": selectors.feedback_comments(edition)
             if summary["count"] >= MIN_ANSWERS
             else [],
@@ -636,9 +609,7 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     if submission is None:
         raise Http404
     # Any centre-team role can be assigned (samskapa.accounts.rules.is_centre_team).
-    reviewers = User.objects.filter(
-        is_active=True, staff_role__in=["admin", "process_leader", "coach", "evaluator"]
-    ).order_by("name")
+    reviewers = User.objects.centre_team()
     assign_form = AssignReviewerForm(
         request.POST if "assign" in request.POST else None, reviewers=reviewers
     )
@@ -696,12 +667,17 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 @require_POST
 def feedback_invite(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
-    if timezone.localdate() < edition.starts_on:
-        messages.error(request, _("Feedback invitations can be sent from the first day."))
-    else:
+    try:
         count = services.invite_feedback(edition=edition, site_url=_site(request))
-        messages.success(
+    except services.FeedbackClosed:
+        messages.error(
             request,
-            _("Feedback invitations sent: %(count)s.") % {"count": count},
+            _(
+                "Feedback invitations can be sent from the first day of the conference "
+                "until %(date)s, while the feedback form is open."
+            )
+            % {"date": date_format(edition.feedback_closes_on)},
         )
+    else:
+        messages.success(request, _("Feedback invitations sent: %(count)s.") % {"count": count})
     return redirect("conference:feedback-results", year=edition.year)

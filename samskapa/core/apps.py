@@ -2,6 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa.core import navigation, retention
+from samskapa.core.navigation import NavItem
+
 
 class CoreConfig(AppConfig):
     name = "samskapa.core"
@@ -9,13 +12,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from samskapa.core import navigation, retention, signals  # noqa: F401  (receivers, rules)
+        # Imported here, not at the top: audit and signals import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.core import signals  # noqa: F401  (connects the signal receivers)
+        from samskapa.core.audit import purge_security_log
 
         navigation.register(
-            navigation.NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)
+            NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "core:support",
                 pgettext_lazy("nav", "Support and learning"),
                 10,
@@ -23,15 +29,22 @@ class CoreConfig(AppConfig):
             )
         )
         navigation.register(
-            navigation.NavItem("core:about", pgettext_lazy("nav", "About"), 90, public_section=True)
+            NavItem("core:about", pgettext_lazy("nav", "About"), 90, public_section=True)
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "core:dashboard", pgettext_lazy("nav", "My overview"), 0, perm="core.view_dashboard"
             )
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "core:audit-log", pgettext_lazy("nav", "Audit log"), 95, perm="core.view_auditevent"
+            )
+        )
+        retention.register(
+            retention.RetentionRule(
+                "core.audit_log",
+                _("Security and audit log entries older than 90 days"),
+                purge_security_log,
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import models
@@ -30,3 +31,14 @@ def record_event(
         path=path[:300],
         detail=detail[:300],
     )
+
+
+SECURITY_LOG_DAYS = 90
+
+
+def purge_security_log(*, now: datetime, dry_run: bool) -> int:
+    """Retention rule (registered in CoreConfig.ready()): audit entries older than 90 days."""
+    cutoff = now - timedelta(days=SECURITY_LOG_DAYS)
+    if dry_run:
+        return AuditEvent.objects.filter(at__lt=cutoff).count()
+    return AuditEvent.objects.purge_older_than(cutoff)

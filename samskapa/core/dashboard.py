@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
+from samskapa.core.extensions import Registry
+from samskapa.core.typing import AuthenticatedHttpRequest
 
-PanelContext = Callable[[HttpRequest], "dict[str, Any] | None"]
+PanelContext = Callable[[AuthenticatedHttpRequest], "dict[str, Any] | None"]
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,17 @@ class Panel:
     order: int = 100
 
 
-_PANELS: dict[str, Panel] = {}
+_PANELS: Registry[Panel] = Registry("dashboard panels")
 
 
 def register(panel: Panel) -> None:
-    _PANELS[panel.key] = panel
+    """Called in an app's AppConfig.ready() (see samskapa.core.extensions)."""
+    _PANELS.register(panel.key, panel)
 
 
-def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
+def panels_for(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     rendered = []
-    for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
+    for panel in sorted(_PANELS.items(), key=lambda p: (p.order, p.key)):
         context = panel.context(request)
         if context is not None:
             rendered.append({"template": panel.template, "context": context, "key": panel.key})

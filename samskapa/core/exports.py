@@ -51,6 +51,7 @@ def csv_response(
 def xlsx_response(
     filename: str, header: Sequence[Any], rows: Iterable[Sequence[Any]], *, title: str = "Export"
 ) -> HttpResponse:
+    # Imported here: openpyxl takes over a second to import, and only an export needs it.
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)

@@ -34,7 +34,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("The audit log is append-only; use purge_older_than().")
 
     def purge_older_than(self, cutoff: Any) -> int:
-        """Retention (QUALITY.md: security logs 90 days) is the one way rows leave the log."""
+        """Retention (docs/quality.md, retention: security logs 90 days) is the one way rows leave the log."""
         stale = self.model.objects.filter(at__lt=cutoff)
         count = stale.count()
         models.QuerySet.delete(stale)

@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from samskapa.core.extensions import Registry
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -23,19 +25,19 @@ class NavItem:
     public_section: bool = False  # shown in the public site's navigation
 
 
-_REGISTRY: list[NavItem] = []
+_REGISTRY: Registry[NavItem] = Registry("navigation")
 
 
 def register(item: NavItem) -> None:
-    if item not in _REGISTRY:
-        _REGISTRY.append(item)
+    """Called in an app's AppConfig.ready() (see samskapa.core.extensions)."""
+    _REGISTRY.register(item.url_name, item)
 
 
 def navigation_for(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
     user = getattr(request, "user", None)
     public: list[dict[str, Any]] = []
     workspace: list[dict[str, Any]] = []
-    for item in sorted(_REGISTRY, key=lambda i: i.order):
+    for item in sorted(_REGISTRY.items(), key=lambda i: i.order):
         url = reverse(item.url_name)
         entry = {
             "url": url,

@@ -1,4 +1,4 @@
-"""Retention rules (QUALITY.md, privacy 5): each app registers what it deletes and when.
+"""Retention rules (docs/quality.md, retention): each app registers what it deletes and when.
 
 `manage.py purge` (meant for a daily cron) runs every rule; `--dry-run` only counts.
 A rule is `fn(*, now, dry_run) -> int` returning how many rows it deleted (or would delete).
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.extensions import Registry
 
 RuleFunction = Callable[..., int]
 
@@ -23,31 +23,13 @@ class RetentionRule:
     run: RuleFunction
 
 
-_RULES: dict[str, RetentionRule] = {}
+_RULES: Registry[RetentionRule] = Registry("retention rules")
 
 
 def register(rule: RetentionRule) -> None:
-    _RULES[rule.key] = rule
+    """Called in an app's AppConfig.ready() (see samskapa.core.extensions)."""
+    _RULES.register(rule.key, rule)
 
 
 def rules() -> list[RetentionRule]:
-    return [_RULES[key] for key in sorted(_RULES)]
-
-
-SECURITY_LOG_DAYS = 90
-
-
-def purge_security_log(*, now: datetime, dry_run: bool) -> int:
-    from samskapa.core.models import AuditEvent
-
-    cutoff = now - timedelta(days=SECURITY_LOG_DAYS)
-    if dry_run:
-        return AuditEvent.objects.filter(at__lt=cutoff).count()
-    return AuditEvent.objects.purge_older_than(cutoff)
-
-
-register(
-    RetentionRule(
-        "core.audit_log", _("Security and audit log entries older than 90 days"), purge_security_log
-    )
-)
+    return sorted(_RULES.items(), key=lambda rule: rule.key)

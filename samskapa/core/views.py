@@ -16,8 +16,11 @@ from django.utils import timezone
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 
+from samskapa.accounts import services as accounts_services
+from samskapa.accounts.models import User
 from samskapa.core.dashboard import panels_for
 from samskapa.core.models import AuditEvent
+from samskapa.core.typing import AuthenticatedHttpRequest
 
 logger = logging.getLogger("samskapa.incidents")
 
@@ -28,13 +31,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     response = i18n.set_language(request)
     language = request.POST.get("language", "")
     user = request.user
-    if (
-        user.is_authenticated
-        and language in dict(settings.LANGUAGES)
-        and getattr(user, "language", language) != language
-    ):
-        user.language = language
-        user.save(update_fields=["language"])
+    if isinstance(user, User) and language in dict(settings.LANGUAGES):
+        accounts_services.set_language(user=user, language=language)
     return response
 
 
@@ -58,12 +56,12 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"panels": panels_for(request)})
 
 
 @permission_required("core.view_auditevent", raise_exception=True)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     events = AuditEvent.objects.select_related("actor")
     action = request.GET.get("action", "")
     if action:

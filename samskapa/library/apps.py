@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
+from samskapa.core import bench, dashboard, navigation
+from samskapa.core.navigation import NavItem
+
 
 class LibraryConfig(AppConfig):
     name = "samskapa.library"
@@ -9,22 +15,28 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Knowledge bank")
 
     def ready(self) -> None:
-        from samskapa.accounts import personal_data
-        from samskapa.core import navigation
-        from samskapa.library import dashboard  # noqa: F401  (registers the dashboard panel)
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.library import bench as library_bench
+        from samskapa.library import dashboard as panels
         from samskapa.library.personal_data import erase_authorship, export_authorship
 
+        demo.register(self.name, "samskapa.demo.library")  # loaded by `manage.py demo`
+
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "library:index", pgettext_lazy("nav", "Knowledge bank"), 20, public_section=True
             )
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "library:manage",
                 pgettext_lazy("nav", "Authoring"),
                 60,
                 perm="library.add_material",
             )
         )
-        personal_data.register(key="library", export=export_authorship, erase=erase_authorship)
+        for panel in panels.PANELS:
+            dashboard.register(panel)
+        personal_data.register(PersonalDataSource("library", export_authorship, erase_authorship))
+        bench.register(bench.BenchModule("library", pages=library_bench.PAGES))

@@ -18,11 +18,12 @@ def _authoring_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {
         "in_review": selectors.count_materials_in_review(),
         "my_drafts": selectors.count_drafts_by(user=user),
-        "can_publish": getattr(user, "staff_role", "") == "admin",
+        "can_publish": user.has_perm("library.publish_materials"),
         "feedback": selectors.feedback_summary(since=timezone.now() - timedelta(days=30)),
     }
 
 
-dashboard.register(
-    dashboard.Panel("library", "library/panels/authoring.html", _authoring_panel, 50)
-)
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("library", "library/panels/authoring.html", _authoring_panel, 50),
+]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -145,18 +144,6 @@ class MaterialForm(forms.ModelForm):
                     _("That material already has a translation in this language."),
                 )
         return data
-
-    def save(self, commit: bool = True) -> Material:
-        material = super().save(commit=False)
-        other = self.cleaned_data.get("translation_of")
-        if other is not None:
-            material.group = other.group
-        elif self.instance.pk and "translation_of" in self.changed_data:
-            material.group = uuid.uuid4()
-        if commit:
-            material.save()
-            self.save_m2m()
-        return material
 
 
 class AttachmentForm(forms.Form):

@@ -82,7 +82,7 @@ class Material(models.Model):
             models.UniqueConstraint(fields=["group", "language"], name="library_one_per_language"),
             # A published material always has a publication date (the feed and lists sort by it).
             models.CheckConstraint(
-                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
                 name="library_published_has_date",
             ),
         ]
@@ -121,6 +121,14 @@ class Material(models.Model):
     @property
     def reading_minutes(self) -> int:
         return reading_minutes(self.word_count)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == Status.REVIEW
 
     @property
     def is_published(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -51,6 +52,27 @@ def return_to_draft(*, material: Material, by: Any) -> Material:
 
 def withdraw_material(*, material: Material, by: Any) -> Material:
     return _set_status(material=material, step="withdraw", status=Status.DRAFT, by=by)
+
+
+@transaction.atomic
+def save_material(*, material: Material, translation_of: Material | None, by: Any) -> Material:
+    """Save a new or changed material in one transaction: its translation group (joined to
+    `translation_of`'s, or a group of its own when the link was removed) and its author."""
+    if translation_of is not None:
+        material.group = translation_of.group
+    elif (
+        material.pk
+        and Material.objects.filter(group=material.group).exclude(pk=material.pk).exists()
+    ):
+        material.group = uuid.uuid4()
+    creating = material.pk is None
+    material._history_user = by  # type: ignore[attr-defined]
+    material.save()
+    material.authors.add(by)
+    record_event(
+        action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=material
+    )
+    return material
 
 
 def record_view(*, material: Material) -> None:

@@ -178,6 +178,13 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _material(request: HttpRequest, pk: int, perm: str) -> Material:
+    """The material `pk` if the person may `perm` it; 404 (audited) otherwise."""
+    return get_object_for_user(
+        Material.objects.all(), user=request.user, perm=perm, path=request.path, pk=pk
+    )
+
+
 def _editor(
     request: HttpRequest, form: MaterialForm, material: Material | None, status: int = 200
 ) -> HttpResponse:
@@ -201,28 +208,28 @@ def material_create(request: HttpRequest) -> HttpResponse:
     form = MaterialForm(request.POST)
     if "preview" in request.POST or not form.is_valid():
         return _editor(request, form, None)
-    material = form.save()
-    material.authors.add(cast(User, request.user))
+    material = services.save_material(
+        material=form.save(commit=False),
+        translation_of=form.cleaned_data.get("translation_of"),
+        by=cast(User, request.user),
+    )
     messages.success(request, _("The draft is saved."))
     return redirect("library:material-edit", pk=material.pk)
 
 
 @permission_required("library.add_material", raise_exception=True)
 def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.change_material",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.change_material")
     if request.method != "POST":
         return _editor(request, MaterialForm(instance=material), material)
     form = MaterialForm(request.POST, instance=material)
     if "preview" in request.POST or not form.is_valid():
         return _editor(request, form, material)
-    material = form.save()
-    material.authors.add(cast(User, request.user))
+    material = services.save_material(
+        material=form.save(commit=False),
+        translation_of=form.cleaned_data.get("translation_of"),
+        by=cast(User, request.user),
+    )
     messages.success(request, _("Your changes are saved."))
     return redirect("library:material-edit", pk=material.pk)
 
@@ -230,14 +237,8 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("library.add_material", raise_exception=True)
 def material_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.change_material",
-        path=request.path,
-        pk=pk,
-    )
-    if material.status == Status.DRAFT:  # a second click, or a stale page: nothing to do
+    material = _material(request, pk, "library.change_material")
+    if material.is_draft:  # a second click, or a stale page: nothing to do
         services.submit_for_review(material=material, by=request.user)
         messages.success(request, _("The material is waiting for review."))
     return redirect("library:material-edit", pk=material.pk)
@@ -245,13 +246,7 @@ def material_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("library.publish_materials", raise_exception=True)
 def material_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.publish_material",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.publish_material")
     if request.method == "POST":
         services.publish_material(material=material, by=request.user)
         messages.success(request, _("The material is published."))
@@ -266,13 +261,7 @@ def material_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("library.publish_materials", raise_exception=True)
 def material_return(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.return_material",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.return_material")
     services.return_to_draft(material=material, by=request.user)
     messages.success(request, _("The material is back in draft."))
     return redirect("library:material-edit", pk=material.pk)
@@ -281,13 +270,7 @@ def material_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("library.publish_materials", raise_exception=True)
 def material_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.withdraw_material",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.withdraw_material")
     services.withdraw_material(material=material, by=request.user)
     messages.success(request, _("The material is withdrawn and back in draft."))
     return redirect("library:material-edit", pk=material.pk)
@@ -295,13 +278,7 @@ def material_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("library.view_history", raise_exception=True)
 def material_history(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.view_history",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.view_history")
     records = list(material.history.select_related("history_user").order_by("-history_date")[:50])
     versions = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
@@ -321,13 +298,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("library.add_material", raise_exception=True)
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_for_user(
-        Material.objects.all(),
-        user=request.user,
-        perm="library.change_material",
-        path=request.path,
-        pk=pk,
-    )
+    material = _material(request, pk, "library.change_material")
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         context = {

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
+from samskapa.core import bench, dashboard, navigation
+from samskapa.core.navigation import NavItem
+
 
 class ProjectsConfig(AppConfig):
     name = "samskapa.projects"
@@ -9,12 +15,16 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Calls and projects")
 
     def ready(self) -> None:
-        from samskapa.accounts import personal_data
-        from samskapa.core import navigation
-        from samskapa.projects import dashboard, services  # noqa: F401  (registers panels)
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.projects import bench as projects_bench
+        from samskapa.projects import dashboard as panels
+        from samskapa.projects import services
+
+        demo.register(self.name, "samskapa.demo.projects")  # loaded by `manage.py demo`
 
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "projects:project-list",
                 pgettext_lazy("nav", "Projects"),
                 20,
@@ -22,12 +32,17 @@ class ProjectsConfig(AppConfig):
             )
         )
         navigation.register(
-            navigation.NavItem(
+            NavItem(
                 "projects:call-list", pgettext_lazy("nav", "Calls"), 30, perm="projects.view_call"
             )
         )
+        for panel in panels.PANELS:
+            dashboard.register(panel)
         personal_data.register(
-            key="projects",
-            export=services.export_personal_data,
-            erase=services.erase_personal_data,
+            PersonalDataSource(
+                "projects", services.export_personal_data, services.erase_personal_data
+            )
+        )
+        bench.register(
+            bench.BenchModule("projects", pages=projects_bench.PAGES, seed=projects_bench.seed)
         )

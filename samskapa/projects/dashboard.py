@@ -53,7 +53,8 @@ def _call_year(request: HttpRequest) -> dict[str, Any] | None:
     return {"calls": calls, "total": sum(c["granted_total"] or 0 for c in calls)}
 
 
-dashboard.register(
-    dashboard.Panel("my_projects", "projects/panels/my_projects.html", _my_projects, 20)
-)
-dashboard.register(dashboard.Panel("call_year", "projects/panels/call_year.html", _call_year, 200))
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("my_projects", "projects/panels/my_projects.html", _my_projects, 20),
+    dashboard.Panel("call_year", "projects/panels/call_year.html", _call_year, 200),
+]

@@ -1,4 +1,4 @@
-"""Enumerations of calls and projects (DOMAIN.md). Source labels in English; Swedish in the .po."""
+"""Enumerations of calls and projects (docs/domain.md, calls and projects). Source labels in English; Swedish in the .po."""
 
 from django.db import models
 from django.utils.translation import pgettext_lazy

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from samskapa.accounts.enums import Region, Sector
 from samskapa.accounts.models import Organisation, User
 from samskapa.core.enums import ProcessElement
-from samskapa.projects import services
+from samskapa.core.widgets import DateInput
 from samskapa.projects.enums import (
     MemberRole,
     NoveltyKind,
@@ -21,8 +21,6 @@ from samskapa.projects.enums import (
 from samskapa.projects.models import Call, Project
 from samskapa.projects.selectors import SORTS, ProjectFilters
 from samskapa.projects.validators import normalise_project_number
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CallForm(forms.ModelForm[Call]):
@@ -47,10 +45,10 @@ class CallForm(forms.ModelForm[Call]):
             "expected_results",
         ]
         widgets = {
-            "opens": DATE,
-            "closes": DATE,
-            "earliest_start": DATE,
-            "latest_start": DATE,
+            "opens": DateInput(),
+            "closes": DateInput(),
+            "earliest_start": DateInput(),
+            "latest_start": DateInput(),
             "theme": forms.Textarea(attrs={"rows": 4}),
             "expected_results": forms.Textarea(attrs={"rows": 4}),
         }
@@ -99,8 +97,8 @@ class ProjectForm(forms.ModelForm[Project]):
             "summary_en",
         ]
         widgets = {
-            "start": DATE,
-            "end": DATE,
+            "start": DateInput(),
+            "end": DateInput(),
             "challenge": forms.Textarea(attrs={"rows": 6}),
             "target_group": forms.Textarea(attrs={"rows": 4}),
             "innovation": forms.Textarea(attrs={"rows": 6}),
@@ -138,13 +136,10 @@ class ProjectForm(forms.ModelForm[Project]):
     def profile_fields(self) -> list[Any]:
         return [f for f in self.visible_fields() if not f.name.startswith("count_")]
 
-    def save_target_counts(self) -> None:
-        services.set_target_counts(
-            project=self.instance,
-            counts={
-                c.value: self.cleaned_data.get(f"count_{c.value}") or 0 for c in ParticipantCategory
-            },
-        )
+    def target_counts(self) -> dict[str, int]:
+        return {
+            c.value: self.cleaned_data.get(f"count_{c.value}") or 0 for c in ParticipantCategory
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -334,6 +334,7 @@ def _merged_ranges(data: bytes, sheet_path: str) -> list[str]:
 
 
 def _read_xlsx(data: bytes) -> tuple[Table, list[str], list[ImportIssue]]:
+    # Imported here: openpyxl takes over a second to import, and only an upload needs it.
     from openpyxl import load_workbook
 
     try:

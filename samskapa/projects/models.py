@@ -203,6 +203,10 @@ class ProjectOrganisation(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
 
+    @property
+    def is_owner(self) -> bool:
+        return self.role == OrganisationRole.OWNER
+
 
 class ProjectMember(models.Model):
     project = models.ForeignKey(

@@ -16,6 +16,7 @@ import rules
 
 from samskapa.accounts.rules import is_admin, is_centre_staff
 from samskapa.projects.enums import MemberRole
+from samskapa.projects.models import ProjectMember
 
 
 def _member_roles(user: Any, project: Any) -> set[str]:
@@ -24,8 +25,6 @@ def _member_roles(user: Any, project: Any) -> set[str]:
         return set()
     cache: dict[int, set[str]] = user.__dict__.setdefault("_project_roles", {})
     if project.pk not in cache:
-        from samskapa.projects.models import ProjectMember
-
         cache[project.pk] = set(
             ProjectMember.objects.filter(project_id=project.pk, user_id=user.pk).values_list(
                 "role", flat=True
@@ -48,7 +47,6 @@ def is_project_lead(user: Any, project: Any) -> bool:
 def has_any_membership(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    from samskapa.projects.models import ProjectMember
 
     return ProjectMember.objects.filter(user_id=user.pk).exists()
 

@@ -20,6 +20,8 @@ from django.db.models import (
 )
 
 from samskapa.accounts.enums import Sector
+from samskapa.accounts.models import Organisation
+from samskapa.accounts.rules import is_centre_staff
 from samskapa.core.access import get_object_for_user
 from samskapa.projects.models import (
     Call,
@@ -44,7 +46,7 @@ SORTS = {
 def list_projects_for_user(*, user: Any) -> QuerySet[Project]:
     """Staff see every project; members see the projects they belong to."""
     projects = Project.objects.select_related("call", "owner")
-    if getattr(user, "staff_role", ""):
+    if is_centre_staff(user):
         return projects
     return projects.filter(members__user_id=user.pk)
 
@@ -57,6 +59,8 @@ def get_project_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Proje
 
 def _search(projects: QuerySet[Project], q: str) -> QuerySet[Project]:
     if connection.vendor == "postgresql":
+        # Imported here: django.contrib.postgres needs psycopg, which a SQLite installation
+        # (development, tests) need not have.
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         vector = (
@@ -216,8 +220,6 @@ def _display(field: Any, value: Any) -> str:
     if choices and value in choices:
         return str(choices[value])
     if field.name == "owner":
-        from samskapa.accounts.models import Organisation
-
         return str(Organisation.objects.filter(pk=value).first() or value)
     if field.name == "call":
         return str(Call.objects.filter(pk=value).first() or value)

@@ -18,6 +18,7 @@ from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.projects.enums import MemberRole, OrganisationRole
 from samskapa.projects.models import (
+    Call,
     Invitation,
     Project,
     ProjectMember,
@@ -75,12 +76,29 @@ def upsert_project(
     return project, "unchanged", []
 
 
-def save_profile(*, project: Project, by: User, fields: list[str] | None = None) -> Project:
-    """Save a project changed by a form; the timeline records who did it and what."""
+@transaction.atomic
+def save_profile(
+    *,
+    project: Project,
+    by: User,
+    fields: list[str] | None = None,
+    target_counts: dict[str, int] | None = None,
+) -> Project:
+    """Save a project changed by a form, with its target-group counts; the timeline records
+    who did it and what."""
     project.save()
     set_owner(project=project, owner=project.owner)
+    if target_counts is not None:
+        set_target_counts(project=project, counts=target_counts)
     record_event(action=AuditAction.CHANGE, actor=by, obj=project, fields=fields or [])
     return project
+
+
+def save_call(*, call: Call, by: User) -> Call:
+    creating = call.pk is None
+    call.save()
+    record_event(action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=call)
+    return call
 
 
 def set_target_counts(*, project: Project, counts: dict[str, int]) -> None:

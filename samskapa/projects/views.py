@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
+from samskapa.accounts.rules import is_admin
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
-from samskapa.core.charts import chart_img
+from samskapa.core.charts import bar_chart
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
 from samskapa.projects import importer, selectors, services
@@ -85,7 +86,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def call_create(request: HttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call = form.save()
+        call = services.save_call(call=form.save(commit=False), by=_user(request))
         messages.success(request, _("The call has been added."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form})
@@ -98,7 +99,7 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = CallForm(request.POST or None, instance=call)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_call(call=form.save(commit=False), by=_user(request))
         messages.success(request, _("The call has been saved."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form, "call": call})
@@ -147,7 +148,7 @@ EXPORTS_PER_MINUTE = 30
 
 
 def _export_allowed(request: HttpRequest) -> bool:
-    """A light per-person limit (QUALITY.md: exports are rate limited), counted in the cache."""
+    """A light per-person limit (docs/quality.md, rate limits), counted in the cache."""
     key = f"projects:export:{request.user.pk}"
     cache.add(key, 0, timeout=60)  # the window starts with the first download
     return cache.incr(key) <= EXPORTS_PER_MINUTE
@@ -188,25 +189,13 @@ def project_export_csv(request: HttpRequest) -> HttpResponse:
 
 
 def _sector_chart(groups: list[dict[str, Any]], project: Project) -> str:
-    values = [{"sector": str(g["sector"].label), "count": g["count"]} for g in groups]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "description": _("Organisations in %(project)s per sector") % {"project": project.number},
-        "width": 360,
-        "data": {"values": values},
-        "mark": {"type": "bar", "color": "#1f5f8b"},
-        "encoding": {
-            "y": {"field": "sector", "type": "nominal", "title": None, "sort": None},
-            "x": {
-                "field": "count",
-                "type": "quantitative",
-                "title": _("Organisations"),
-                "axis": {"tickMinStep": 1, "format": "d"},
-            },
-        },
-    }
-    return chart_img(
-        spec, alt=_("Bar chart of the organisations per sector; the table shows the same numbers.")
+    return bar_chart(
+        [(str(g["sector"].label), g["count"]) for g in groups],
+        description=_("Organisations in %(project)s per sector") % {"project": project.number},
+        width=360,
+        value_title=_("Organisations"),
+        value_axis={"tickMinStep": 1, "format": "d"},
+        alt=_("Bar chart of the organisations per sector; the table shows the same numbers."),
     )
 
 
@@ -234,12 +223,15 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.change_project", request.path
     )
-    form_class = ProjectAdminForm if _user(request).staff_role == "admin" else ProjectForm
+    form_class = ProjectAdminForm if is_admin(request.user) else ProjectForm
     form = form_class(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        project = form.save(commit=False)
-        services.save_profile(project=project, by=_user(request), fields=form.changed_data)
-        form.save_target_counts()
+        project = services.save_profile(
+            project=form.save(commit=False),
+            by=_user(request),
+            fields=form.changed_data,
+            target_counts=form.target_counts(),
+        )
         messages.success(request, _("The project has been saved."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
@@ -274,7 +266,7 @@ def partner_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
         request.user, pk, "projects.change_project", request.path
     )
     link = get_object_or_404(ProjectOrganisation, project=project, pk=link_pk)
-    if link.organisation_id == project.owner_id and link.role == "owner":
+    if link.organisation_id == project.owner_id and link.is_owner:
         messages.error(request, _("The project owner cannot be removed here."))
     else:
         services.remove_partner(link=link, by=_user(request))

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
+from samskapa.core import dashboard
+
 
 class ToolkitConfig(AppConfig):
     name = "samskapa.toolkit"
@@ -8,11 +13,17 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Development toolkit")
 
     def ready(self) -> None:
-        from samskapa.accounts import personal_data
-        from samskapa.toolkit import dashboard, services  # noqa: F401  (registers the panel)
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
+        from samskapa.toolkit import dashboard as panels
+        from samskapa.toolkit import services
 
+        demo.register(self.name, "samskapa.demo.toolkit")  # loaded by `manage.py demo`
+
+        for panel in panels.PANELS:
+            dashboard.register(panel)
         personal_data.register(
-            key="toolkit",
-            export=services.export_personal_data,
-            erase=services.erase_personal_data,
+            PersonalDataSource(
+                "toolkit", services.export_personal_data, services.erase_personal_data
+            )
         )

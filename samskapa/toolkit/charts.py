@@ -11,11 +11,8 @@ from typing import Any
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from samskapa.core.charts import chart_img
+from samskapa.core.charts import ACCENT, ALERT, SCHEMA, chart_img
 from samskapa.toolkit.enums import level_choices
-
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-ACCENT = "#1f5f8b"
 
 
 def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | None:
@@ -55,7 +52,7 @@ def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | Non
                 },
             },
             {
-                "mark": {"type": "rule", "color": "#a4262c", "strokeDash": [4, 3]},
+                "mark": {"type": "rule", "color": ALERT, "strokeDash": [4, 3]},
                 "encoding": {"x": {"datum": 100}},
             },
         ],

@@ -48,4 +48,7 @@ def _my_tools(request: HttpRequest) -> dict[str, Any] | None:
     return {"items": items}
 
 
-dashboard.register(dashboard.Panel("my_tools", "toolkit/panels/my_tools.html", _my_tools, 25))
+# Registered in the AppConfig.ready() (samskapa.core.extensions).
+PANELS = [
+    dashboard.Panel("my_tools", "toolkit/panels/my_tools.html", _my_tools, 25),
+]

@@ -1,4 +1,4 @@
-"""The scales and categories of the development tools (definitions in DOMAIN.md)."""
+"""The scales and categories of the development tools (definitions in docs/domain.md, development tools)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.enums import FocusArea
+from samskapa.core.widgets import DateInput
 from samskapa.projects.models import Project
 from samskapa.toolkit.enums import (
     CURRENT_PERIOD,
@@ -39,7 +40,7 @@ from samskapa.toolkit.models import (
 from samskapa.toolkit.selectors import partner_organisations
 from samskapa.toolkit.tools import EDITABLE_TOOL_KEYS, TOOLS_BY_KEY
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 

@@ -14,11 +14,13 @@ from samskapa.toolkit import charts, diagrams
 from samskapa.toolkit.enums import (
     CURRENT_PERIOD,
     PRINCIPLES_BY_PERIOD,
+    SCALE_LEVELS,
     ChangeKind,
     CollaborationDepth,
     ParticipationScale,
     level_label,
 )
+from samskapa.toolkit.models import ToolkitSettings
 from samskapa.toolkit.selectors import ToolState, organisations_by_id
 
 
@@ -214,8 +216,6 @@ def participation(state: ToolState) -> dict[str, Any]:
     profile = state.participation
     scale = profile.scale if profile else ParticipationScale.IAP2
     if profile is None:
-        from samskapa.toolkit.models import ToolkitSettings
-
         scale = ToolkitSettings.load().participation_scale
     activities = sorted(state.activities, key=lambda a: (a.held_on, a.pk))
     return {
@@ -235,7 +235,6 @@ def participation(state: ToolState) -> dict[str, Any]:
 
 
 def level_label_list(scale: str) -> list[str]:
-    from samskapa.toolkit.enums import SCALE_LEVELS
 
     return [str(label) for label in SCALE_LEVELS[scale]]
 

@@ -42,6 +42,7 @@ from samskapa.toolkit.models import (
     ProblemNode,
     ProblemTree,
     SelfAssessment,
+    SelfAssessmentRating,
     SustainabilityPlan,
     TheoryOfChange,
 )
@@ -114,7 +115,6 @@ def _rating_points(rows: Iterable[Any]) -> list[RatingPoint]:
 
 def self_assessment_series(*, project: Project, until: date | None = None) -> list[RatingPoint]:
     """Every rating of the project, oldest first (one query)."""
-    from samskapa.toolkit.models import SelfAssessmentRating
 
     rows = SelfAssessmentRating.objects.filter(assessment__project=project).select_related(
         "assessment"
@@ -128,7 +128,6 @@ def self_assessment_series_for_projects(
     *, projects: Iterable[Project]
 ) -> dict[int, list[RatingPoint]]:
     """Every rating of each project, oldest first: one query for any number of projects."""
-    from samskapa.toolkit.models import SelfAssessmentRating
 
     rows = SelfAssessmentRating.objects.filter(
         assessment__project__in=[p.pk for p in projects]

@@ -35,7 +35,7 @@ from samskapa.core.enums import FocusArea
 from samskapa.core.models import AuditAction
 from samskapa.projects.enums import OrganisationRole
 from samskapa.projects.models import Project, ProjectOrganisation
-from samskapa.toolkit.enums import LINKABLE_KINDS, ActorLevel, ActorRole, ChangeKind
+from samskapa.toolkit.enums import LINKABLE_KINDS, SCALE_LEVELS, ActorLevel, ActorRole, ChangeKind
 from samskapa.toolkit.models import (
     Actor,
     ChangeElement,
@@ -48,7 +48,9 @@ from samskapa.toolkit.models import (
     ProblemNode,
     SelfAssessment,
     SelfAssessmentRating,
+    ToolkitSettings,
 )
+from samskapa.toolkit.selectors import STATE_MODELS
 
 # --- Self-assessment ----------------------------------------------------------------------
 
@@ -214,7 +216,6 @@ def _check_indicator_value(value: IndicatorValue) -> None:
 
 
 def _check_participation_level(obj: ParticipationProfile | ParticipationActivity) -> None:
-    from samskapa.toolkit.enums import SCALE_LEVELS
 
     if isinstance(obj, ParticipationProfile):
         scale, levels = obj.scale, [obj.current_level, obj.aim_level]
@@ -230,7 +231,6 @@ def _check_participation_level(obj: ParticipationProfile | ParticipationActivity
 
 
 def _centre_scale() -> str:
-    from samskapa.toolkit.models import ToolkitSettings
 
     return ToolkitSettings.load().participation_scale
 
@@ -370,7 +370,6 @@ def export_personal_data(user: User) -> dict[str, Any]:
 
 def erase_personal_data(user: User) -> None:
     """The project keeps its tools and their history; only the link to the person goes."""
-    from samskapa.toolkit.selectors import STATE_MODELS
 
     SelfAssessment.objects.filter(created_by=user).update(created_by=None)
     for entries in STATE_MODELS.values():

@@ -8,6 +8,7 @@ P = "projects/<int:project_pk>/tools/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(P, views.overview, name="overview"),
+    path(P + "theory-of-change.pdf", views.theory_pdf, name="theory-pdf"),
     path(P + "compare/", views.compare_view, name="compare"),
     path(P + "self-assessment/", views.self_assessment, name="self-assessment"),
     path(P + "self-assessment/new/", views.self_assessment_add, name="self-assessment-add"),
@@ -22,6 +23,3 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(P + "element/<slug:kind>/<int:pk>/delete/", views.element_delete, name="element-delete"),
     path(P + "<slug:tool>/", views.tool_detail, name="tool"),
 ]
-
-if views.pdf_available():
-    urlpatterns.insert(1, path(P + "theory-of-change.pdf", views.theory_pdf, name="theory-pdf"))

@@ -8,7 +8,6 @@ else gets 404.
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import timedelta
 from typing import Any
 
@@ -17,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -25,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
+from samskapa.core import pdf
 from samskapa.projects.models import Project
 from samskapa.toolkit import compare, present, selectors, services
 from samskapa.toolkit.forms import FORMS, DateForm, SelfAssessmentForm, ToolForm
@@ -197,7 +196,6 @@ def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpRespons
         "guides": guides_for(tool, get_language() or "sv"),
         "data": present.for_tool(tool, state, "live", partners),
         "can_change": can_change,
-        "pdf_available": tool == "theory_of_change" and pdf_available(),
         "forms": {kind.replace("-", "_"): _form(kind, project) for kind in ADD_FORMS[tool]}
         if can_change
         else {},
@@ -336,26 +334,16 @@ def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> Ht
     return redirect("toolkit:self-assessment", project_pk=project.pk)
 
 
-# --- Theory of change as PDF (only where WeasyPrint is installed) -------------------------
-
-
-def pdf_available() -> bool:
-    return importlib.util.find_spec("weasyprint") is not None
+# --- Theory of change as PDF (samskapa.core.pdf; 404 where PDF is not available) ---------
 
 
 def theory_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
-    import weasyprint  # type: ignore[import-not-found,unused-ignore]
-
     project = selectors.get_project(request.user, project_pk, path=request.path)
     state = selectors.load_state(project, tools=["theory_of_change"])
-    html = render_to_string(
+    return pdf.render_pdf(
+        request,
         "toolkit/theory_print.html",
         {"project": project, "data": present.theory_of_change(state, "pdf")},
-        request=request,
+        title=f"{_('Theory of change')} · {project.name}",
+        filename=f"theory-of-change-{project.number}.pdf",
     )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="theory-of-change-{project.number}.pdf"'
-    )
-    return response

@@ -17,16 +17,22 @@ READERS = COACHES | {"member"}
 FOUND = frozenset({302})
 
 
-def _coached(world: World) -> None:
+def _coached(world: World) -> dict[str, Any]:
     world.get(
         "coach_assignment",
         lambda: CoachAssignmentFactory(project=world.project, coach=world.users["coach"]),
     )
+    return {}
 
 
 def _project_pk(world: World) -> dict[str, Any]:
     _coached(world)
     return {"project_pk": world.project.pk}
+
+
+def _coaching(world: World) -> dict[str, Any]:
+    _session_object(world)
+    return {}
 
 
 def _session_object(world: World) -> Session:
@@ -55,8 +61,8 @@ def _assignment(world: World) -> dict[str, Any]:
 
 
 PAGES = [
-    Page("coaching:overview", COACHES),
-    Page("coaching:assignments", ADMIN),
+    Page("coaching:overview", COACHES, kwargs=_coaching),
+    Page("coaching:assignments", ADMIN, kwargs=_coaching),
     Page(
         "coaching:assignment-remove",
         ADMIN,

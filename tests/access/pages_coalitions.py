@@ -12,6 +12,7 @@ from tests.access.world import World
 from tests.factories.coalitions import (
     CalendarFeedFactory,
     FollowUpFactory,
+    LessonFactory,
     MeetingFactory,
     coalition_of,
 )
@@ -65,13 +66,31 @@ def _user_token(world: World) -> dict[str, Any]:
     return {"token": feed.token}
 
 
+def _with_meeting(world: World) -> dict[str, Any]:
+    _meeting_object(world)
+    return {}
+
+
+def _lessons(world: World) -> dict[str, Any]:
+    world.get(
+        "lesson",
+        lambda: LessonFactory(
+            meeting=_meeting_object(world),
+            text="Arbetsgivare vill vara med tidigt.",
+            focus_areas=["collaboration"],
+            projects=[world.project],
+        ),
+    )
+    return {}
+
+
 def _lesson() -> dict[str, Any]:
     return {"text": "En lärdom från åtkomsttestet.", "focus_areas": ["causes"]}
 
 
 PAGES = [
     Page("coalitions:coalition-list", CENTRE_TEAM | {"member", "other_member"}, kwargs=_coalitions),
-    Page("coalitions:coalition-create", ADMIN),
+    Page("coalitions:coalition-create", ADMIN, kwargs=_coalitions),
     Page("coalitions:coalition-detail", READERS, kwargs=_coalition_pk, denied=404),
     Page("coalitions:coalition-edit", ADMIN, kwargs=_coalition_pk, denied=404),
     Page(
@@ -161,12 +180,20 @@ PAGES = [
         scan=False,
         variant="bad-token",
     ),
-    Page("coalitions:my-calendar", LOGGED_IN),
-    Page("coalitions:my-calendar-reset", LOGGED_IN, method="POST", ok=FOUND, scan=False),
-    Page("coalitions:lessons", CENTRE_TEAM),
+    Page("coalitions:my-calendar", LOGGED_IN, kwargs=_with_meeting),
+    Page(
+        "coalitions:my-calendar-reset",
+        LOGGED_IN,
+        kwargs=_with_meeting,
+        method="POST",
+        ok=FOUND,
+        scan=False,
+    ),
+    Page("coalitions:lessons", CENTRE_TEAM, kwargs=_lessons),
     Page(
         "coalitions:lessons",
         CENTRE_TEAM,
+        kwargs=_lessons,
         query="?q=arbetsgivare&focus_area=collaboration",
         variant="search",
     ),

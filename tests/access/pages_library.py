@@ -1,80 +1,73 @@
 """The knowledge bank's pages. Public pages are open to everyone; authoring is the centre
-team's; publishing is the admin's. Objects are created per request (the kwargs run for each
+team's; publishing is the admin's. Objects are built for each request (the kwargs run for each
 role inside the rolled-back test), so one role's action does not change the next one's."""
 
 from __future__ import annotations
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from typing import Any
 
 from samskapa.library.enums import Status
-from samskapa.library.models import Attachment, Material
 from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
+from tests.access.world import World
+from tests.factories.library import (
+    AttachmentFactory,
+    DraftFactory,
+    FeedbackFactory,
+    MaterialFactory,
+    translation_of,
+)
 
 ADMIN = frozenset({"admin"})
-# One small file shared by every attachment row the matrix creates: rows roll back, the file
-# stays, so it is written once rather than once per run.
-MATRIX_FILE = "library/attachments/access-matrix.pdf"
 
 
-def _published() -> dict[str, str]:
-    material = Material.objects.published().filter(language="sv").order_by("pk").first()
-    assert material is not None, "the demo data has published material"
-    return {"slug": material.slug}
+def _materials(world: World) -> dict[str, Any]:
+    """Lists show something: a published pair on participation with feedback, and a draft."""
+
+    def build() -> None:
+        swedish = MaterialFactory(title="Samverkan i praktiken", topics=["participation"])
+        translation_of(swedish, title="Collaboration in practice", topics=["participation"])
+        FeedbackFactory(material=swedish, helpful=False, comment="Fler exempel, tack.")
+        DraftFactory(title="Utkast om samverkan")
+
+    world.get("library-materials", build)
+    return {}
 
 
-def _draft() -> dict[str, int]:
-    material = Material.objects.create(
-        title="Utkast för åtkomsttest",
-        slug=f"utkast-{Material.objects.count() + 1}",
-        summary="Ett utkast.",
-        body="## Rubrik\n\nText.",
-        material_type="guide",
-        topics=["collaboration"],
-        language="sv",
-        status=Status.DRAFT,
-    )
-    return {"pk": material.pk}
+def _published(world: World) -> dict[str, Any]:
+    return {"slug": MaterialFactory().slug}
 
 
-def _in_review() -> dict[str, int]:
-    pk = _draft()["pk"]
-    Material.objects.filter(pk=pk).update(status=Status.REVIEW)
-    return {"pk": pk}
+def _draft(world: World) -> dict[str, Any]:
+    return {"pk": DraftFactory().pk}
 
 
-def _published_pk() -> dict[str, int]:
-    return {"pk": Material.objects.published().order_by("pk").values_list("pk", flat=True)[0]}
+def _in_review(world: World) -> dict[str, Any]:
+    return {"pk": DraftFactory(status=Status.REVIEW).pk}
 
 
-def _attachment(material: Material) -> Attachment:
-    if not default_storage.exists(MATRIX_FILE):
-        default_storage.save(MATRIX_FILE, ContentFile(b"%PDF-1.4\n%%EOF\n"))
-    return Attachment.objects.create(
-        material=material,
-        file=MATRIX_FILE,
-        original_name="checklista.pdf",
-        content_type="application/pdf",
-        size=15,
-    )
+def _published_pk(world: World) -> dict[str, Any]:
+    return {"pk": MaterialFactory().pk}
 
 
-def _published_attachment() -> dict[str, int]:
-    material = Material.objects.published().order_by("pk").first()
-    assert material is not None
-    return {"pk": _attachment(material).pk}
+def _published_attachment(world: World) -> dict[str, Any]:
+    return {"pk": AttachmentFactory().pk}
 
 
-def _draft_attachment() -> dict[str, int]:
-    material = Material.objects.get(pk=_draft()["pk"])
-    return {"pk": _attachment(material).pk}
+def _draft_attachment(world: World) -> dict[str, Any]:
+    return {"pk": AttachmentFactory(material=DraftFactory()).pk}
 
 
 PAGES = [
-    Page("library:index", EVERYONE),
-    Page("library:index", EVERYONE, query="?q=samverkan", variant="search"),
-    Page("library:index", EVERYONE, query="?language=en&topic=participation", variant="english"),
-    Page("library:feed", EVERYONE, scan=False),
+    Page("library:index", EVERYONE, kwargs=_materials),
+    Page("library:index", EVERYONE, kwargs=_materials, query="?q=samverkan", variant="search"),
+    Page(
+        "library:index",
+        EVERYONE,
+        kwargs=_materials,
+        query="?language=en&topic=participation",
+        variant="english",
+    ),
+    Page("library:feed", EVERYONE, kwargs=_materials, scan=False),
     Page("library:material-detail", EVERYONE, kwargs=_published),
     Page(
         "library:material-feedback",
@@ -86,9 +79,9 @@ PAGES = [
         scan=False,
     ),
     Page("library:attachment-download", EVERYONE, kwargs=_published_attachment, scan=False),
-    Page("library:manage", CENTRE_TEAM),
-    Page("library:material-create", CENTRE_TEAM),
-    Page("library:feedback-list", CENTRE_TEAM),
+    Page("library:manage", CENTRE_TEAM, kwargs=_materials),
+    Page("library:material-create", CENTRE_TEAM, kwargs=_materials),
+    Page("library:feedback-list", CENTRE_TEAM, kwargs=_materials),
     Page("library:material-edit", CENTRE_TEAM, kwargs=_draft),
     Page("library:material-history", CENTRE_TEAM, kwargs=_draft),
     Page(

@@ -51,23 +51,9 @@ def test_declared_pages_exist() -> None:
     assert {page.name for page in PAGES} <= named_urls()
 
 
-# Transition (until every app's rows take the World): apps whose rows are built with factories.
-CONVERTED_APPS = {"toolkit", "coalitions", "coaching"}
-
-
-def takes_world(page: Page) -> bool:
-    """Rows converted to factories run on the World; the others still point at the demo."""
-    return page.name.partition(":")[0] in CONVERTED_APPS
-
-
-def kwargs_for(page: Page, world: World) -> dict[str, Any]:
-    if inspect.signature(page.kwargs).parameters:
-        return page.kwargs(world)  # type: ignore[call-arg]
-    return page.kwargs()
-
-
-def _request(client: Any, page: Page, world: World) -> Any:
-    url = reverse(page.name, kwargs=kwargs_for(page, world)) + page.query
+def _request(client: Any, page: Page, world: World | None) -> Any:
+    kwargs = page.kwargs(world) if world is not None else page.kwargs()  # type: ignore[call-arg]
+    url = reverse(page.name, kwargs=kwargs) + page.query
     if page.method == "POST":
         return client.post(url, page.data() if page.data else {})
     return client.get(url)
@@ -76,10 +62,11 @@ def _request(client: Any, page: Page, world: World) -> Any:
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES, ids=[p.label for p in PAGES])
 def test_access(page: Page, client_as: Any, client_for: Any) -> None:
+    # Transition (tests-c): new-style pages take the World and are tried as its people.
+    world = World() if inspect.signature(page.kwargs).parameters else None
     failures = []
-    world = World()
     for role in ROLES:
-        client = client_for(world.user(role)) if takes_world(page) else client_as(role)
+        client = client_for(world.user(role)) if world else client_as(role)
         response = _request(client, page, world)
         status = response.status_code
         if role in page.allowed:

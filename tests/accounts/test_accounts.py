@@ -31,7 +31,7 @@ def test_every_demo_account_logs_in_with_the_demo_password(client: Client) -> No
 
 
 def test_demo_loader_is_idempotent() -> None:
-    from samskapa.core.demo import load_demo
+    from samskapa.demo import load_demo
 
     counts = (User.objects.count(), Organisation.objects.count())
     load_demo()

@@ -16,7 +16,6 @@ from samskapa.accounts.enums import StaffRole
 from samskapa.coalitions.models import Coalition, Meeting
 from tests.access import pages_coaching, pages_coalitions
 from tests.access.matrix import ROLES
-from tests.access.test_access_matrix import kwargs_for
 from tests.access.world import World
 from tests.browser import login
 from tests.e2e.test_accessibility import AXE_OPTIONS, scan
@@ -36,7 +35,7 @@ def _urls_for(role: str, world: World) -> list[str]:
     for page in PAGES:
         first = next(r for r in ROLES if r in page.allowed)
         if first == role or (role == "member" and "member" in page.allowed):
-            chosen.append(reverse(page.name, kwargs=kwargs_for(page, world)) + page.query)
+            chosen.append(reverse(page.name, kwargs=page.kwargs(world)) + page.query)
     return chosen
 
 

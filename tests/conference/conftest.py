@@ -1,67 +1,55 @@
+"""The conference tests travel to `NOW` (tests/factories/conference.py) and build editions
+relative to it, so registration, the call for input and the feedback window are open or closed
+because of the test's own dates, never the real calendar's."""
+
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.core.cache import cache
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
 from samskapa.conference.models import Edition, Registration, Session, Track
+from samskapa.conference.services import register_participant
+from tests.factories.accounts import staff
+from tests.factories.conference import NOW, EditionFactory, SessionFactory, TrackFactory
+
+
+@pytest.fixture(autouse=True)
+def _fixed_time(time_machine: Any) -> None:
+    time_machine.move_to(NOW, tick=True)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
-    from django.core.cache import cache
-
     cache.clear()
 
 
 @pytest.fixture
 def edition(db: Any) -> Edition:
-    """A small edition with registration open today and the call for input open."""
-    today = timezone.localdate()
-    return Edition.objects.create(
-        year=2030,
-        title_sv="Testkonferensen",
-        title_en="The test conference",
-        starts_on=today + datetime.timedelta(days=60),
-        ends_on=today + datetime.timedelta(days=61),
-        venue="Malmö",
-        capacity=2,
-        languages=["sv", "en"],
-        call_opens_on=today - datetime.timedelta(days=1),
-        call_closes_on=today + datetime.timedelta(days=10),
-        registration_opens_on=today - datetime.timedelta(days=1),
-        registration_closes_on=today + datetime.timedelta(days=50),
-        programme_published=True,
-    )
+    """A small edition (two places) with registration and the call for input open."""
+    return EditionFactory(year=2030, capacity=2)
+
+
+@pytest.fixture
+def organiser(db: Any) -> User:
+    return staff(StaffRole.ADMIN)
 
 
 @pytest.fixture
 def make_session(edition: Edition) -> Callable[..., Session]:
     def make(title: str = "Workshop", seats: int | None = None, **extra: Any) -> Session:
-        starts = timezone.make_aware(
-            datetime.datetime.combine(edition.starts_on, datetime.time(10, 0))
-        )
-        values = {
-            "edition": edition,
-            "title": title,
-            "format": "workshop",
-            "language": "sv",
-            "starts_at": starts,
-            "ends_at": starts + datetime.timedelta(hours=1),
-            "seats": seats,
-            **extra,
-        }
-        return Session.objects.create(**values)
+        return SessionFactory(edition=edition, title=title, seats=seats, **extra)
 
     return make
 
 
 @pytest.fixture
 def track(edition: Edition) -> Track:
-    return Track.objects.create(edition=edition, name_sv="Spår A", name_en="Track A", room="Sal A")
+    return TrackFactory(edition=edition, name_sv="Spår A", name_en="Track A", room="Sal A")
 
 
 def form_data(**changes: Any) -> dict[str, Any]:
@@ -83,8 +71,7 @@ def registration_data(**changes: Any) -> dict[str, Any]:
 
 
 def make_registration(edition: Edition, email: str, **extra: Any) -> Registration:
-    from samskapa.conference.services import register_participant
-
+    """A registration through the service: capacity, waiting list and sessions as in use."""
     return register_participant(
         site_url="http://testserver/",
         edition=edition,

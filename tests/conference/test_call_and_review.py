@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
 from samskapa.conference import services
 from samskapa.conference.enums import SubmissionStatus
-from samskapa.conference.models import Review, ReviewCriterion, Submission
+from samskapa.conference.models import Review, ReviewCriterion, Session, Submission, Track
+from tests.factories.accounts import staff
+from tests.factories.conference import ReviewScoreFactory, at
 
 pytestmark = pytest.mark.django_db
 
@@ -90,13 +95,26 @@ def test_unknown_submission_token_is_404(client: Any) -> None:
     assert client.get(url).status_code == 404
 
 
-def test_call_closed_page_when_outside_the_dates(client: Any) -> None:
-    response = client.get(reverse("conference:submit", args=[2027]))
+def test_call_closed_page_when_outside_the_dates(
+    client: Any, edition: Any, time_machine: Any
+) -> None:
+    url = reverse("conference:submit", args=[edition.year])
+    time_machine.move_to(at(edition.call_closes_on, 23, 59))
+    assert "Det går inte att skicka in inspel just nu" not in client.get(url).content.decode()
+    time_machine.move_to(at(edition.call_closes_on + datetime.timedelta(days=1), 0, 1))
+    assert "Det går inte att skicka in inspel just nu" in client.get(url).content.decode()
+    response = _submit(client, edition)
     assert "Det går inte att skicka in inspel just nu" in response.content.decode()
+    assert not Submission.objects.filter(edition=edition).exists()
 
 
 @pytest.fixture
-def reviewed(edition: Any, demo_user: Any) -> Review:
+def coach(db: Any) -> User:
+    return staff(StaffRole.COACH)
+
+
+@pytest.fixture
+def reviewed(edition: Any, coach: User) -> Review:
     submission = services.submit_input(
         site_url="http://testserver/",
         edition=edition,
@@ -115,11 +133,13 @@ def reviewed(edition: Any, demo_user: Any) -> Review:
     )
     ReviewCriterion.objects.create(edition=edition, name_sv="Relevans", order=1)
     ReviewCriterion.objects.create(edition=edition, name_sv="Spridning", order=2)
-    return services.assign_reviewer(submission=submission, reviewer=demo_user("coach"))
+    return services.assign_reviewer(submission=submission, reviewer=coach)
 
 
-def test_assigned_reviewer_scores_against_the_criteria(client_as: Any, reviewed: Review) -> None:
-    client = client_as("coach")
+def test_assigned_reviewer_scores_against_the_criteria(
+    client_for: Any, coach: User, reviewed: Review
+) -> None:
+    client = client_for(coach)
     url = reverse("conference:review", args=[reviewed.pk])
     criteria = list(reviewed.submission.edition.criteria.all())
     page = client.get(url).content.decode()
@@ -133,8 +153,10 @@ def test_assigned_reviewer_scores_against_the_criteria(client_as: Any, reviewed:
     assert sorted(reviewed.scores.values_list("score", flat=True)) == [2, 4]
 
 
-def test_review_form_without_scores_says_what_is_missing(client_as: Any, reviewed: Review) -> None:
-    response = client_as("coach").post(
+def test_review_form_without_scores_says_what_is_missing(
+    client_for: Any, coach: User, reviewed: Review
+) -> None:
+    response = client_for(coach).post(
         reverse("conference:review", args=[reviewed.pk]), {"comment": "Halvfärdig"}
     )
     html = response.content.decode()
@@ -142,35 +164,37 @@ def test_review_form_without_scores_says_what_is_missing(client_as: Any, reviewe
     assert "Halvfärdig" in html
 
 
-def test_anonymous_review_hides_who_submitted(client_as: Any, reviewed: Review) -> None:
+def test_anonymous_review_hides_who_submitted(
+    client_for: Any, coach: User, reviewed: Review
+) -> None:
     edition = reviewed.submission.edition
     edition.anonymous_review = True
     edition.save()
-    html = client_as("coach").get(reverse("conference:review", args=[reviewed.pk])).content.decode()
+    html = client_for(coach).get(reverse("conference:review", args=[reviewed.pk])).content.decode()
     assert "Hemlig Person" not in html and "hemlig@example.se" not in html
     edition.anonymous_review = False
     edition.save()
-    html = client_as("coach").get(reverse("conference:review", args=[reviewed.pk])).content.decode()
+    html = client_for(coach).get(reverse("conference:review", args=[reviewed.pk])).content.decode()
     assert "Hemlig Person" in html
 
 
-def test_other_staff_cannot_open_someone_elses_review(client_as: Any, reviewed: Review) -> None:
-    for role in ("admin", "evaluator", "process_leader"):
-        response = client_as(role).get(reverse("conference:review", args=[reviewed.pk]))
+def test_other_staff_cannot_open_someone_elses_review(client_for: Any, reviewed: Review) -> None:
+    for role in (StaffRole.ADMIN, StaffRole.EVALUATOR, StaffRole.PROCESS_LEADER, StaffRole.COACH):
+        response = client_for(staff(role)).get(reverse("conference:review", args=[reviewed.pk]))
         assert response.status_code == 404, role
 
 
 def test_staff_assign_reviewers_and_decide_with_an_email(
-    client_as: Any,
+    client_for: Any,
+    organiser: User,
     edition: Any,
     reviewed: Review,
-    demo_user: Any,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    client = client_as("admin")
+    client = client_for(organiser)
     submission = reviewed.submission
     url = reverse("conference:submission-decide", args=[edition.year, submission.pk])
-    evaluator = demo_user("evaluator")
+    evaluator = staff(StaffRole.EVALUATOR)
     client.post(url, {"assign": "1", "reviewer": evaluator.pk})
     assert submission.reviews.filter(reviewer=evaluator).exists()
     mail.outbox.clear()
@@ -184,49 +208,61 @@ def test_staff_assign_reviewers_and_decide_with_an_email(
     assert "Korta ner." in message.body
 
 
-def test_score_dashboard_shows_the_spread(client_as: Any) -> None:
-    html = client_as("admin").get(reverse("conference:submissions", args=[2027])).content.decode()
+def test_score_dashboard_shows_the_spread(client_for: Any, organiser: User, edition: Any) -> None:
+    for score in (2, 4, 5):
+        ReviewScoreFactory(
+            review__submission__edition=edition,
+            review__submission__title=f"Inspel med {score}",
+            score=score,
+        )
+    html = client_for(organiser).get(reverse("conference:submissions", args=[edition.year]))
+    html = html.content.decode()
     assert "Poängfördelning" in html
+    # Ranked by average score, best first.
+    assert html.index("Inspel med 5") < html.index("Inspel med 4") < html.index("Inspel med 2")
     assert 'src="data:image/svg+xml;base64,' in html
     assert "<svg" not in html  # never inline SVG: the CSP forbids its style attributes
 
 
-def test_reviewer_dashboard_panel_lists_pending_reviews(client_as: Any, reviewed: Review) -> None:
-    html = client_as("coach").get(reverse("core:dashboard")).content.decode()
+def test_reviewer_dashboard_panel_lists_pending_reviews(
+    client_for: Any, coach: User, reviewed: Review
+) -> None:
+    html = client_for(coach).get(reverse("core:dashboard")).content.decode()
     assert "Inspel som väntar på din granskning" in html
     assert "Inspel" in html
+    other = client_for(staff(StaffRole.COACH)).get(reverse("core:dashboard")).content.decode()
+    assert "Inspel som väntar på din granskning" not in other
 
 
 def test_accepted_input_is_added_to_the_programme(
-    client_as: Any, edition: Any, reviewed: Review
+    client_for: Any, organiser: User, edition: Any, reviewed: Review
 ) -> None:
-    from samskapa.conference.models import Session, Track
-
     submission = reviewed.submission
     services.decide_submission(
         site_url="http://testserver/", submission=submission, decision="accepted", note=""
     )
     track = Track.objects.create(edition=edition, name_sv="Spår", room="Sal 1")
     url = reverse("conference:submission-decide", args=[edition.year, submission.pk])
-    client = client_as("admin")
+    client = client_for(organiser)
+    day = edition.starts_on.isoformat()
     bad = client.post(
         url,
         {
             "schedule": "1",
             "track": track.pk,
-            "starts_at": "2030-05-01T10:00",
-            "ends_at": "2030-05-01T09:00",
+            "starts_at": f"{day}T10:00",
+            "ends_at": f"{day}T09:00",
         },
     )
     assert "Programpunkten måste sluta efter att den har börjat." in bad.content.decode()
-    assert 'value="2030-05-01T10:00"' in bad.content.decode()
+    assert f'value="{day}T10:00"' in bad.content.decode()
     response = client.post(
         url,
         {
             "schedule": "1",
             "track": track.pk,
-            "starts_at": "2030-05-01T10:00",
-            "ends_at": "2030-05-01T11:00",
+            "starts_at": f"{day}T10:00",
+            "ends_at": f"{day}T11:00",
             "seats": "12",
         },
     )

@@ -1,4 +1,5 @@
-"""Organisers: participant list and check-in, Excel export, badges, statistics, feedback."""
+"""Organisers: participant list and check-in, Excel export, statistics, feedback (badges:
+test_badges_pdf.py)."""
 
 from __future__ import annotations
 
@@ -7,32 +8,37 @@ from io import BytesIO
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
+from samskapa.conference import services
+from samskapa.conference.enums import ParticipantCategory, RegistrationStatus
 from samskapa.conference.models import Feedback, Registration
-from samskapa.conference.views import badges_available
 from tests.conference.conftest import make_registration
+from tests.factories.accounts import staff
+from tests.factories.conference import EditionFactory, FeedbackFactory, RegistrationFactory, at
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def test_participant_search_finds_by_name_email_or_organisation(
-    client_as: Any, edition: Any
+    client_for: Any, organiser: User, edition: Any
 ) -> None:
     make_registration(edition, "greta@example.se")
     make_registration(edition, "olle@example.org")
-    client = client_as("admin")
+    client = client_for(organiser)
     url = reverse("conference:participants", args=[edition.year])
     html = client.get(url, {"q": "example.org"}).content.decode()
     assert "olle" in html and "greta" not in html
 
 
-def test_check_in_works_without_javascript(client_as: Any, edition: Any) -> None:
+def test_check_in_works_without_javascript(client_for: Any, organiser: User, edition: Any) -> None:
     registration = make_registration(edition, "greta@example.se")
-    client = client_as("admin")
+    client = client_for(organiser)
     url = reverse("conference:check-in", args=[edition.year, registration.pk])
     response = client.post(url, {"attended": "1", "q": "greta"})
     assert response.status_code == 302
@@ -44,21 +50,23 @@ def test_check_in_works_without_javascript(client_as: Any, edition: Any) -> None
     assert registration.checked_in_at is None
 
 
-def test_check_in_with_htmx_returns_the_row_fragment(client_as: Any, edition: Any) -> None:
+def test_check_in_with_htmx_returns_the_row_fragment(
+    client_for: Any, organiser: User, edition: Any
+) -> None:
     registration = make_registration(edition, "greta@example.se")
     url = reverse("conference:check-in", args=[edition.year, registration.pk])
-    response = client_as("admin").post(url, {"attended": "1"}, HTTP_HX_REQUEST="true")
+    response = client_for(organiser).post(url, {"attended": "1"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert "<html" not in html
     assert "Ångra incheckningen av greta" in html
 
 
-def test_excel_export_neutralises_formulas(client_as: Any, edition: Any) -> None:
+def test_excel_export_neutralises_formulas(client_for: Any, organiser: User, edition: Any) -> None:
     make_registration(edition, "a@example.se")
     Registration.objects.filter(edition=edition).update(
         name='=HYPERLINK("http://evil")', organisation="+46 Malmö"
     )
-    response = client_as("admin").get(
+    response = client_for(organiser).get(
         reverse("conference:participants-export", args=[edition.year])
     )
     rows = list(
@@ -68,49 +76,43 @@ def test_excel_export_neutralises_formulas(client_as: Any, edition: Any) -> None
     assert rows[1][2] == "'+46 Malmö"
 
 
-@pytest.mark.skipif(
-    badges_available(), reason="WeasyPrint is installed: the badge link is shown and tested below"
-)
-def test_badge_link_is_hidden_without_weasyprint(client_as: Any, edition: Any) -> None:
-    client = client_as("admin")
-    html = client.get(reverse("conference:participants", args=[edition.year])).content.decode()
-    assert "Namnbrickor" not in html
-    assert client.get(reverse("conference:badges", args=[edition.year])).status_code == 404
-
-
-@pytest.mark.skipif(
-    not badges_available(),
-    reason="WeasyPrint (the optional 'pdf' extra) is not installed: name badges are not offered",
-)
-def test_badges_are_a_pdf(client_as: Any, edition: Any) -> None:
-    make_registration(edition, "a@example.se")
-    response = client_as("admin").get(reverse("conference:badges", args=[edition.year]))
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-
-
-def test_statistics_show_charts_as_images_with_tables(client_as: Any) -> None:
-    html = client_as("admin").get(reverse("conference:statistics", args=[2027])).content.decode()
+def test_statistics_show_charts_as_images_with_tables(
+    client_for: Any, organiser: User, edition: Any
+) -> None:
+    RegistrationFactory(edition=edition, category=ParticipantCategory.ESF_COUNCIL)
+    RegistrationFactory(edition=edition, category=ParticipantCategory.RESEARCHER, country="NO")
+    url = reverse("conference:statistics", args=[edition.year])
+    html = client_for(organiser).get(url).content.decode()
     assert html.count('src="data:image/svg+xml;base64,') == 4
     assert "<svg" not in html
     assert "Anmälningar per deltagarkategori" in html
     assert "Svenska ESF-rådet" in html
 
 
-def test_attendance_and_no_show_rates(client_as: Any) -> None:
-    html = client_as("admin").get(reverse("conference:statistics", args=[2026])).content.decode()
-    # Demo: 40 registered in 2026, 32 checked in.
-    assert "32 (80\u00a0%)" in html
-    assert "8 (20\u00a0%)" in html
+def test_attendance_and_no_show_rates(client_for: Any, organiser: User) -> None:
+    edition = EditionFactory(past=True)
+    checked_in = at(edition.starts_on, 9)
+    RegistrationFactory.create_batch(4, edition=edition, checked_in_at=checked_in)
+    RegistrationFactory(edition=edition)
+    RegistrationFactory(edition=edition, status=RegistrationStatus.CANCELLED)  # not counted
+    url = reverse("conference:statistics", args=[edition.year])
+    html = client_for(organiser).get(url).content.decode()
+    assert "4 (80\u00a0%)" in html
+    assert "1 (20\u00a0%)" in html
 
 
-def test_feedback_form_opens_on_the_first_day(client: Any, edition: Any) -> None:
+def test_feedback_form_is_open_from_the_first_day_to_60_days_after(
+    client: Any, edition: Any, time_machine: Any
+) -> None:
     registration = make_registration(edition, "a@example.se")
     url = reverse("conference:feedback", args=[registration.feedback_token])
+    time_machine.move_to(at(edition.starts_on - datetime.timedelta(days=1), 23, 59))
     assert client.get(url).status_code == 404  # before the conference
-    edition.starts_on = timezone.localdate() - datetime.timedelta(days=1)
-    edition.ends_on = timezone.localdate()
-    edition.save()
+    time_machine.move_to(at(edition.ends_on + datetime.timedelta(days=61), 0, 1))
+    assert client.get(url).status_code == 404  # the window has closed
+    time_machine.move_to(at(edition.ends_on + datetime.timedelta(days=60), 23, 59))
+    assert client.get(url).status_code == 200  # the last day of the window
+    time_machine.move_to(at(edition.starts_on, 8))
     response = client.post(url, {"overall": "9", "relevance": "4", "comment": "Bra dagar"})
     assert "Bra dagar" in response.content.decode()  # kept after the error
     assert "Välj ett giltigt alternativ" in response.content.decode()
@@ -118,19 +120,22 @@ def test_feedback_form_opens_on_the_first_day(client: Any, edition: Any) -> None
     assert Feedback.objects.get(registration=registration).overall == 5
 
 
-def test_feedback_results_are_aggregated(client_as: Any) -> None:
-    html = (
-        client_as("admin").get(reverse("conference:feedback-results", args=[2026])).content.decode()
-    )
+def test_feedback_results_are_aggregated(client_for: Any, organiser: User) -> None:
+    edition = EditionFactory(past=True)
+    for overall in (5, 5, 4, 4, 2):
+        FeedbackFactory(registration__edition=edition, overall=overall, comment=f"Betyg {overall}")
+    url = reverse("conference:feedback-results", args=[edition.year])
+    html = client_for(organiser).get(url).content.decode()
     assert "Helhetsbetyg (medelvärde, 1–5)" in html
-    assert Feedback.objects.filter(registration__edition__year=2026).count() >= 5
+    assert "4,0" in html  # (5 + 5 + 4 + 4 + 2) / 5
+    assert "Betyg 2" in html
 
 
-def test_feedback_results_need_five_answers(client_as: Any, edition: Any) -> None:
+def test_feedback_results_need_five_answers(client_for: Any, organiser: User, edition: Any) -> None:
     registration = make_registration(edition, "a@example.se")
     Feedback.objects.create(registration=registration, overall=1, relevance=1, comment="Hemligt")
     html = (
-        client_as("admin")
+        client_for(organiser)
         .get(reverse("conference:feedback-results", args=[edition.year]))
         .content.decode()
     )
@@ -153,9 +158,9 @@ def _registrations(edition: Any, count: int) -> None:
     ["conference:participants", "conference:organise-edition", "conference:statistics"],
 )
 def test_organiser_pages_have_constant_query_counts(
-    name: str, client_as: Any, edition: Any
+    name: str, client_for: Any, organiser: User, edition: Any
 ) -> None:
-    client = client_as("admin")
+    client = client_for(organiser)
     url = reverse(name, args=[edition.year])
     _registrations(edition, 1)
     one = count_queries(lambda: client.get(url))
@@ -164,8 +169,10 @@ def test_organiser_pages_have_constant_query_counts(
     assert count_queries(lambda: client.get(url)) == one
 
 
-def test_needs_list_has_constant_query_count(client_as: Any, edition: Any) -> None:
-    client = client_as("admin")
+def test_needs_list_has_constant_query_count(
+    client_for: Any, organiser: User, edition: Any
+) -> None:
+    client = client_for(organiser)
     url = reverse("conference:needs", args=[edition.year])
     edition.capacity = 10
     edition.save()
@@ -188,9 +195,9 @@ def test_programme_and_session_lists_have_constant_query_counts(
 
 
 def test_submission_and_review_lists_have_constant_query_counts(
-    client_as: Any, edition: Any, demo_user: Any
+    client_for: Any, organiser: User, edition: Any
 ) -> None:
-    from samskapa.conference import services
+    reviewer = staff(StaffRole.COACH)
 
     def add(index: int) -> None:
         submission = services.submit_input(
@@ -207,19 +214,19 @@ def test_submission_and_review_lists_have_constant_query_counts(
             },
             speakers=[],
         )
-        services.assign_reviewer(submission=submission, reviewer=demo_user("coach"))
+        services.assign_reviewer(submission=submission, reviewer=reviewer)
 
-    admin, coach = client_as("admin"), None
+    admin, coach = client_for(organiser), None
     submissions_url = reverse("conference:submissions", args=[edition.year])
     reviews_url = reverse("conference:review-list")
     add(0)
     one_admin = count_queries(lambda: admin.get(submissions_url))
-    coach = client_as("coach")
+    coach = client_for(reviewer)
     coach_before = count_queries(lambda: coach.get(reviews_url))
     add(1)
     add(2)
     assert count_queries(lambda: coach.get(reviews_url)) == coach_before
-    admin = client_as("admin")
+    admin = client_for(organiser)
     assert count_queries(lambda: admin.get(submissions_url)) == one_admin
 
 
@@ -230,8 +237,6 @@ def test_agenda_on_the_manage_page_has_constant_query_count(
     registration = make_registration(edition, "a@example.se", sessions=sessions[:1])
     url = reverse("conference:registration-manage", args=[registration.token])
     one = count_queries(lambda: client.get(url))
-    from samskapa.conference import services
-
     services.update_agenda(
         site_url="http://testserver/", registration=registration, sessions=sessions
     )
@@ -239,18 +244,18 @@ def test_agenda_on_the_manage_page_has_constant_query_count(
 
 
 def test_feedback_invitations_go_once_in_each_persons_language(
-    client_as: Any, edition: Any, django_capture_on_commit_callbacks: Any
+    client_for: Any,
+    organiser: User,
+    edition: Any,
+    django_capture_on_commit_callbacks: Any,
+    time_machine: Any,
 ) -> None:
-    from django.core import mail
-
     swedish = make_registration(edition, "a@example.se")
     english = make_registration(edition, "b@example.org")
     Registration.objects.filter(pk=english.pk).update(language="en")
-    edition.starts_on = timezone.localdate()
-    edition.ends_on = timezone.localdate()
-    edition.save()
+    time_machine.move_to(at(edition.starts_on, 8))
     mail.outbox.clear()
-    client = client_as("admin")
+    client = client_for(organiser)
     url = reverse("conference:feedback-invite", args=[edition.year])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
@@ -265,22 +270,28 @@ def test_feedback_invitations_go_once_in_each_persons_language(
     assert len(mail.outbox) == 2  # nobody is invited twice
 
 
-def test_feedback_invitations_wait_for_the_conference(client_as: Any, edition: Any) -> None:
-    from django.core import mail
-
+def test_feedback_invitations_wait_for_the_conference(
+    client_for: Any, organiser: User, edition: Any, time_machine: Any
+) -> None:
+    time_machine.move_to(at(edition.starts_on - datetime.timedelta(days=1), 23, 59))
     make_registration(edition, "a@example.se")
     mail.outbox.clear()
-    client_as("admin").post(reverse("conference:feedback-invite", args=[edition.year]))
+    client_for(organiser).post(reverse("conference:feedback-invite", args=[edition.year]))
     assert mail.outbox == []
 
 
-def test_organiser_home_panel_shows_places_and_waiting_list(client_as: Any) -> None:
-    html = client_as("admin").get(reverse("core:dashboard")).content.decode()
-    assert "Konferens 2027" in html
-    assert "står på väntelistan" in html
+def test_organiser_home_panel_shows_places_and_waiting_list(
+    client_for: Any, organiser: User, edition: Any
+) -> None:
+    EditionFactory(year=2029, past=True)
+    for email in ("a@example.se", "b@example.se", "c@example.se"):
+        make_registration(edition, email)
+    html = client_for(organiser).get(reverse("core:dashboard")).content.decode()
+    assert "Konferens 2030" in html and "Konferens 2029" not in html
+    assert "2 av 2 platser är tagna, 1 står på väntelistan." in html
     assert "Anmälan är öppen." in html
 
 
-def test_organiser_panel_is_not_shown_to_other_staff(client_as: Any) -> None:
-    html = client_as("coach").get(reverse("core:dashboard")).content.decode()
-    assert "Konferens 2027" not in html
+def test_organiser_panel_is_not_shown_to_other_staff(client_for: Any, edition: Any) -> None:
+    html = client_for(staff(StaffRole.COACH)).get(reverse("core:dashboard")).content.decode()
+    assert "Konferens 2030" not in html

@@ -9,28 +9,48 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from samskapa.conference.models import Session, Speaker
+from samskapa.conference import services
+from samskapa.conference.enums import BookingStatus
+from samskapa.conference.models import Speaker
 from samskapa.conference.services import create_session_from_submission, session_conflicts
+from tests.factories.conference import (
+    BookingFactory,
+    EditionFactory,
+    SessionFactory,
+    TrackFactory,
+    at,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_public_programme_lists_the_demo_sessions_by_day(client: Any) -> None:
-    html = client.get(reverse("conference:programme", args=[2027])).content.decode()
+def test_public_programme_lists_the_sessions_by_day(client: Any, edition: Any) -> None:
+    edition.starts_on = datetime.date(2030, 4, 10)  # a Wednesday
+    edition.ends_on = datetime.date(2030, 4, 11)
+    edition.save()
+    second_day = SessionFactory(edition=edition, title="Avslutning", starts_at=at(edition.ends_on))
+    full = SessionFactory(edition=edition, title="Från problemträd till förändringsteori", seats=1)
+    BookingFactory(registration__edition=edition, session=full)
+    BookingFactory(registration__edition=edition, session=full, status=BookingStatus.WAITLISTED)
+    html = client.get(reverse("conference:programme", args=[edition.year])).content.decode()
     assert "Från problemträd till förändringsteori" in html
-    assert "Fullt: väntelista" in html
-    assert html.index("onsdag 21 april 2027") < html.index("torsdag 22 april 2027")
+    assert html.count("Fullt: väntelista") == 1
+    assert html.index("onsdag 10 april 2030") < html.index("torsdag 11 april 2030")
+    assert html.index("torsdag 11 april 2030") < html.index(second_day.title)
 
 
-def test_programme_ics_holds_every_session(client: Any) -> None:
-    response = client.get(reverse("conference:programme-ics", args=[2027]))
+def test_programme_ics_holds_every_session(client: Any, edition: Any) -> None:
+    SessionFactory.create_batch(3, edition=edition)
+    SessionFactory()  # another edition's
+    response = client.get(reverse("conference:programme-ics", args=[edition.year]))
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
-    assert len(events) == Session.objects.filter(edition__year=2027).count() == 12
+    assert len(events) == 3
 
 
-def test_session_ics_has_time_and_place(client: Any) -> None:
-    session = Session.objects.get(edition__year=2027, title__startswith="Från problemträd")
+def test_session_ics_has_time_and_place(client: Any, edition: Any) -> None:
+    track = TrackFactory(edition=edition, room="Workshoprummet")
+    session = SessionFactory(edition=edition, track=track)
     response = client.get(reverse("conference:session-ics", args=[session.pk]))
     [event] = Calendar.from_ical(response.content).walk("VEVENT")
     assert event.decoded("dtstart") == session.starts_at
@@ -55,11 +75,15 @@ def test_speakers_without_consent_are_not_named(
 
 
 def test_archived_edition_keeps_documentation(client: Any) -> None:
-    session = Session.objects.filter(edition__year=2026).first()
-    assert session is not None
+    session = SessionFactory(
+        edition=EditionFactory(past=True),
+        documentation="Bilderna från passet.",
+        links="https://example.org/samskapa-2026/\njavascript:alert(1)",
+    )
     html = client.get(reverse("conference:session-detail", args=[session.pk])).content.decode()
     assert "Dokumentation" in html
     assert "https://example.org/samskapa-2026/" in html
+    assert "javascript:" not in html
 
 
 def test_conflicts_flag_same_room_and_same_speaker(
@@ -80,8 +104,6 @@ def test_conflicts_flag_same_room_and_same_speaker(
 
 
 def test_session_from_accepted_input_keeps_its_speakers(edition: Any) -> None:
-    from samskapa.conference import services
-
     submission = services.submit_input(
         site_url="http://testserver/",
         edition=edition,
@@ -96,7 +118,7 @@ def test_session_from_accepted_input_keeps_its_speakers(edition: Any) -> None:
         },
         speakers=[{"name": "Ann", "organisation": "", "bio": "", "publication_consent": True}],
     )
-    starts = datetime.datetime(2030, 1, 1, 9, tzinfo=datetime.UTC)
+    starts = at(edition.starts_on, 9)
     session = create_session_from_submission(
         submission=submission, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1)
     )

@@ -34,7 +34,7 @@ def test_restore_needs_confirmation(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's online backup")
 def test_sqlite_backup_restores_into_a_fresh_database(tmp_path: Path) -> None:
-    from samskapa.core.demo import load_demo
+    from samskapa.demo import load_demo
 
     load_demo()
     backup = tmp_path / "backup.sqlite3"
@@ -52,7 +52,7 @@ def test_sqlite_backup_restores_into_a_fresh_database(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore")
 def test_postgresql_backup_restores_into_a_fresh_database(tmp_path: Path, settings: Any) -> None:
-    from samskapa.core.demo import load_demo
+    from samskapa.demo import load_demo
 
     load_demo()
     backup = tmp_path / "backup.dump"

@@ -8,13 +8,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samskapa.accounts.enums import StaffRole
 from samskapa.library.models import Attachment
 from samskapa.library.uploads import DOCX, ODT, PDF, PPTX, XLSX, detect_type
-from tests.factories.library import DraftFactory, MaterialFactory
+from tests.factories.accounts import staff
+from tests.factories.library import PDF_BYTES, DraftFactory, MaterialFactory
+from tests.factories.projects import lead_of
 
 pytestmark = pytest.mark.django_db
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
@@ -59,9 +61,9 @@ def _upload(client: Any, material: Any, name: str, data: bytes) -> Any:
     return client.post(url, {"file": SimpleUploadedFile(name, data)})
 
 
-def test_upload_stores_the_file_under_a_random_name(client_as: Any) -> None:
+def test_upload_stores_the_file_under_a_random_name(client_for: Any) -> None:
     draft = DraftFactory()
-    response = _upload(client_as("coach"), draft, "Min checklista.pdf", PDF_BYTES)
+    response = _upload(client_for(staff(StaffRole.COACH)), draft, "Min checklista.pdf", PDF_BYTES)
     assert response.status_code == 302
     attachment = Attachment.objects.get(material=draft)
     assert attachment.original_name == "Min checklista.pdf"
@@ -80,9 +82,9 @@ def test_upload_stores_the_file_under_a_random_name(client_as: Any) -> None:
     ],
 )
 def test_upload_refuses_files_by_their_content(
-    client_as: Any, name: str, data: bytes, message: str
+    client_for: Any, name: str, data: bytes, message: str
 ) -> None:
-    client = client_as("coach")
+    client = client_for(staff(StaffRole.COACH))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     draft = DraftFactory()
     response = _upload(client, draft, name, data)
@@ -91,8 +93,8 @@ def test_upload_refuses_files_by_their_content(
     assert not Attachment.objects.filter(material=draft).exists()
 
 
-def test_upload_refuses_files_over_10_mb(client_as: Any) -> None:
-    client = client_as("coach")
+def test_upload_refuses_files_over_10_mb(client_for: Any) -> None:
+    client = client_for(staff(StaffRole.COACH))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     draft = DraftFactory()
     big = PDF_BYTES + b"0" * (10 * 1024 * 1024)
@@ -101,11 +103,11 @@ def test_upload_refuses_files_over_10_mb(client_as: Any) -> None:
     assert "larger than 10 MB" in response.content.decode()
 
 
-def test_download_of_published_attachment_is_an_attachment(client_as: Any) -> None:
+def test_download_of_published_attachment_is_an_attachment(client_for: Any) -> None:
     material = MaterialFactory()
-    _upload(client_as("admin"), material, "Mall.pdf", PDF_BYTES)
+    _upload(client_for(staff(StaffRole.ADMIN)), material, "Mall.pdf", PDF_BYTES)
     attachment = Attachment.objects.get(material=material)
-    response = client_as("anonymous").get(attachment.get_absolute_url())
+    response = client_for(None).get(attachment.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert 'filename="Mall.pdf"' in response["Content-Disposition"]
@@ -113,18 +115,19 @@ def test_download_of_published_attachment_is_an_attachment(client_as: Any) -> No
     assert b"".join(response.streaming_content) == PDF_BYTES
 
 
-def test_attachments_of_drafts_are_not_downloadable_by_readers(client_as: Any) -> None:
+def test_attachments_of_drafts_are_not_downloadable_by_readers(client_for: Any) -> None:
     draft = DraftFactory()
-    _upload(client_as("coach"), draft, "Utkast.pdf", PDF_BYTES)
+    _upload(client_for(staff(StaffRole.COACH)), draft, "Utkast.pdf", PDF_BYTES)
     attachment = Attachment.objects.get(material=draft)
-    for role in ("anonymous", "member", "funder"):
-        assert client_as(role).get(attachment.get_absolute_url()).status_code == 404
-    assert client_as("evaluator").get(attachment.get_absolute_url()).status_code == 200
+    for reader in (None, lead_of(), staff(StaffRole.FUNDER)):
+        assert client_for(reader).get(attachment.get_absolute_url()).status_code == 404
+    evaluator = client_for(staff(StaffRole.EVALUATOR))
+    assert evaluator.get(attachment.get_absolute_url()).status_code == 200
 
 
-def test_remove_attachment(client_as: Any) -> None:
+def test_remove_attachment(client_for: Any) -> None:
     draft = DraftFactory()
-    client = client_as("coach")
+    client = client_for(staff(StaffRole.COACH))
     _upload(client, draft, "Bort.pdf", PDF_BYTES)
     attachment = Attachment.objects.get(material=draft)
     url = reverse("library:attachment-delete", kwargs={"pk": attachment.pk})

@@ -3,11 +3,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.library import services
 from samskapa.library.enums import Status
 from samskapa.library.models import Material
-from tests.factories.library import DraftFactory
+from samskapa.library.personal_data import erase_authorship, export_authorship
+from samskapa.library.starter import load_starter_content, starter_folders
+from tests.factories.accounts import staff
+from tests.factories.library import DraftFactory, MaterialFactory
+from tests.factories.projects import lead_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +31,23 @@ VALID = {
 }
 
 
-def test_create_saves_a_draft_with_the_author(client_as: Any, demo_user: Any) -> None:
-    client = client_as("coach")
+def test_create_saves_a_draft_with_the_author(client_for: Any) -> None:
+    coach = staff(StaffRole.COACH)
+    client = client_for(coach)
     response = client.post(reverse("library:material-create"), VALID)
     material = Material.objects.get(title=VALID["title"])
     assert response.status_code == 302
     assert material.status == Status.DRAFT
     assert material.slug == "sa-planerar-ni-en-workshop"
-    assert list(material.authors.all()) == [demo_user("coach")]
+    assert list(material.authors.all()) == [coach]
     assert material.history.count() == 1
-    assert material.history.first().history_user == demo_user("coach")
+    assert material.history.first().history_user == coach
 
 
-def test_create_with_bad_input_shows_errors_and_keeps_the_text(client_as: Any) -> None:
+def test_create_with_bad_input_shows_errors_and_keeps_the_text(client_for: Any) -> None:
     data = {**VALID, "title": "", "topics": [], "material_type": "poem",
             "body": "## Min text\n\nSom jag skrev <b>själv</b>."}  # fmt: skip
-    response = client_as("coach").post(reverse("library:material-create"), data)
+    response = client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     assert response.status_code == 200
     body = response.content.decode()
     assert "error-summary" in body
@@ -49,16 +57,17 @@ def test_create_with_bad_input_shows_errors_and_keeps_the_text(client_as: Any) -
     assert not Material.objects.filter(summary=VALID["summary"]).exists()
 
 
-def test_create_rejects_a_slug_in_use_and_a_video_without_link(client_as: Any) -> None:
-    data = {**VALID, "slug": "vad-ar-social-innovation", "material_type": "video"}
-    response = client_as("coach").post(reverse("library:material-create"), data)
+def test_create_rejects_a_slug_in_use_and_a_video_without_link(client_for: Any) -> None:
+    MaterialFactory(slug="ett-upptaget-namn")
+    data = {**VALID, "slug": "ett-upptaget-namn", "material_type": "video"}
+    response = client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     form = response.context["form"]
     assert set(form.errors) == {"slug", "video_url"}
 
 
-def test_preview_renders_without_saving(client_as: Any) -> None:
+def test_preview_renders_without_saving(client_for: Any) -> None:
     data = {**VALID, "body": "## Rubrik\n\n[klicka här](https://example.org)", "preview": "1"}
-    response = client_as("coach").post(reverse("library:material-create"), data)
+    response = client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     body = response.content.decode()
     assert response.status_code == 200
     assert "preview-heading" in body
@@ -67,21 +76,24 @@ def test_preview_renders_without_saving(client_as: Any) -> None:
     assert not Material.objects.filter(title=VALID["title"]).exists()
 
 
-def test_edit_page_shows_the_authoring_check(client_as: Any) -> None:
+def test_edit_page_shows_the_authoring_check(client_for: Any) -> None:
     draft = DraftFactory(body="#### Djupt\n\n![](https://example.org/a.png)\n\n[här](https://x.se)")
-    response = client_as("evaluator").get(reverse("library:material-edit", kwargs={"pk": draft.pk}))
+    response = client_for(staff(StaffRole.EVALUATOR)).get(
+        reverse("library:material-edit", kwargs={"pk": draft.pk})
+    )
     assert len(response.context["findings"]) == 3
 
 
-def test_workflow_draft_review_publish(client_as: Any) -> None:
+def test_workflow_draft_review_publish(client_for: Any) -> None:
     draft = DraftFactory()
-    client = client_as("process_leader")
+    process_leader, admin_user = staff(StaffRole.PROCESS_LEADER), staff(StaffRole.ADMIN)
+    client = client_for(process_leader)
     client.post(reverse("library:material-submit", kwargs={"pk": draft.pk}))
     draft.refresh_from_db()
     assert draft.status == Status.REVIEW
     publish = reverse("library:material-publish", kwargs={"pk": draft.pk})
     assert client.post(publish).status_code == 403  # only the admin publishes
-    admin = client_as("admin")
+    admin = client_for(admin_user)
     page = admin.get(publish)
     assert "findings" in page.content.decode()
     assert admin.post(publish).status_code == 302
@@ -93,47 +105,47 @@ def test_workflow_draft_review_publish(client_as: Any) -> None:
         "review",
         "published",
     ]
-    assert client_as("anonymous").get(draft.get_absolute_url()).status_code == 200
+    assert client_for(None).get(draft.get_absolute_url()).status_code == 200
 
 
-def test_admin_returns_a_material_to_draft_and_withdraws_published(client_as: Any) -> None:
+def test_admin_returns_a_material_to_draft_and_withdraws_published(client_for: Any) -> None:
     draft = DraftFactory(status=Status.REVIEW)
-    admin = client_as("admin")
+    admin = client_for(staff(StaffRole.ADMIN))
     admin.post(reverse("library:material-return", kwargs={"pk": draft.pk}))
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
-    published = Material.objects.get(slug="vad-ar-social-innovation")
+    published = MaterialFactory()
     admin.post(reverse("library:material-withdraw", kwargs={"pk": published.pk}))
     published.refresh_from_db()
     assert published.status == Status.DRAFT
-    assert client_as("anonymous").get(published.get_absolute_url()).status_code == 404
+    assert client_for(None).get(published.get_absolute_url()).status_code == 404
 
 
-def test_only_the_admin_edits_published_material(client_as: Any) -> None:
-    published = Material.objects.get(slug="vad-ar-social-innovation")
+def test_only_the_admin_edits_published_material(client_for: Any) -> None:
+    published = MaterialFactory()
     url = reverse("library:material-edit", kwargs={"pk": published.pk})
-    assert client_as("coach").get(url).status_code == 404
-    assert client_as("admin").get(url).status_code == 200
+    assert client_for(staff(StaffRole.COACH)).get(url).status_code == 404
+    assert client_for(staff(StaffRole.ADMIN)).get(url).status_code == 200
 
 
-def test_translation_of_links_the_two_versions(client_as: Any) -> None:
+def test_translation_of_links_the_two_versions(client_for: Any) -> None:
     swedish = DraftFactory(title="Svensk version", slug="svensk-version")
     data = {**VALID, "title": "English version", "language": "en",
             "translation_of": str(swedish.pk)}  # fmt: skip
-    client_as("coach").post(reverse("library:material-create"), data)
+    client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     english = Material.objects.get(title="English version")
     assert english.group == swedish.group
 
 
-def test_translation_of_must_be_in_the_other_language(client_as: Any) -> None:
+def test_translation_of_must_be_in_the_other_language(client_for: Any) -> None:
     swedish = DraftFactory()
     data = {**VALID, "translation_of": str(swedish.pk)}
-    response = client_as("coach").post(reverse("library:material-create"), data)
+    response = client_for(staff(StaffRole.COACH)).post(reverse("library:material-create"), data)
     assert "translation_of" in response.context["form"].errors
 
 
-def test_history_page_lists_changed_fields(client_as: Any) -> None:
-    client = client_as("coach")
+def test_history_page_lists_changed_fields(client_for: Any) -> None:
+    client = client_for(staff(StaffRole.COACH))
     client.post(reverse("library:material-create"), VALID)
     material = Material.objects.get(title=VALID["title"])
     edit = reverse("library:material-edit", kwargs={"pk": material.pk})
@@ -144,25 +156,27 @@ def test_history_page_lists_changed_fields(client_as: Any) -> None:
     assert versions[0]["changed"] == ["summary"]
 
 
-def test_dashboard_panel_for_the_admin_counts_materials_in_review(client_as: Any) -> None:
+def test_dashboard_panel_for_the_admin_counts_materials_in_review(client_for: Any) -> None:
     DraftFactory(status=Status.REVIEW)
-    body = client_as("admin").get(reverse("core:dashboard")).content.decode()
+    body = client_for(staff(StaffRole.ADMIN)).get(reverse("core:dashboard")).content.decode()
     assert "panel-library" in body
-    assert (
-        "panel-library" not in client_as("member").get(reverse("core:dashboard")).content.decode()
-    )
+    member = client_for(lead_of()).get(reverse("core:dashboard")).content.decode()
+    assert "panel-library" not in member
 
 
 def test_load_starter_content_command_is_idempotent() -> None:
-    from django.core.management import call_command
-
-    before = Material.objects.count()
-    call_command("load_starter_content", "--author", "admin@samskapa.test")
-    assert Material.objects.count() == before
+    author = staff(StaffRole.ADMIN)
+    call_command("load_starter_content", "--author", author.email)
+    loaded = list(Material.objects.order_by("pk").values_list("pk", "title", "group"))
+    assert len(loaded) == 2 * len(starter_folders())
+    call_command("load_starter_content", "--author", author.email)
+    assert list(Material.objects.order_by("pk").values_list("pk", "title", "group")) == loaded
 
 
 def test_starter_content_is_complete_pairs_of_substantial_material() -> None:
-    starter = Material.objects.filter(authors__email="admin@samskapa.test").distinct()
+    author = staff(StaffRole.ADMIN)
+    load_starter_content(author=author)
+    starter = Material.objects.filter(authors=author).distinct()
     assert starter.filter(language="sv").count() == 14
     assert starter.filter(language="en").count() == 14
     for material in starter.filter(language="sv"):
@@ -172,22 +186,22 @@ def test_starter_content_is_complete_pairs_of_substantial_material() -> None:
         assert partner.status == Status.PUBLISHED
 
 
-def test_personal_data_export_and_erasure_cover_authorship(demo_user: Any) -> None:
-    from samskapa.library.personal_data import erase_authorship, export_authorship
-
-    admin = demo_user("admin")
-    exported = export_authorship(admin)["authored_materials"]
-    assert len(exported) == Material.objects.filter(authors=admin).count() >= 28
+def test_personal_data_export_and_erasure_cover_authorship() -> None:
+    author, co_author = staff(StaffRole.COACH), staff(StaffRole.EVALUATOR)
+    MaterialFactory(title="Gemensam", authors=[author, co_author])
+    DraftFactory(title="Eget utkast", authors=[author])
+    MaterialFactory(title="Någon annans", authors=[co_author])
+    exported = export_authorship(author)["authored_materials"]
+    assert sorted(m["title"] for m in exported) == ["Eget utkast", "Gemensam"]
     assert set(exported[0]) == {"title", "language", "status"}
-    erase_authorship(admin)
-    assert not Material.objects.filter(authors=admin).exists()
+    erase_authorship(author)
+    assert not Material.objects.filter(authors=author).exists()
+    assert Material.objects.filter(authors=co_author).count() == 2  # the materials stay
 
 
-def test_workflow_steps_only_start_from_their_status(demo_user: Any) -> None:
-    from samskapa.library import services
-
-    admin = demo_user("admin")
-    published = Material.objects.get(slug="vad-ar-social-innovation")
+def test_workflow_steps_only_start_from_their_status() -> None:
+    admin = staff(StaffRole.ADMIN)
+    published = MaterialFactory()
     services.submit_for_review(material=published, by=admin)
     services.return_to_draft(material=published, by=admin)
     published.refresh_from_db()
@@ -199,9 +213,9 @@ def test_workflow_steps_only_start_from_their_status(demo_user: Any) -> None:
     assert draft.status == Status.REVIEW
 
 
-def test_preview_over_htmx_returns_the_page_for_hx_select(client_as: Any) -> None:
+def test_preview_over_htmx_returns_the_page_for_hx_select(client_for: Any) -> None:
     data = {**VALID, "body": "## Rubrik\n\nText.", "preview": "1"}
-    response = client_as("coach").post(
+    response = client_for(staff(StaffRole.COACH)).post(
         reverse("library:material-create"), data, headers={"HX-Request": "true"}
     )
     body = response.content.decode()

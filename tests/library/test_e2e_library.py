@@ -8,8 +8,11 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from samskapa.accounts.enums import StaffRole
 from tests.browser import login
 from tests.e2e.test_accessibility import AXE_OPTIONS
+from tests.factories.accounts import PASSWORD, staff
+from tests.factories.library import MaterialFactory
 
 pytestmark = [
     pytest.mark.e2e,
@@ -27,8 +30,9 @@ def _violations(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("width", [1280, 320])
 def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, width: int) -> None:
+    admin = staff(StaffRole.ADMIN)  # committed: the live server sees it
     page, watcher = new_page(width)
-    login(page, "admin@samskapa.test")
+    login(page, admin.email, PASSWORD)
     page.goto("/library/manage/new/")
     page.fill(
         "textarea[name=body]",
@@ -48,14 +52,23 @@ def test_editor_error_preview_and_findings_states_are_accessible(new_page: Any, 
 
 
 def test_material_as_staff_and_feedback_error_are_accessible(new_page: Any) -> None:
+    admin = staff(StaffRole.ADMIN)
+    body = "## Vad är det?\n\nEn ny lösning på ett socialt problem.\n\n- en\n- två\n"
+    MaterialFactory(slug="vad-ar-det", title="Vad är social innovation?", body=body)
+    MaterialFactory(
+        slug="forandringsteori-i-tre-steg",
+        title="Förändringsteori steg för steg",
+        body=body,
+        tools=["theory_of_change"],
+    )
     page, watcher = new_page(1280)
-    page.goto("/library/material/vad-ar-social-innovation/")
+    page.goto("/library/material/vad-ar-det/")
     page.click("#feedback button[type=submit]")  # no answer chosen: an error
     page.wait_for_load_state("networkidle")
     assert page.locator(".error-summary").count() == 1
     assert _violations(page) == []
-    login(page, "admin@samskapa.test")
-    page.goto("/library/material/forandringsteori-steg-for-steg/")
+    login(page, admin.email, PASSWORD)
+    page.goto("/library/material/forandringsteori-i-tre-steg/")
     assert page.locator(".staff-box").count() == 1
     assert _violations(page) == []
     assert watcher.errors == []

@@ -14,7 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from samskapa.accounts.enums import StaffRole
 from samskapa.library.models import Feedback, Material
+from tests.factories.accounts import staff
 from tests.factories.library import MaterialFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,26 +48,26 @@ def _page_length(response: Any) -> int:
 
 @pytest.mark.parametrize("query", ["", "?q=kanin", "?topic=collaboration&focus_area=collaboration"])
 def test_index_queries(client: Any, django_assert_num_queries: Any, query: str) -> None:
-    Material.objects.all().delete()
     _add(1)
     _assert_constant(
         client, reverse("library:index") + query, django_assert_num_queries, _page_length
     )
 
 
-def test_manage_queries(client_as: Any, django_assert_num_queries: Any) -> None:
-    Material.objects.all().delete()
+def test_manage_queries(client_for: Any, django_assert_num_queries: Any) -> None:
     _add(1)
     _assert_constant(
-        client_as("coach"), reverse("library:manage"), django_assert_num_queries, _page_length
+        client_for(staff(StaffRole.COACH)),
+        reverse("library:manage"),
+        django_assert_num_queries,
+        _page_length,
     )
 
 
-def test_feedback_list_queries(client_as: Any, django_assert_num_queries: Any) -> None:
-    Material.objects.all().delete()
+def test_feedback_list_queries(client_for: Any, django_assert_num_queries: Any) -> None:
     _add(1)
     _assert_constant(
-        client_as("coach"),
+        client_for(staff(StaffRole.COACH)),
         reverse("library:feedback-list"),
         django_assert_num_queries,
         _page_length,
@@ -75,7 +77,6 @@ def test_feedback_list_queries(client_as: Any, django_assert_num_queries: Any) -
 def test_detail_queries_do_not_grow_with_related_material(
     client: Any, django_assert_num_queries: Any
 ) -> None:
-    Material.objects.all().delete()
     material = _add(1)[0]
     _assert_constant(
         client,

@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 
+from samskapa.accounts.models import User
 from samskapa.library.enums import Status
+from samskapa.library.models import Material
+from tests.factories.accounts import staff
 from tests.factories.library import DraftFactory, MaterialFactory
+from tests.factories.projects import lead_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,38 +19,47 @@ TEAM = {"admin", "process_leader", "coach", "evaluator"}
 EVERYONE = {"admin", "process_leader", "coach", "evaluator", "funder", "member"}
 
 
-def _who(demo_user: Any, perm: str, obj: Any = None) -> set[str]:
-    return {role for role in EVERYONE if demo_user(role).has_perm(perm, obj)}
+@pytest.fixture
+def people(db: Any) -> dict[str, User]:
+    """One person per role; the admin is a superuser, as in use."""
+    roles = {role: staff(role) for role in EVERYONE - {"member"}}
+    return {**roles, "member": lead_of()}
 
 
-def test_readers_see_published_material_only(demo_user: Any) -> None:
-    assert _who(demo_user, "library.view_material", MaterialFactory()) == EVERYONE
-    assert _who(demo_user, "library.view_material", DraftFactory()) == TEAM
-    assert _who(demo_user, "library.download_attachment", DraftFactory()) == TEAM
+def _who(people: dict[str, User], perm: str, obj: Any = None) -> set[str]:
+    return {role for role, person in people.items() if person.has_perm(perm, obj)}
 
 
-def test_the_centre_team_authors_and_the_admin_publishes(demo_user: Any) -> None:
+def test_readers_see_published_material_only(people: dict[str, User]) -> None:
+    assert _who(people, "library.view_material", MaterialFactory()) == EVERYONE
+    assert _who(people, "library.view_material", DraftFactory()) == TEAM
+    assert _who(people, "library.download_attachment", DraftFactory()) == TEAM
+
+
+def test_the_centre_team_authors_and_the_admin_publishes(people: dict[str, User]) -> None:
     draft, review = DraftFactory(), DraftFactory(status=Status.REVIEW)
     published = MaterialFactory()
-    assert _who(demo_user, "library.add_material") == TEAM
-    assert _who(demo_user, "library.change_material", draft) == TEAM
-    assert _who(demo_user, "library.change_material", published) == {"admin"}
-    assert _who(demo_user, "library.submit_material", draft) == TEAM
-    # The demo admin is a superuser, for whom Django grants every permission: the services
+    assert _who(people, "library.add_material") == TEAM
+    assert _who(people, "library.change_material", draft) == TEAM
+    assert _who(people, "library.change_material", published) == {"admin"}
+    assert _who(people, "library.submit_material", draft) == TEAM
+    # The admin is a superuser, for whom Django grants every permission: the services
     # check the state again (test_authoring), so these hold for everyone else.
-    assert _who(demo_user, "library.submit_material", review) - {"admin"} == set()
-    assert _who(demo_user, "library.publish_material", review) == {"admin"}
-    assert _who(demo_user, "library.publish_material", published) - {"admin"} == set()
-    assert _who(demo_user, "library.return_material", review) == {"admin"}
-    assert _who(demo_user, "library.withdraw_material", published) == {"admin"}
-    assert _who(demo_user, "library.view_feedback") == TEAM
-    assert _who(demo_user, "library.view_history") == TEAM
+    assert _who(people, "library.submit_material", review) - {"admin"} == set()
+    assert _who(people, "library.publish_material", review) == {"admin"}
+    assert _who(people, "library.publish_material", published) - {"admin"} == set()
+    assert _who(people, "library.return_material", review) == {"admin"}
+    assert _who(people, "library.withdraw_material", published) == {"admin"}
+    assert _who(people, "library.view_feedback") == TEAM
+    assert _who(people, "library.view_history") == TEAM
 
 
+@pytest.mark.demo
 def test_demo_loader_is_idempotent() -> None:
-    from samskapa.library import demo
-    from samskapa.library.models import Material
+    from samskapa.demo import library as demo  # the demo is only imported by demo tests
+    from samskapa.demo import load_demo
 
+    load_demo()
     before = list(Material.objects.order_by("pk").values_list("pk", "title", "group"))
     demo.load()
     assert list(Material.objects.order_by("pk").values_list("pk", "title", "group")) == before

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from samskapa.accounts.services import erase_user, export_personal_data
 from samskapa.core.charts import chart_img, render_chart_svg
 from samskapa.core.exports import safe_cell
-from samskapa.projects import demo
+from samskapa.demo import projects as demo
 from samskapa.projects.dashboard import _call_year, _my_projects
 from samskapa.projects.models import Invitation, Project, ProjectMember, ProjectOrganisation
 

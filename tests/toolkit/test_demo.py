@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from samskapa.core.demo import load_demo
+from samskapa.demo import load_demo
+from samskapa.demo import toolkit as demo
 from samskapa.projects.models import Project
-from samskapa.toolkit import demo
 from samskapa.toolkit.models import ProblemNode, ProblemTree, SelfAssessment, TheoryOfChange
 
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]

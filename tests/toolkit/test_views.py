@@ -534,14 +534,6 @@ def test_tool_page_links_to_the_librarys_guides(login: Any, member: Any, project
     assert guide.get_absolute_url() in page and "Read more in the knowledge bank" in page
 
 
-def test_pdf_link_only_where_weasyprint_is_installed(login: Any, member: Any, project: Any) -> None:
-    from samskapa.toolkit.views import pdf_available
-
-    page = login(member).get(tool_url(project, "theory_of_change")).content.decode()
-    assert ("Download as PDF" in page) == pdf_available()
-    assert "browser's print command" in page
-
-
 def test_personal_data_export_and_erasure(member: Any, project: Any) -> None:
     services.record_self_assessment(
         project=project, by=member, context="Före mötet",

@@ -1,4 +1,4 @@
-# Dates as "27 nov 2026" (JOURNEYS.md), amounts with a space between thousands.
+# Dates as "27 nov 2026" (docs/quality.md, language and look), amounts with a space between thousands.
 DATE_FORMAT = "j b Y"
 DATETIME_FORMAT = "j b Y H:i"
 SHORT_DATE_FORMAT = "Y-m-d"

@@ -2,6 +2,8 @@ from typing import Any
 
 from django import template
 
+from samskapa.toolkit import present, selectors
+
 register = template.Library()
 
 
@@ -14,7 +16,6 @@ def get_item(mapping: dict[Any, Any], key: Any) -> Any:
 @register.inclusion_tag("toolkit/includes/workspace_section.html", takes_context=True)
 def toolkit_section(context: dict[str, Any], project: Any) -> dict[str, Any]:
     """The tools' section of a project's workspace: links and the latest self-assessment."""
-    from samskapa.toolkit import present, selectors
 
     latest = selectors.latest_self_assessments(projects=[project]).get(project.pk)
     return {

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from samskapa.coaching.services import enqueue_due_reminders
+from samskapa.coaching.tasks import enqueue_due_reminders
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
-from samskapa.core import bench
-from samskapa.core.demo import load_demo
+from samskapa.core import benchmark
+from samskapa.demo import load_demo
 
 
 class Command(BaseCommand):
@@ -26,9 +26,9 @@ class Command(BaseCommand):
         if not options["no_seed"]:
             self.stdout.write("Loading the demo data and seeding the large data set…")
             load_demo()
-            bench.seed(scale=options["scale"])
-        baseline, results = bench.measure(repeat=options["repeat"])
-        self.stdout.write(f"\nBaseline {bench.BASELINE_URL}: {baseline:.1f} ms (median)\n")
+            benchmark.seed(scale=options["scale"])
+        baseline, results = benchmark.measure(repeat=options["repeat"])
+        self.stdout.write(f"\nBaseline {benchmark.BASELINE_URL}: {baseline:.1f} ms (median)\n")
         self.stdout.write(
             f"{'page':<42} {'status':>6} {'queries':>7} {'median ms':>10} {'× base':>7}"
         )

@@ -9,7 +9,7 @@ are not meant to identify real legal entities. Dates are ISO strings, amounts ar
 
 from __future__ import annotations
 
-# Organisations live in samskapa.accounts.demo_data (accounts must not import projects);
+# Organisations live in samskapa.demo.accounts_data (accounts must not import projects);
 # the projects below refer to them by their `key`.
 
 # ---------------------------------------------------------------------------

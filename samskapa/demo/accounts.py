@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 
-from samskapa.accounts.demo_data import ORGANISATIONS
 from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import Organisation, User
-from samskapa.core.demo import DEMO_PASSWORD
+from samskapa.demo.accounts_data import ORGANISATIONS
+from samskapa.demo.clock import DemoCalendar
+
+DEMO_PASSWORD = "samskapa-demo"  # noqa: S105  (demo mode only; printed by `manage.py demo`)
 
 # (email, name, staff role or "" for project members)
 DEMO_ACCOUNTS: list[tuple[str, str, str]] = [
@@ -44,7 +46,7 @@ def load_organisations() -> dict[str, Organisation]:
     return by_key
 
 
-def load() -> None:
+def load(calendar: DemoCalendar | None = None) -> None:
     load_organisations()
     for email, name, role in DEMO_ACCOUNTS:
         user = User.objects.filter(email=email).first()

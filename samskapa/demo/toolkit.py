@@ -1,7 +1,9 @@
 """Demo data for the toolkit: every demo project's tools at a different stage, with history.
 
 Each write is dated (simple_history's `_history_date`), so the history and the comparison show
-development over 2025–2026. Idempotent: a project that already has a problem tree is skipped.
+development over the two years before today. The dates were written for the week of
+clock.ANCHOR and move with whole weeks. Idempotent: a project that already has a problem tree
+is not filled again; its tools (and their history) move by as far as the projects moved.
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.utils import timezone
 
 from samskapa.accounts.models import User
+from samskapa.demo.clock import DemoCalendar, move_dates
+from samskapa.demo.projects_data import PROJECTS
 from samskapa.projects.models import Project
 from samskapa.toolkit import services
 from samskapa.toolkit.enums import ChangeKind
@@ -197,6 +202,18 @@ def _save(obj: Any, day: date) -> Any:
     return services.save_tool_object(obj=obj, by=None, when=_at(min(day, timezone.localdate())))
 
 
+def _move(moved_by: timedelta) -> None:
+    """Move the demo projects' tools and their history (every toolkit model with a project)."""
+    projects = list(
+        Project.objects.filter(number__in=[str(p["number"]) for p in PROJECTS]).values_list(
+            "pk", flat=True
+        )
+    )
+    for model in apps.get_app_config("toolkit").get_models():
+        if any(field.name == "project" for field in model._meta.concrete_fields):
+            move_dates(model._default_manager.filter(project_id__in=projects), moved_by)
+
+
 def _focal_problem(project: Project) -> str:
     first = (project.challenge or "").split(". ")[0].strip().rstrip(".")
     return first[:400] or f"Målgruppen i {project.name} står långt från arbetsmarknaden"
@@ -305,7 +322,7 @@ def _indicators(project: Project, elements: list[ChangeElement], day: date) -> N
     )
     for step in range(1, 6):
         reported = day + timedelta(days=75 * step)
-        if reported > date(2026, 11, 1):
+        if reported > timezone.localdate() - timedelta(days=28):
             break
         total = min(target, round(target * step / 6))
         women = total * 11 // 20
@@ -468,12 +485,14 @@ def _sustainability(project: Project, day: date) -> None:
     )
 
 
+# Written for clock.ANCHOR and moved to this week (so the contexts name no month).
 SELF_ASSESSMENT_DAYS = [
     (date(2025, 3, 10), "Vid uppstarten av koalitionen"),
-    (date(2025, 9, 15), "Före koalitionsmötet i september"),
-    (date(2026, 3, 16), "Före koalitionsmötet i mars"),
-    (date(2026, 9, 21), "Före koalitionsmötet i september"),
+    (date(2025, 9, 15), "Före ett koalitionsmöte"),
+    (date(2026, 3, 16), "Före ett koalitionsmöte"),
+    (date(2026, 9, 21), "Före ett koalitionsmöte"),
 ]
+
 COMMENTS = {
     "causes": "Vi har en gemensam bild av orsakerna.",
     "collaboration": "Samverkan med arbetsgivarna behöver fördjupas.",
@@ -483,9 +502,12 @@ COMMENTS = {
 }
 
 
-def _self_assessments(project: Project, stage: int, offset: int, by: User | None) -> None:
+def _self_assessments(
+    project: Project, stage: int, offset: int, by: User | None, calendar: DemoCalendar
+) -> None:
     count = {1: 2, 2: 3, 3: 4}[stage]
-    for round_no, (day, context) in enumerate(SELF_ASSESSMENT_DAYS[-count:]):
+    for round_no, (written, context) in enumerate(SELF_ASSESSMENT_DAYS[-count:]):
+        day = written + calendar.shift
         # Each focus area starts somewhere between 1 and 3 and rises over the rounds.
         ratings = {
             area: (
@@ -507,11 +529,15 @@ def _self_assessments(project: Project, stage: int, offset: int, by: User | None
         )
 
 
-def fill_project(project: Project, stage: int, offset: int = 0) -> None:
-    start = max(START, project.start or START) + timedelta(days=7 * (offset % 5))
+def fill_project(
+    project: Project, stage: int, offset: int = 0, calendar: DemoCalendar | None = None
+) -> None:
+    calendar = calendar or DemoCalendar.for_today()
+    first = START + calendar.shift
+    start = max(first, project.start or first) + timedelta(days=7 * (offset % 5))
     lead = project.members.filter(role="lead").select_related("user").first()
     _problem_tree(project, stage, start)
-    _self_assessments(project, stage, offset, lead.user if lead else None)
+    _self_assessments(project, stage, offset, lead.user if lead else None, calendar)
     if stage == 1:
         _collaboration(project, stage, start + timedelta(days=30))
         return
@@ -525,8 +551,12 @@ def fill_project(project: Project, stage: int, offset: int = 0) -> None:
         _sustainability(project, start + timedelta(days=300))
 
 
-def load() -> None:
-    for offset, project in enumerate(Project.objects.select_related("owner").order_by("number")):
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
+    _move(calendar.moved_by)
+    numbers = [str(p["number"]) for p in PROJECTS]
+    projects = Project.objects.filter(number__in=numbers).select_related("owner").order_by("number")
+    for offset, project in enumerate(projects):
         if ProblemTree.objects.filter(project=project).exists():
             continue
-        fill_project(project, STAGES.get(project.number, 1), offset)
+        fill_project(project, STAGES.get(project.number, 1), offset, calendar)

@@ -1,29 +1,45 @@
-"""Demo calls, projects, partners and members (data in demo_data.py). Idempotent."""
+"""Demo calls, projects, partners and members (data in projects_data.py). Idempotent.
+
+The data's dates were written for the week of clock.ANCHOR and move with whole weeks. This
+loader measures how far the dates already in the database must move (from the main call's
+opening date) and records it on the calendar for the loaders that follow (the toolkit)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 
-from samskapa.accounts.demo import load_organisations
 from samskapa.accounts.models import User
-from samskapa.core.demo import DEMO_PASSWORD
+from samskapa.demo.accounts import DEMO_PASSWORD, load_organisations
+from samskapa.demo.clock import DemoCalendar, move_dates
+from samskapa.demo.projects_data import CALLS, MAIN_CALL_REFERENCE, MEMBERS, PROJECTS
 from samskapa.projects import services
-from samskapa.projects.demo_data import CALLS, MEMBERS, PROJECTS
-from samskapa.projects.models import Call, ProjectOrganisation
-
-
-def _date(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
+from samskapa.projects.models import Call, Project, ProjectOrganisation
 
 
 def _money(value: object) -> Decimal | None:
     return Decimal(str(value)) if value not in (None, "") else None
 
 
-def load_calls() -> dict[str, Call]:
+def _measure_move(calendar: DemoCalendar) -> None:
+    """Move the calls and projects already loaded to this week, without new history entries
+    (the story moves; nobody changed the projects), and tell the loaders that follow."""
+    main = Call.objects.filter(reference=MAIN_CALL_REFERENCE).first()
+    row = next(c for c in CALLS if c["reference"] == MAIN_CALL_REFERENCE)
+    target = calendar.fixed(row["opens"])
+    if main is None or main.opens is None or target is None:
+        return
+    calendar.moved_by = target - main.opens
+    references = [str(c["reference"]) for c in CALLS]
+    numbers = [str(p["number"]) for p in PROJECTS]
+    dates = ["opens", "closes", "earliest_start", "latest_start"]
+    move_dates(Call.objects.filter(reference__in=references), calendar.moved_by, dates)
+    move_dates(Project.objects.filter(number__in=numbers), calendar.moved_by, ["start", "end"])
+
+
+def load_calls(calendar: DemoCalendar) -> dict[str, Call]:
+    _date = calendar.fixed
     calls = {}
     for row in CALLS:
         call, _created = Call.objects.update_or_create(
@@ -60,9 +76,12 @@ def _member_user(email: str, name: str) -> User:
     return user
 
 
-def load() -> None:
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
+    _date = calendar.fixed
+    _measure_move(calendar)
     organisations = load_organisations()
-    calls = load_calls()
+    calls = load_calls(calendar)
     projects = {}
     for row in PROJECTS:
         values = {

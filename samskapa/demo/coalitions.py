@@ -1,13 +1,12 @@
 """Demo coalitions: two coalitions of the main call with meetings, documentation, attendance,
-reflections and self-assessments. Dates are relative to today, so there is always a meeting
-ahead and one waiting to be documented. Idempotent: a coalition's meetings are made once."""
+reflections and self-assessments. Meetings fall on weekdays around this week, so there is
+always a meeting ahead and one waiting to be documented. Idempotent and moving: a meeting is
+found by its coalition and title (its parts by meeting and text) and its dates are set again."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
-
-from django.utils import timezone
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
@@ -22,6 +21,7 @@ from samskapa.coalitions.models import (
     Meeting,
     Reflection,
 )
+from samskapa.demo.clock import DemoCalendar
 from samskapa.projects.models import Call, Project, ProjectMember
 
 CALL = "2023/00187"
@@ -66,10 +66,10 @@ COALITIONS: list[dict[str, Any]] = [
     },
 ]
 
-# (days from today, title, agenda [(title, focus areas)], documented?)
+# (days from this week's Monday (days % 7 < 5: a weekday), title, agenda [(title, focus areas)], documented?)
 MEETINGS: list[tuple[int, str, list[tuple[str, list[str]]], bool]] = [
     (
-        -150,
+        -146,
         "Uppstart: innovationerna presenteras",
         [
             ("Varje projekt presenterar sitt innovationskort", ["causes", "results"]),
@@ -79,7 +79,7 @@ MEETINGS: list[tuple[int, str, list[tuple[str, list[str]]], bool]] = [
         True,
     ),
     (
-        -80,
+        -82,
         "Problemträd och målgruppens medverkan",
         [
             ("Problemträden i par: orsaker inom och utom räckhåll", ["causes"]),
@@ -179,11 +179,6 @@ def _second_leader() -> User:
     return user
 
 
-def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
-
-
 def _ratings(index: int, offset: int) -> dict[str, tuple[int, str]]:
     areas = ["causes", "collaboration", "participation", "ecosystem", "results"]
     # Ratings grow over the meetings, a little differently in each project and focus area.
@@ -194,19 +189,22 @@ def _ratings(index: int, offset: int) -> dict[str, tuple[int, str]]:
 
 
 def _assess(project: Project, meeting: Meeting, index: int, offset: int) -> None:
-    """A self-assessment dated on the meeting day, made once (found again by its occasion)."""
+    """A self-assessment dated on the meeting day, found again by its occasion."""
     toolkit = assessments._toolkit()
     if toolkit is None:
         return
     selectors, services = toolkit
     context = assessments.meeting_context(meeting)
-    if any(a.context == context for a in selectors.list_self_assessments(project=project)):
-        return
+    day = meeting.starts_at.date()
+    for existing in selectors.list_self_assessments(project=project):
+        if existing.context == context:
+            type(existing).objects.filter(pk=existing.pk).update(assessed_on=day)
+            return
     services.record_self_assessment(
         project=project,
         by=None,
         ratings=_ratings(index, offset),
-        assessed_on=timezone.localdate(meeting.starts_at),
+        assessed_on=day,
         context=context,
     )
 
@@ -220,53 +218,81 @@ def _document(meeting: Meeting, projects: list[Project], leader: User) -> None:
     meeting.documented_at = meeting.ends_at + datetime.timedelta(days=2)
     meeting.save()
     for lesson_text, areas, count in text["lessons"]:
-        lesson = Lesson.objects.create(
-            meeting=meeting, text=lesson_text, focus_areas=areas, author=leader
+        lesson, _created = Lesson.objects.update_or_create(
+            meeting=meeting, text=lesson_text, defaults={"focus_areas": areas, "author": leader}
         )
+        Lesson.objects.filter(pk=lesson.pk).update(created_at=meeting.documented_at)
         lesson.projects.set(projects[:count])
     for follow_text, owner in text["follow_ups"]:
-        FollowUp.objects.create(
+        follow_up, _created = FollowUp.objects.update_or_create(
             meeting=meeting,
             text=follow_text,
-            owner=owner,
-            due_on=timezone.localdate(meeting.starts_at) + datetime.timedelta(days=30),
-            status="done",
+            defaults={
+                "owner": owner,
+                "due_on": meeting.starts_at.date() + datetime.timedelta(days=30),
+                "status": "done",
+            },
         )
+        FollowUp.objects.filter(pk=follow_up.pk).update(created_at=meeting.documented_at)
 
 
-def _load_meetings(coalition: Coalition, row: dict[str, Any], leader: User) -> None:
+def _meeting(
+    calendar: DemoCalendar, coalition: Coalition, row: dict[str, Any], leader: User, step: int
+) -> tuple[Meeting, int]:
+    days, title, agenda, _documented = row["meetings"][step]
+    day = calendar.weekday(days)
+    online = "https://meet.example.se/koalition-" + str(coalition.pk)
+    meeting, _created = Meeting.objects.update_or_create(
+        coalition=coalition,
+        title=title,
+        defaults={
+            "starts_at": calendar.at(day, 9, 30),
+            "ends_at": calendar.at(day, 12, 0),
+            "place": row["place"] if step % 2 == 0 else "",
+            "online_link": "" if step % 2 == 0 else online,
+            "description": "Träffen för alla projekt i koalitionen. Kaffe från kl. 9.15.",
+            "created_by": leader,
+            "invited_at": calendar.at(day - datetime.timedelta(days=21), 10),
+        },
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(
+        created_at=calendar.at(day - datetime.timedelta(days=28), 10)
+    )
+    for order, (item, areas) in enumerate(agenda):
+        AgendaItem.objects.update_or_create(
+            meeting=meeting, order=order, defaults={"title": item, "focus_areas": areas}
+        )
+    return meeting, days
+
+
+def _load_meetings(
+    calendar: DemoCalendar, coalition: Coalition, row: dict[str, Any], leader: User
+) -> None:
     projects = list(
         Project.objects.filter(coalition_membership__coalition=coalition).order_by("number")
     )
     members = list(ProjectMember.objects.filter(project__in=projects).select_related("user"))
     meetings = MEETINGS if coalition.name == COALITIONS[0]["name"] else MEETINGS[1:]
-    for step, (days, title, agenda, documented) in enumerate(meetings):
-        online = "https://meet.example.se/koalition-" + str(coalition.pk)
-        meeting = Meeting.objects.create(
-            coalition=coalition,
-            title=title,
-            starts_at=_at(days, 9, 30),
-            ends_at=_at(days, 12, 0),
-            place=row["place"] if step % 2 == 0 else "",
-            online_link="" if step % 2 == 0 else online,
-            description="Träffen för alla projekt i koalitionen. Kaffe från kl. 9.15.",
-            created_by=leader,
-            invited_at=_at(days - 21, 10) if days > -200 else None,
-        )
-        for order, (item, areas) in enumerate(agenda):
-            AgendaItem.objects.create(meeting=meeting, order=order, title=item, focus_areas=areas)
+    row = {**row, "meetings": meetings}
+    for step, (_days, _title, _agenda, documented) in enumerate(meetings):
+        meeting, days = _meeting(calendar, coalition, row, leader, step)
         if days > 0:
             continue
-        Attendance.objects.create(meeting=meeting, user=leader, project=None)
+        Attendance.objects.get_or_create(meeting=meeting, user=leader, defaults={"project": None})
         for index, member in enumerate(members):
             if (index + step) % 4 != 3:  # most, not all, were there
-                Attendance.objects.create(meeting=meeting, user=member.user, project=member.project)
+                Attendance.objects.get_or_create(
+                    meeting=meeting, user=member.user, defaults={"project": member.project}
+                )
         for index, project in enumerate(projects[:3]):
-            Reflection.objects.create(
+            reflection, _created = Reflection.objects.update_or_create(
                 meeting=meeting,
                 project=project,
                 timing="before",
-                text=REFLECTIONS[(index + step) % len(REFLECTIONS)],
+                defaults={"text": REFLECTIONS[(index + step) % len(REFLECTIONS)]},
+            )
+            Reflection.objects.filter(pk=reflection.pk).update(
+                created_at=meeting.starts_at - datetime.timedelta(days=2)
             )
         for index, project in enumerate(projects):
             _assess(project, meeting, index, step)
@@ -274,7 +300,8 @@ def _load_meetings(coalition: Coalition, row: dict[str, Any], leader: User) -> N
             _document(meeting, projects, leader)
 
 
-def load() -> None:
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
@@ -293,5 +320,4 @@ def load() -> None:
             CoalitionProject.objects.get_or_create(
                 project=project, defaults={"coalition": coalition}
             )
-        if not coalition.meetings.exists():
-            _load_meetings(coalition, row, leader)
+        _load_meetings(calendar, coalition, row, leader)

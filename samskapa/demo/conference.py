@@ -1,6 +1,17 @@
-"""Demo conference: the 2027 edition open for registration with a published programme (and a
-full workshop with a waiting list), and the 2026 edition archived with its documentation,
-attendance and feedback. Idempotent: keyed on year, titles and e-mail addresses."""
+"""Demo conferences, always around today: the conference is held every year on the Tuesday and
+Wednesday of the second week of June (the first Tuesday on or after 8 June).
+
+- the coming edition (this year's, or next year's once this year's has passed): registration
+  opens the day after the previous conference ends (until a week before), so a registration is
+  open on every day of the year; its call for input runs 1 September – 15 October of the year
+  before; from 1 November its programme is published, with a full workshop and a waiting list.
+  Between the conference and 1 November it is in its call phase: input, no programme yet;
+- the edition before it, archived with its documentation, attendance and feedback;
+- the edition after it, announced, with its call for input ahead.
+
+Idempotent and moving: the three editions are found by their titles' theme (the part after the
+year), so on a later day they move to their new years in place; sessions, submissions, speakers
+and registrations are found by title, name and e-mail address, and their dates are set again."""
 
 from __future__ import annotations
 
@@ -8,7 +19,7 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.db.models import Max
 
 from samskapa.accounts.models import User
 from samskapa.conference.enums import (
@@ -33,8 +44,10 @@ from samskapa.conference.models import (
     Track,
 )
 from samskapa.conference.services import NEEDS_CONSENT_VERSION
+from samskapa.demo.clock import DemoCalendar
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+FOCUS_AREAS = ["causes", "collaboration", "participation", "ecosystem", "results"]
 
 CRITERIA = [
     ("Relevans för programområde E", "Relevance for programme area E"),
@@ -125,9 +138,9 @@ ORGANISATIONS = [
     ("Hela Människan", "civil_society", "SE", "other", "example.org"),
 ]
 
-# (title, format, track index, day, start "HH:MM", minutes, seats, from input?)
-SESSIONS_2027 = [
-    ("Välkomna till Samskapa 2027", SubmissionFormat.TALK, 0, 0, "09:30", 45, None, False),
+# The coming edition: (title, format, track index, day, start "HH:MM", minutes, seats, input?)
+SESSIONS_COMING = [
+    ("Välkomna till Samskapa", SubmissionFormat.TALK, 0, 0, "09:30", 45, None, False),
     (
         "Från problemträd till förändringsteori",
         SubmissionFormat.WORKSHOP,
@@ -177,8 +190,14 @@ SESSIONS_2027 = [
     ("Avslutning: vad tar vi med oss?", SubmissionFormat.TALK, 0, 1, "14:00", 45, None, False),
 ]
 
-SESSIONS_2026 = [
-    ("Välkomna till Samskapa 2026", SubmissionFormat.TALK, 0, 0, "09:30", 45),
+# Input that did not get a place in the coming edition's programme.
+REJECTED = [
+    ("Kulturen som motor för inkludering", SubmissionFormat.TALK),
+    ("Digitala verktyg för medskapande", SubmissionFormat.SHORT_INPUT),
+]
+
+SESSIONS_ARCHIVED = [
+    ("Välkomna till Samskapa", SubmissionFormat.TALK, 0, 0, "09:30", 45),
     ("Samverkan över sektorsgränser", SubmissionFormat.PANEL, 0, 0, "10:30", 60),
     ("Delaktighetstrappan i verkligheten", SubmissionFormat.WORKSHOP, 1, 0, "10:30", 90),
     ("Hållbara resultat efter projekttiden", SubmissionFormat.TALK, 2, 0, "13:00", 45),
@@ -209,8 +228,65 @@ def _at(day: datetime.date, hhmm: str) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=STOCKHOLM)
 
 
+def conference_days(year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of that year's conference: the first Tuesday on or after 8 June."""
+    june = datetime.date(year, 6, 8)
+    first = june + datetime.timedelta(days=(1 - june.weekday()) % 7)
+    return first, first + datetime.timedelta(days=1)
+
+
+def coming_year(today: datetime.date) -> int:
+    """The year of the next (or running) conference."""
+    return today.year if today <= conference_days(today.year)[1] else today.year + 1
+
+
+def programme_day(year: int) -> datetime.date:
+    """The day the programme of that year's conference is published (1 November before)."""
+    return datetime.date(year - 1, 11, 1)
+
+
+def _dates(year: int) -> dict[str, datetime.date]:
+    starts_on, ends_on = conference_days(year)
+    return {
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "call_opens_on": datetime.date(year - 1, 9, 1),
+        "call_closes_on": datetime.date(year - 1, 10, 15),
+        "registration_opens_on": conference_days(year - 1)[1] + datetime.timedelta(days=1),
+        "registration_closes_on": starts_on - datetime.timedelta(days=7),
+    }
+
+
+# The three editions, found by the part of their Swedish title after the year.
+ARCHIVED = "Tillsammans för social innovation"
+COMING = "Social innovation som förändrar"
+NEXT = "Samskapande som består"
+
+
+def _find(theme: str) -> Edition | None:
+    return Edition.objects.filter(title_sv__endswith=f"– {theme}").order_by("year").first()
+
+
+def _place_editions(years: dict[str, int]) -> None:
+    """Move the demo's editions to their years (through free years, so no two share one)."""
+    found = {theme: _find(theme) for theme in years}
+    ours = [edition.pk for edition in found.values() if edition is not None]
+    for year in years.values():
+        other = Edition.objects.filter(year=year).exclude(pk__in=ours).first()
+        if other is not None:
+            raise RuntimeError(f"Edition {year} ({other.title_sv}) is not the demo's; not moved.")
+    spare = max(Edition.objects.aggregate(top=Max("year"))["top"] or 0, *years.values()) + 1
+    placed = {theme: e.pk for theme, e in found.items() if e is not None}
+    for offset, pk in enumerate(placed.values()):
+        Edition.objects.filter(pk=pk).update(year=spare + offset)
+    for theme, pk in placed.items():
+        Edition.objects.filter(pk=pk).update(year=years[theme])
+
+
 def _edition(year: int, **values: object) -> Edition:
-    edition, _created = Edition.objects.update_or_create(year=year, defaults=values)
+    edition, _created = Edition.objects.update_or_create(
+        year=year, defaults={**_dates(year), **values}
+    )
     for order, (sv, en) in enumerate(CRITERIA):
         ReviewCriterion.objects.update_or_create(
             edition=edition, order=order, defaults={"name_sv": sv, "name_en": en}
@@ -271,70 +347,113 @@ def _people(rng: random.Random, count: int) -> list[dict[str, str]]:
     return people
 
 
-def _load_2027(reviewers: list[User]) -> None:
+def _input(
+    edition: Edition,
+    index: int,
+    title: str,
+    fmt: str,
+    status: str,
+    rng: random.Random,
+) -> Submission:
+    """A proposal for the programme (found by edition and title), with its speaker."""
+    submitter = _people(random.Random(index), 1)[0]
+    submission, _created = Submission.objects.update_or_create(
+        edition=edition,
+        title=title,
+        defaults={
+            "abstract": f"{title}. Ett inspel om erfarenheter från programområde E, "
+            "med exempel, lärdomar och frågor till publiken.",
+            "format": fmt,
+            "focus_areas": rng.sample(FOCUS_AREAS, 2),
+            "language": "en" if "Europe" in title else "sv",
+            "submitter_name": submitter["name"],
+            "submitter_email": submitter["email"],
+            "status": status,
+        },
+    )
+    speakers = _speakers(edition)
+    submission.speakers.set([speakers[index % len(speakers)]])
+    return submission
+
+
+def _reviews(
+    submission: Submission,
+    reviewers: list[User],
+    criteria: list[ReviewCriterion],
+    review: tuple[str, datetime.datetime, tuple[int, int]],
+    rng: random.Random,
+) -> None:
+    """Each reviewer's review of the submission: (comment, when, range of the scores)."""
+    comment, submitted_at, (low, high) = review
+    for reviewer in reviewers:
+        row, _created = Review.objects.update_or_create(
+            submission=submission,
+            reviewer=reviewer,
+            defaults={"comment": comment, "submitted_at": submitted_at},
+        )
+        for criterion in criteria:
+            ReviewScore.objects.update_or_create(
+                review=row, criterion=criterion, defaults={"score": rng.randint(low, high)}
+            )
+
+
+def _call_phase(edition: Edition, calendar: DemoCalendar) -> None:
+    """Before the programme is published: input comes in (once the call has opened); no
+    programme, no reviews and no registrations yet (what an earlier run made for them is removed)."""
+    Registration.objects.filter(edition=edition).delete()
+    Session.objects.filter(edition=edition).delete()
+    Review.objects.filter(submission__edition=edition).delete()
+    opens, closes = edition.call_opens_on, edition.call_closes_on
+    if opens is None or closes is None or calendar.today < opens:
+        Submission.objects.filter(edition=edition).delete()
+        return
+    last = min(calendar.today, closes)
     rng = random.Random(2027)
+    titles = [row[0] for row in SESSIONS_COMING if row[7]] + [row[0] for row in REJECTED]
+    for index, title in enumerate(titles):
+        position = next((i for i, row in enumerate(SESSIONS_COMING) if row[0] == title), index)
+        fmt = next((row[1] for row in SESSIONS_COMING if row[0] == title), SubmissionFormat.TALK)
+        submission = _input(edition, position, title, fmt, SubmissionStatus.SUBMITTED, rng)
+        day = opens + (last - opens) * (index + 1) // (len(titles) + 1)
+        Submission.objects.filter(pk=submission.pk).update(created_at=calendar.at(day, 11))
+
+
+def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> None:
+    dates = _dates(year)
+    programme_published = calendar.today >= programme_day(year)
     edition = _edition(
-        2027,
-        title_sv="Samskapa 2027 – Social innovation som förändrar",
-        title_en="Samskapa 2027 – Social innovation that changes things",
+        year,
+        title_sv=f"Samskapa {year} – {COMING}",
+        title_en=f"Samskapa {year} – Social innovation that changes things",
         theme_sv="Hur blir det som fungerar i ett projekt en del av ordinarie verksamhet? "
         "Två dagar om samskapande, målgruppens medverkan och spridning till policy.",
         theme_en="How does what works in a project become part of everyday practice? Two days "
         "on co-creation, target-group participation and dissemination into policy.",
-        starts_on=datetime.date(2027, 4, 21),
-        ends_on=datetime.date(2027, 4, 22),
         venue="Malmö Live, Malmö",
         online=True,
         languages=["sv", "en"],
         capacity=300,
-        call_opens_on=datetime.date(2026, 9, 1),
-        call_closes_on=datetime.date(2026, 10, 31),
-        registration_opens_on=datetime.date(2026, 11, 2),
-        registration_closes_on=datetime.date(2027, 4, 7),
         anonymous_review=True,
-        programme_published=True,
+        programme_published=programme_published,
     )
+    if not programme_published:
+        _call_phase(edition, calendar)
+        return
+    rng = random.Random(2027)
+    reviewed = calendar.at(dates["call_closes_on"] + datetime.timedelta(days=10), 10)
     tracks = list(edition.tracks.order_by("order"))
     criteria = list(edition.criteria.order_by("order"))
     speakers = _speakers(edition)
     days = [edition.starts_on, edition.ends_on]
     sessions: list[Session] = []
     for index, (title, fmt, track, day, start, minutes, seats, from_input) in enumerate(
-        SESSIONS_2027
+        SESSIONS_COMING
     ):
         submission = None
         if from_input:
-            submitter = _people(random.Random(index), 1)[0]
-            submission, _created = Submission.objects.update_or_create(
-                edition=edition,
-                title=title,
-                defaults={
-                    "abstract": f"{title}. Ett inspel om erfarenheter från programområde E, "
-                    "med exempel, lärdomar och frågor till publiken.",
-                    "format": fmt,
-                    "focus_areas": rng.sample(
-                        ["causes", "collaboration", "participation", "ecosystem", "results"], 2
-                    ),
-                    "language": "en" if "Europe" in title else "sv",
-                    "submitter_name": submitter["name"],
-                    "submitter_email": submitter["email"],
-                    "status": SubmissionStatus.ACCEPTED,
-                },
-            )
-            submission.speakers.set([speakers[index % len(speakers)]])
-            for reviewer in reviewers:
-                review, _created = Review.objects.update_or_create(
-                    submission=submission,
-                    reviewer=reviewer,
-                    defaults={
-                        "comment": "Relevant och väl förankrat.",
-                        "submitted_at": timezone.make_aware(datetime.datetime(2026, 11, 10)),
-                    },
-                )
-                for criterion in criteria:
-                    ReviewScore.objects.update_or_create(
-                        review=review, criterion=criterion, defaults={"score": rng.randint(3, 5)}
-                    )
+            submission = _input(edition, index, title, fmt, SubmissionStatus.ACCEPTED, rng)
+            review = ("Relevant och väl förankrat.", reviewed, (3, 5))
+            _reviews(submission, reviewers, criteria, review, rng)
         starts = _at(days[day], start)
         session, _created = Session.objects.update_or_create(
             edition=edition,
@@ -352,14 +471,7 @@ def _load_2027(reviewers: list[User]) -> None:
         )
         session.speakers.set([speakers[index % len(speakers)]])
         sessions.append(session)
-    for title, fmt, status in (
-        ("Kulturen som motor för inkludering", SubmissionFormat.TALK, SubmissionStatus.REJECTED),
-        (
-            "Digitala verktyg för medskapande",
-            SubmissionFormat.SHORT_INPUT,
-            SubmissionStatus.REJECTED,
-        ),
-    ):
+    for title, fmt in REJECTED:
         submission, _created = Submission.objects.update_or_create(
             edition=edition,
             title=title,
@@ -370,28 +482,19 @@ def _load_2027(reviewers: list[User]) -> None:
                 "language": "sv",
                 "submitter_name": "Lena Holm",
                 "submitter_email": "lena.holm@example.se",
-                "status": status,
+                "status": SubmissionStatus.REJECTED,
             },
         )
-        for reviewer in reviewers:
-            review, _created = Review.objects.update_or_create(
-                submission=submission,
-                reviewer=reviewer,
-                defaults={
-                    "comment": "Intressant men svag koppling till temat.",
-                    "submitted_at": timezone.make_aware(datetime.datetime(2026, 11, 10)),
-                },
-            )
-            for criterion in criteria:
-                ReviewScore.objects.update_or_create(
-                    review=review, criterion=criterion, defaults={"score": rng.randint(1, 3)}
-                )
+        review = ("Intressant men svag koppling till temat.", reviewed, (1, 3))
+        _reviews(submission, reviewers, criteria, review, rng)
 
     workshop = sessions[1]  # 8 seats: full, with a waiting list
-    now = timezone.now()
+    opened = calendar.at(programme_day(year), 8)
+    now = calendar.now()
     people = _people(rng, 60)
     for index, person in enumerate(people):
-        created = now - datetime.timedelta(days=24 - index * 24 / 60, hours=index % 7)
+        # Registrations came in since registration opened, the latest a little before now.
+        created = opened + (now - opened) * (index + 1) / (len(people) + 1)
         registration, _created = Registration.objects.update_or_create(
             edition=edition,
             email=person["email"],
@@ -419,7 +522,7 @@ def _load_2027(reviewers: list[User]) -> None:
                 },
             )
         for session in rng.sample([s for s in sessions if s.seats is None], 3):
-            Booking.objects.get_or_create(
+            Booking.objects.update_or_create(
                 registration=registration,
                 session=session,
                 defaults={"status": BookingStatus.CONFIRMED, "created_at": created},
@@ -445,31 +548,25 @@ def _load_2027(reviewers: list[User]) -> None:
             )
 
 
-def _load_2026() -> None:
+def _load_archived(year: int) -> None:
     rng = random.Random(2026)
     edition = _edition(
-        2026,
-        title_sv="Samskapa 2026 – Tillsammans för social innovation",
-        title_en="Samskapa 2026 – Together for social innovation",
-        theme_sv="Den första konferensen för projekten i programområde E.",
-        theme_en="The first conference for the projects in programme area E.",
-        starts_on=datetime.date(2026, 5, 12),
-        ends_on=datetime.date(2026, 5, 13),
+        year,
+        title_sv=f"Samskapa {year} – {ARCHIVED}",
+        title_en=f"Samskapa {year} – Together for social innovation",
+        theme_sv="Konferensen för projekten i programområde E.",
+        theme_en="The conference for the projects in programme area E.",
         venue="Folkets hus, Umeå",
         online=False,
         languages=["sv"],
         capacity=150,
-        call_opens_on=datetime.date(2025, 12, 1),
-        call_closes_on=datetime.date(2026, 2, 15),
-        registration_opens_on=datetime.date(2026, 2, 20),
-        registration_closes_on=datetime.date(2026, 5, 5),
         anonymous_review=False,
         programme_published=True,
     )
     tracks = list(edition.tracks.order_by("order"))
     speakers = _speakers(edition)
     days = [edition.starts_on, edition.ends_on]
-    for index, (title, fmt, track, day, start, minutes) in enumerate(SESSIONS_2026):
+    for index, (title, fmt, track, day, start, minutes) in enumerate(SESSIONS_ARCHIVED):
         starts = _at(days[day], start)
         session, _created = Session.objects.update_or_create(
             edition=edition,
@@ -483,14 +580,13 @@ def _load_2026() -> None:
                 "ends_at": starts + datetime.timedelta(minutes=minutes),
                 "documentation": "Anteckningar från passet: deltagarna lyfte vikten av "
                 "långsiktig samverkan och av att målgruppen är med från början.",
-                "links": f"https://example.org/samskapa-2026/presentation-{index + 1}.pdf",
+                "links": f"https://example.org/samskapa-{year}/presentation-{index + 1}.pdf",
             },
         )
         session.speakers.set([speakers[index % len(speakers)]])
     for index, person in enumerate(_people(rng, 40)):
-        created = timezone.make_aware(datetime.datetime(2026, 3, 1)) + datetime.timedelta(
-            days=index
-        )
+        opened = _at(_dates(year)["registration_opens_on"], "10:00")
+        created = opened + datetime.timedelta(days=3 * index)
         registration, _created = Registration.objects.update_or_create(
             edition=edition,
             email=person["email"],
@@ -514,11 +610,31 @@ def _load_2026() -> None:
             )
 
 
-def load() -> None:
+def _load_next(year: int) -> None:
+    _edition(
+        year,
+        title_sv=f"Samskapa {year} – {NEXT}",
+        title_en=f"Samskapa {year} – Co-creation that lasts",
+        theme_sv="Spara datumet. Inbjudan att lämna inspel till programmet kommer i september.",
+        theme_en="Save the date. The call for input to the programme opens in September.",
+        venue="Umeå Folkets hus, Umeå",
+        online=True,
+        languages=["sv", "en"],
+        capacity=300,
+        anonymous_review=True,
+        programme_published=False,
+    )
+
+
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
+    coming = coming_year(calendar.today)
+    _place_editions({ARCHIVED: coming - 1, COMING: coming, NEXT: coming + 1})
     reviewers = list(
         User.objects.filter(
             email__in=["utvarderare@samskapa.test", "coach@samskapa.test"]
         ).order_by("email")
     )
-    _load_2026()
-    _load_2027(reviewers)
+    _load_archived(coming - 1)
+    _load_coming(calendar, coming, reviewers)
+    _load_next(coming + 1)

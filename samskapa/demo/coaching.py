@@ -1,23 +1,25 @@
 """Demo coaching: coach@ coaches the projects of projekt@ and projekt2@ (and one more), with
-sessions, shared and private notes and agreed actions. Dates are relative to today so that
-there is always a session ahead, an overdue action and one coming due. Made once per project."""
+sessions, shared and private notes and agreed actions. Sessions fall on weekdays around this
+week and actions fall due around today, so there is always a session ahead, an overdue action
+and one coming due. Idempotent and moving: a session is found by its project, coach and focus
+areas, a note or an action by its session and text, and their dates are set again."""
 
 from __future__ import annotations
 
 import datetime
-
-from django.utils import timezone
+from typing import Any
 
 from samskapa.accounts.models import User
 from samskapa.coaching.models import Action, CoachAssignment, Note, Session
+from samskapa.demo.clock import DemoCalendar
 from samskapa.projects.models import Project, ProjectMember
 
 PROJECTS = ["23-012-S01", "23-019-S01", "23-027-S01"]
 
-# (days from today, focus areas, [(visibility, is_lesson, text)], [(text, due in days, status)])
+# (days from this week's Monday (+ the project's index: always a weekday), focus areas, [(visibility, is_lesson, text)], [(text, due in days, status)])
 SESSIONS: list[tuple[int, list[str], list[tuple[str, bool, str]], list[tuple[str, int, str]]]] = [
     (
-        -100,
+        -98,
         ["causes"],
         [
             (
@@ -36,7 +38,7 @@ SESSIONS: list[tuple[int, list[str], list[tuple[str, bool, str]], list[tuple[str
         [("Skriv om problemträdets strukturella orsaker", -70, "done")],
     ),
     (
-        -45,
+        -47,
         ["participation", "collaboration"],
         [
             (
@@ -75,52 +77,73 @@ SESSIONS: list[tuple[int, list[str], list[tuple[str, bool, str]], list[tuple[str
         ],
         [("Föreslå tre indikatorer för kort sikt", 21, "open")],
     ),
-    (18, ["results", "ecosystem"], [], []),
+    (15, ["results", "ecosystem"], [], []),
 ]
 
 
-def _at(days: int, hour: int) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+def _session(
+    project: Project,
+    coach: User,
+    starts_at: datetime.datetime,
+    areas: list[str],
+) -> Session:
+    session = Session.objects.filter(project=project, coach=coach, focus_areas=areas).first()
+    if session is None:
+        return Session.objects.create(
+            project=project, coach=coach, starts_at=starts_at, focus_areas=areas
+        )
+    Session.objects.filter(pk=session.pk).update(starts_at=starts_at)
+    return session
 
 
-def load() -> None:
+def _written(model: Any, written: datetime.datetime, **lookup: Any) -> None:
+    """Update or create a note or an action (found by `lookup`), written at `written`."""
+    row, _created = model.objects.update_or_create(**lookup)
+    model.objects.filter(pk=row.pk).update(created_at=written)
+
+
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
     coach = User.objects.filter(email="coach@samskapa.test").first()
     if coach is None:
         return
-    for number_index, project in enumerate(Project.objects.filter(number__in=PROJECTS)):
+    projects = Project.objects.filter(number__in=PROJECTS).order_by("number")
+    for number_index, project in enumerate(projects):
         CoachAssignment.objects.get_or_create(project=project, coach=coach)
-        if Session.objects.filter(project=project).exists():
-            continue
         lead = (
             ProjectMember.objects.filter(project=project, role="lead")
             .select_related("user")
             .first()
         )
         for days, areas, notes, actions in SESSIONS:
-            session = Session.objects.create(
-                project=project,
-                coach=coach,
-                starts_at=_at(days + number_index, 13),
-                focus_areas=areas,
-            )
+            starts_at = calendar.at(calendar.weekday(days + number_index), 13)
+            session = _session(project, coach, starts_at, areas)
+            written = starts_at + datetime.timedelta(hours=2)
             for visibility, is_lesson, text in notes:
-                Note.objects.create(
+                _written(
+                    Note,
+                    written,
                     session=session,
                     text=text,
-                    visibility=visibility,
-                    is_lesson=is_lesson,
-                    focus_areas=areas,
-                    author=coach,
+                    defaults={
+                        "visibility": visibility,
+                        "is_lesson": is_lesson,
+                        "focus_areas": areas,
+                        "author": coach,
+                    },
                 )
             for text, due, status in actions:
-                Action.objects.create(
+                _written(
+                    Action,
+                    written,
                     session=session,
-                    project=project,
                     text=text,
-                    owner=lead.user if lead else None,
-                    due_on=timezone.localdate() + datetime.timedelta(days=due),
-                    status=status,
-                    # Past actions were reminded already; only those ahead still get a reminder.
-                    reminded_at=_at(due - 3, 7) if due < 0 else None,
+                    defaults={
+                        "project": project,
+                        "owner": lead.user if lead else None,
+                        "due_on": calendar.days(due),
+                        "status": status,
+                        # Past actions were reminded already; those ahead still get a reminder.
+                        "reminded_at": calendar.at(calendar.days(due - 3), 7) if due < 0 else None,
+                    },
                 )

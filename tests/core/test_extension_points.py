@@ -1,0 +1,99 @@
+"""Extension points, one mechanism: every app registers its navigation, dashboard panels,
+personal-data sources, retention rules and benchmark modules in AppConfig.ready() through the
+extension point's register(); core keeps no list of app modules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from samskapa.accounts import personal_data
+from samskapa.core import bench, dashboard, navigation, retention
+from samskapa.core.extensions import Registry
+
+APPS = Path(__file__).resolve().parents[2] / "samskapa"
+
+
+def test_a_registry_keeps_one_item_per_key_in_first_registration_order() -> None:
+    registry: Registry[str] = Registry("test")
+    registry.register("b", "first b")
+    registry.register("a", "a")
+    registry.register("b", "second b")
+    assert registry.items() == ["second b", "a"]
+
+
+def test_every_app_registers_through_its_app_config() -> None:
+    panels = {panel.template.split("/")[0] for panel in dashboard._PANELS.items()}
+    assert panels == {
+        "accounts", "coaching", "coalitions", "conference", "library", "projects", "toolkit"
+    }  # fmt: skip
+    nav = {item.url_name.split(":")[0] for item in navigation._REGISTRY.items()}
+    assert nav == {
+        "core",
+        "accounts",
+        "coaching",
+        "coalitions",
+        "conference",
+        "library",
+        "projects",
+    }
+    assert {s.key for s in personal_data.sources()} == {
+        "coaching", "coalitions", "conference", "library", "projects", "toolkit"
+    }  # fmt: skip
+    assert {r.key for r in retention.rules()} >= {
+        "core.audit_log", "conference.needs", "conference.registrations"
+    }  # fmt: skip
+    # In INSTALLED_APPS order: each seeder builds on the data of the apps before it.
+    assert [m.key for m in bench.modules()] == [
+        "accounts", "projects", "coalitions", "coaching", "library", "conference"
+    ]  # fmt: skip
+
+
+def test_registering_happens_in_app_configs_only() -> None:
+    callers = {
+        path.relative_to(APPS).as_posix()
+        for path in APPS.rglob("*.py")
+        if "migrations" not in path.parts
+        and re.search(
+            r"\b(navigation|dashboard|retention|personal_data|bench)\.register\(",
+            path.read_text(encoding="utf-8"),
+        )
+    }
+    assert callers
+    assert all(caller.endswith("/apps.py") for caller in callers), callers
+
+
+# Function-local imports that another part of issue 10 replaces: the PDF helper (point 9)
+# and the demo package (point 3), and the toolkit's tool registry (point 7).
+ELSEWHERE = {
+    "conference/views.py",
+    "toolkit/views.py",
+    "toolkit/tools.py",
+    "core/management/commands/demo.py",
+}
+LOCAL_IMPORT = re.compile(r"^(\s+)(from \S+ import |import )")
+
+
+def _local_imports() -> list[tuple[str, int, str]]:
+    found = []
+    for path in sorted(APPS.rglob("*.py")):
+        where = path.relative_to(APPS).as_posix()
+        if "migrations" in path.parts or where in ELSEWHERE:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if LOCAL_IMPORT.match(line) and not line.strip().startswith(("from __future__",)):
+                found.append((where, number, line))
+    return found
+
+
+@pytest.mark.parametrize(("where", "number", "line"), _local_imports())
+def test_a_function_local_import_says_why(where: str, number: int, line: str) -> None:
+    lines = (APPS / where).read_text(encoding="utf-8").splitlines()
+    # The reason is the comment above the import or above the block of imports it is in.
+    above = number - 1
+    while above >= 0 and LOCAL_IMPORT.match(lines[above]):
+        above -= 1
+    assert lines[above].strip().startswith("#"), f"{where}:{number + 1}: {line.strip()}"
