@@ -1,14 +1,15 @@
-"""Coaching pages. Object pages point at the coaching of 23-012-S01 (projekt@'s project,
-coached by coach@); other_member, the process leader, the evaluator and the funder get 404."""
+"""Coaching pages. Object pages point at the coaching of the member's project (`world.project`),
+to which the matrix's coach is assigned; other_member, the process leader, the evaluator and
+the funder get 404."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from samskapa.accounts.models import User
-from samskapa.coaching.models import Action, CoachAssignment, Session
-from samskapa.projects.models import Project
+from samskapa.coaching.models import Session
 from tests.access.matrix import Page
+from tests.access.world import World
+from tests.factories.coaching import ActionFactory, CoachAssignmentFactory, SessionFactory
 
 ADMIN = frozenset({"admin"})
 COACHES = frozenset({"admin", "coach"})
@@ -16,36 +17,52 @@ READERS = COACHES | {"member"}
 FOUND = frozenset({302})
 
 
-def _project() -> Project:
-    return Project.objects.get(number="23-012-S01")
+def _coached(world: World) -> dict[str, Any]:
+    world.get(
+        "coach_assignment",
+        lambda: CoachAssignmentFactory(project=world.project, coach=world.users["coach"]),
+    )
+    return {}
 
 
-def _project_pk() -> dict[str, Any]:
-    return {"project_pk": _project().pk}
+def _project_pk(world: World) -> dict[str, Any]:
+    _coached(world)
+    return {"project_pk": world.project.pk}
 
 
-def _session() -> dict[str, Any]:
-    session = Session.objects.filter(project=_project()).order_by("starts_at").first()
-    assert session is not None
-    return {"pk": session.pk}
+def _coaching(world: World) -> dict[str, Any]:
+    _session_object(world)
+    return {}
 
 
-def _action() -> dict[str, Any]:
-    action = Action.objects.filter(project=_project()).order_by("pk").first()
-    assert action is not None
+def _session_object(world: World) -> Session:
+    _coached(world)
+    return world.get(
+        "session", lambda: SessionFactory(project=world.project, coach=world.users["coach"])
+    )
+
+
+def _session(world: World) -> dict[str, Any]:
+    return {"pk": _session_object(world).pk}
+
+
+def _action(world: World) -> dict[str, Any]:
+    action = world.get("action", lambda: ActionFactory(session=_session_object(world)))
     return {"pk": action.pk}
 
 
-def _assignment() -> dict[str, Any]:
-    coach = User.objects.get(email="coach@samskapa.test")
-    project = Project.objects.get(number="23-031-S01")
-    assignment, _created = CoachAssignment.objects.get_or_create(project=project, coach=coach)
+def _assignment(world: World) -> dict[str, Any]:
+    # A coaching assignment of another project: the admin removes it.
+    assignment = world.get(
+        "other_assignment",
+        lambda: CoachAssignmentFactory(project=world.other_project, coach=world.users["coach"]),
+    )
     return {"pk": assignment.pk}
 
 
 PAGES = [
-    Page("coaching:overview", COACHES),
-    Page("coaching:assignments", ADMIN),
+    Page("coaching:overview", COACHES, kwargs=_coaching),
+    Page("coaching:assignments", ADMIN, kwargs=_coaching),
     Page(
         "coaching:assignment-remove",
         ADMIN,

@@ -1,15 +1,21 @@
-"""The coalitions' pages. Object pages point at the coalition "Vägar till arbete", which holds
-the member's project (23-012-S01, projekt@); other_member's project is in the other coalition,
-so other_member gets 404 there. Process leader = processledare@, who leads that coalition."""
+"""The coalitions' pages. Object pages point at a coalition holding the member's project
+(`world.project`), led by the matrix's process leader; other_member's project is in another
+coalition of the call, so other_member gets 404 on the first one."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from samskapa.accounts.models import User
-from samskapa.coalitions.models import CalendarFeed, Coalition, FollowUp, Meeting
-from samskapa.projects.models import Project
+from samskapa.coalitions.models import Coalition, Meeting
 from tests.access.matrix import CENTRE_TEAM, EVERYONE, LOGGED_IN, Page
+from tests.access.world import World
+from tests.factories.coalitions import (
+    CalendarFeedFactory,
+    FollowUpFactory,
+    LessonFactory,
+    MeetingFactory,
+    coalition_of,
+)
 
 ADMIN = frozenset({"admin"})
 MANAGERS = frozenset({"admin", "process_leader"})
@@ -17,38 +23,65 @@ READERS = CENTRE_TEAM | {"member"}
 FOUND = frozenset({302})
 
 
-def _coalition() -> Coalition:
-    return Coalition.objects.get(name="Vägar till arbete")
+def _coalition(world: World) -> Coalition:
+    def build() -> Coalition:
+        coalition_of(world.other_project)  # other_member has a coalition, not this one
+        return coalition_of(world.project, process_leaders=[world.users["process_leader"]])
+
+    return world.get("coalition", build)
 
 
-def _coalition_pk() -> dict[str, Any]:
-    return {"pk": _coalition().pk}
+def _coalitions(world: World) -> dict[str, Any]:
+    _coalition(world)
+    return {}
 
 
-def _meeting() -> dict[str, Any]:
-    meeting = Meeting.objects.filter(coalition=_coalition()).order_by("starts_at").first()
-    assert meeting is not None
-    return {"pk": meeting.pk}
+def _coalition_pk(world: World) -> dict[str, Any]:
+    return {"pk": _coalition(world).pk}
 
 
-def _reflection() -> dict[str, Any]:
-    return {**_meeting(), "project_pk": Project.objects.get(number="23-012-S01").pk}
+def _meeting_object(world: World) -> Meeting:
+    return world.get("meeting", lambda: MeetingFactory(coalition=_coalition(world), in_days=-7))
 
 
-def _follow_up() -> dict[str, Any]:
-    follow_up = FollowUp.objects.filter(meeting__coalition=_coalition()).order_by("pk").first()
-    assert follow_up is not None
+def _meeting(world: World) -> dict[str, Any]:
+    return {"pk": _meeting_object(world).pk}
+
+
+def _reflection(world: World) -> dict[str, Any]:
+    return {**_meeting(world), "project_pk": world.project.pk}
+
+
+def _follow_up(world: World) -> dict[str, Any]:
+    follow_up = world.get("follow_up", lambda: FollowUpFactory(meeting=_meeting_object(world)))
     return {"pk": follow_up.pk}
 
 
-def _coalition_token() -> dict[str, Any]:
-    return {"token": _coalition().calendar_token}
+def _coalition_token(world: World) -> dict[str, Any]:
+    return {"token": _coalition(world).calendar_token}
 
 
-def _user_token() -> dict[str, Any]:
-    user = User.objects.get(email="projekt@samskapa.test")
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+def _user_token(world: World) -> dict[str, Any]:
+    feed = world.get("feed", lambda: CalendarFeedFactory(user=world.users["member"]))
     return {"token": feed.token}
+
+
+def _with_meeting(world: World) -> dict[str, Any]:
+    _meeting_object(world)
+    return {}
+
+
+def _lessons(world: World) -> dict[str, Any]:
+    world.get(
+        "lesson",
+        lambda: LessonFactory(
+            meeting=_meeting_object(world),
+            text="Arbetsgivare vill vara med tidigt.",
+            focus_areas=["collaboration"],
+            projects=[world.project],
+        ),
+    )
+    return {}
 
 
 def _lesson() -> dict[str, Any]:
@@ -56,8 +89,8 @@ def _lesson() -> dict[str, Any]:
 
 
 PAGES = [
-    Page("coalitions:coalition-list", CENTRE_TEAM | {"member", "other_member"}),
-    Page("coalitions:coalition-create", ADMIN),
+    Page("coalitions:coalition-list", CENTRE_TEAM | {"member", "other_member"}, kwargs=_coalitions),
+    Page("coalitions:coalition-create", ADMIN, kwargs=_coalitions),
     Page("coalitions:coalition-detail", READERS, kwargs=_coalition_pk, denied=404),
     Page("coalitions:coalition-edit", ADMIN, kwargs=_coalition_pk, denied=404),
     Page(
@@ -133,7 +166,7 @@ PAGES = [
     Page(
         "coalitions:coalition-feed",
         EVERYONE,
-        kwargs=lambda: {"token": "x" * 43},
+        kwargs=lambda world: {"token": "x" * 43},
         ok=frozenset({404}),
         scan=False,
         variant="bad-token",
@@ -142,17 +175,25 @@ PAGES = [
     Page(
         "coalitions:user-feed",
         EVERYONE,
-        kwargs=lambda: {"token": "y" * 43},
+        kwargs=lambda world: {"token": "y" * 43},
         ok=frozenset({404}),
         scan=False,
         variant="bad-token",
     ),
-    Page("coalitions:my-calendar", LOGGED_IN),
-    Page("coalitions:my-calendar-reset", LOGGED_IN, method="POST", ok=FOUND, scan=False),
-    Page("coalitions:lessons", CENTRE_TEAM),
+    Page("coalitions:my-calendar", LOGGED_IN, kwargs=_with_meeting),
+    Page(
+        "coalitions:my-calendar-reset",
+        LOGGED_IN,
+        kwargs=_with_meeting,
+        method="POST",
+        ok=FOUND,
+        scan=False,
+    ),
+    Page("coalitions:lessons", CENTRE_TEAM, kwargs=_lessons),
     Page(
         "coalitions:lessons",
         CENTRE_TEAM,
+        kwargs=_lessons,
         query="?q=arbetsgivare&focus_area=collaboration",
         variant="search",
     ),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.core import pdf
-from samskapa.projects.models import Project
-from samskapa.toolkit.models import ProblemNode, SelfAssessment
 from tests.access.matrix import STAFF, Page
+from tests.access.world import World
+from tests.factories import toolkit as make
 
 READERS = STAFF | {"member"}
 # The admin account is a Django superuser, for whom every permission holds.
@@ -24,31 +24,27 @@ TOOLS = (
 )
 
 
-def _project() -> dict[str, Any]:
-    # The member's own project (projekt@ leads 23-012-S01); other_member must get 404.
-    return {"project_pk": Project.objects.get(number="23-012-S01").pk}
+def _project(world: World) -> dict[str, Any]:
+    # The member's own project; other_member must get 404.
+    return {"project_pk": world.project.pk}
 
 
 def _tool(tool: str) -> Any:
-    return lambda: {**_project(), "tool": tool}
+    return lambda world: {**_project(world), "tool": tool}
 
 
 def _kind(kind: str) -> Any:
-    return lambda: {**_project(), "kind": kind}
+    return lambda world: {**_project(world), "kind": kind}
 
 
-def _node() -> dict[str, Any]:
-    project = _project()
-    node = ProblemNode.objects.filter(project_id=project["project_pk"]).first()
-    assert node is not None
-    return {**project, "kind": "problem-node", "pk": node.pk}
+def _node(world: World) -> dict[str, Any]:
+    # A new node for every request: a delete by one role must not leave the next one a 404.
+    return {**_project(world), "kind": "problem-node", "pk": make.cause(world.project).pk}
 
 
-def _assessment() -> dict[str, Any]:
-    project = _project()
-    assessment = SelfAssessment.objects.filter(project_id=project["project_pk"]).first()
-    assert assessment is not None
-    return {**project, "pk": assessment.pk}
+def _assessment(world: World) -> dict[str, Any]:
+    assessment = make.SelfAssessmentFactory(project=world.project)
+    return {**_project(world), "pk": assessment.pk}
 
 
 PAGES = [

@@ -1,27 +1,47 @@
+"""The member's `project`, coached by `coach` (a session a week ago), and another project
+led by `other_member`. Every test that uses them starts at NOW (tests/fixtures.py)."""
+
 from __future__ import annotations
 
-from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 import pytest
-from django.utils import translation
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
+from samskapa.coaching.models import Session
+from samskapa.projects.models import Project
+from tests.factories.accounts import staff
+from tests.factories.coaching import SessionFactory, coach_of
+from tests.factories.projects import ProjectFactory
+from tests.fixtures import _english, login, member, now, other_member
 
-@pytest.fixture(autouse=True)
-def _english(client: Any) -> Iterator[None]:
-    # Messages are asserted in English: the test and the pages it requests speak English.
-    client.cookies["samskapa_language"] = "en"
-    with translation.override("en"):
-        yield
+__all__ = ["_english", "login", "member", "now", "other_member"]
 
 
 @pytest.fixture
-def as_role(client_as: Any) -> Any:
-    """client_as, keeping English (logging in and out clears the cookies)."""
+def project(db: Any, now: datetime) -> Project:
+    return ProjectFactory()
 
-    def login(role: str) -> Any:
-        client = client_as(role)
-        client.cookies["samskapa_language"] = "en"
-        return client
 
-    return login
+@pytest.fixture
+def other_project(db: Any, now: datetime) -> Project:
+    return ProjectFactory()
+
+
+@pytest.fixture
+def coach(project: Project) -> User:
+    """The coach assigned to `project`."""
+    return coach_of(project)
+
+
+@pytest.fixture
+def admin(db: Any) -> User:
+    return staff(StaffRole.ADMIN)
+
+
+@pytest.fixture
+def session(project: Project, coach: User) -> Session:
+    """A session a week ago."""
+    return SessionFactory(project=project, coach=coach, in_days=-7)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from samskapa.accounts.models import User
 from samskapa.coaching.models import Session
 from samskapa.coalitions.models import Coalition
+from tests.factories.coalitions import CoalitionFactory, process_leader_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +24,29 @@ FUZZ = settings(
 TEXT = st.text(max_size=60)
 
 
-def _client(email: str) -> Client:
+def _client(user: User) -> Client:
     client = Client()
-    client.force_login(User.objects.get(email=email))
+    client.force_login(user)
     return client
+
+
+@pytest.fixture
+def coalition(db: Any) -> Coalition:
+    return CoalitionFactory()
+
+
+@pytest.fixture
+def leader(coalition: Coalition) -> User:
+    return process_leader_of(coalition)
 
 
 @FUZZ
 @given(text=TEXT, visibility=TEXT, is_lesson=TEXT, area=TEXT)
-def test_note_form_never_fails(text: str, visibility: str, is_lesson: str, area: str) -> None:
-    session = Session.objects.filter(project__number="23-012-S01").first()
-    assert session is not None
-    response = _client("coach@samskapa.test").post(
+def test_note_form_never_fails(
+    session: Session, text: str, visibility: str, is_lesson: str, area: str
+) -> None:
+    assert session.coach is not None
+    response = _client(session.coach).post(
         reverse("coaching:note-add", args=[session.pk]),
         {"text": text, "visibility": visibility, "is_lesson": is_lesson, "focus_areas": [area]},
     )
@@ -44,9 +56,15 @@ def test_note_form_never_fails(text: str, visibility: str, is_lesson: str, area:
 @FUZZ
 @given(title=TEXT, starts=TEXT, ends=TEXT, place=TEXT, link=TEXT, total=TEXT)
 def test_meeting_form_never_fails(
-    title: str, starts: str, ends: str, place: str, link: str, total: str
+    coalition: Coalition,
+    leader: User,
+    title: str,
+    starts: str,
+    ends: str,
+    place: str,
+    link: str,
+    total: str,
 ) -> None:
-    coalition = Coalition.objects.get(name="Vägar till arbete")
     data: dict[str, Any] = {
         "title": title,
         "starts_at": starts,
@@ -57,7 +75,5 @@ def test_meeting_form_never_fails(
         "agenda-INITIAL_FORMS": "0",
         "agenda-0-title": title,
     }
-    response = _client("processledare@samskapa.test").post(
-        reverse("coalitions:meeting-create", args=[coalition.pk]), data
-    )
+    response = _client(leader).post(reverse("coalitions:meeting-create", args=[coalition.pk]), data)
     assert response.status_code in {302, 400}

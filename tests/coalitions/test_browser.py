@@ -12,12 +12,16 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 
+from samskapa.accounts.enums import StaffRole
 from samskapa.coalitions.models import Coalition, Meeting
 from tests.access import pages_coaching, pages_coalitions
 from tests.access.matrix import ROLES
+from tests.access.world import World
 from tests.browser import login
-from tests.conftest import DEMO_EMAILS
 from tests.e2e.test_accessibility import AXE_OPTIONS, scan
+from tests.factories.accounts import PASSWORD, staff
+from tests.factories.coalitions import coalition_of
+from tests.factories.projects import ProjectFactory, lead_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,30 +30,41 @@ PAGES = [
 ]
 
 
-def _urls_for(role: str) -> list[str]:
+def _urls_for(role: str, world: World) -> list[str]:
     chosen = []
     for page in PAGES:
         first = next(r for r in ROLES if r in page.allowed)
         if first == role or (role == "member" and "member" in page.allowed):
-            chosen.append(reverse(page.name, kwargs=page.kwargs()) + page.query)
+            chosen.append(reverse(page.name, kwargs=page.kwargs(world)) + page.query)
     return chosen
+
+
+def _leader_and_coalition() -> tuple[Any, Coalition]:
+    project = ProjectFactory()
+    lead_of(project)
+    leader = staff(StaffRole.PROCESS_LEADER)
+    return leader, coalition_of(project, process_leaders=[leader])
 
 
 @pytest.mark.parametrize("role", ["admin", "member"])
 def test_pages_have_no_accessibility_violations(role: str, new_page: Any) -> None:
+    world = World()
+    urls = [*_urls_for(role, world), "/home/"]
+    user = world.user(role)
+    assert user is not None
     problems: list[str] = []
     for width in (1280, 320):
         page, watcher = new_page(width)
-        login(page, DEMO_EMAILS[role])
-        for url in [*_urls_for(role), "/home/"]:
+        login(page, user.email, PASSWORD)
+        for url in urls:
             problems.extend(f"{role}@{width}px {p}" for p in scan(page, watcher, url))
     assert problems == [], "\n".join(problems)
 
 
 def test_meeting_form_error_state_is_accessible(new_page: Any) -> None:
+    leader, coalition = _leader_and_coalition()
     page, watcher = new_page(1280)
-    login(page, DEMO_EMAILS["process_leader"])
-    coalition = Coalition.objects.get(name="Vägar till arbete")
+    login(page, leader.email, PASSWORD)
     page.goto(reverse("coalitions:meeting-create", args=[coalition.pk]))
     page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
@@ -60,9 +75,9 @@ def test_meeting_form_error_state_is_accessible(new_page: Any) -> None:
 
 
 def test_process_leader_runs_a_meeting_in_the_browser(new_page: Any) -> None:
+    leader, coalition = _leader_and_coalition()
     page, watcher = new_page(1280)
-    login(page, DEMO_EMAILS["process_leader"])
-    coalition = Coalition.objects.get(name="Vägar till arbete")
+    login(page, leader.email, PASSWORD)
     page.goto(coalition.get_absolute_url())
     page.click("text=Planera en träff")
     day = (timezone.localdate() + datetime.timedelta(days=50)).isoformat()

@@ -1,19 +1,37 @@
-"""Small builders for a project's tools with unsurprising defaults."""
+"""A project's tools: small builders with unsurprising defaults, and factories for the tools'
+records (self-assessments with their ratings, partners to collaborate with, ...)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from samskapa.projects.models import Project
+import factory
+from django.utils import timezone
+
+from samskapa.accounts.models import Organisation
+from samskapa.core.enums import FocusArea
+from samskapa.projects.enums import OrganisationRole
+from samskapa.projects.models import Project, ProjectOrganisation
+from samskapa.toolkit.enums import HorizontalPrinciple
 from samskapa.toolkit.models import (
     Actor,
     ActorRelation,
     ChangeElement,
     ChangeLink,
     Indicator,
+    IndicatorValue,
+    ParticipationActivity,
+    PartnerCollaboration,
+    PrincipleWork,
     ProblemLink,
     ProblemNode,
+    ProblemTree,
+    SelfAssessment,
+    SelfAssessmentRating,
+    TheoryOfChange,
 )
+from tests.factories.accounts import OrganisationFactory
+from tests.factories.projects import ProjectFactory
 
 
 def cause(project: Project, text: str = "En orsak", **kwargs: Any) -> ProblemNode:
@@ -56,3 +74,92 @@ def relation(source: Actor, target: Actor, **kwargs: Any) -> ActorRelation:
     return ActorRelation.objects.create(
         project=source.project, source=source, target=target, **values
     )
+
+
+# --- Factories ------------------------------------------------------------------------------
+
+
+def partner(project: Project, organisation: Organisation | None = None) -> Organisation:
+    """An organisation that works with `project` as a partner (besides its owner)."""
+    organisation = organisation or OrganisationFactory()
+    ProjectOrganisation.objects.create(
+        project=project, organisation=organisation, role=OrganisationRole.PARTNER
+    )
+    return organisation
+
+
+class ProblemTreeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProblemTree
+
+    project = factory.SubFactory(ProjectFactory)
+    focal_problem = "Unga står utanför arbete och studier"
+
+
+class TheoryOfChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TheoryOfChange
+
+    project = factory.SubFactory(ProjectFactory)
+    long_term_goal = "Alla unga har en väg till arbete eller studier"
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    project = factory.SubFactory(ProjectFactory)
+    indicator = factory.LazyAttributeSequence(lambda o, n: indicator(o.project, code=f"V{n}"))
+    reported_on = factory.LazyFunction(timezone.localdate)
+    value = 3
+
+
+class ParticipationActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ParticipationActivity
+
+    project = factory.SubFactory(ProjectFactory)
+    held_on = factory.LazyFunction(timezone.localdate)
+    title = factory.Sequence(lambda n: f"Verkstad {n}")
+    level = 2
+
+
+class PartnerCollaborationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerCollaboration
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.LazyAttribute(lambda o: partner(o.project))
+    depth = 2
+
+
+class PrincipleWorkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PrincipleWork
+
+    project = factory.SubFactory(ProjectFactory)
+    principle = HorizontalPrinciple.GENDER_EQUALITY
+
+
+class SelfAssessmentFactory(factory.django.DjangoModelFactory):
+    """A self-assessment with a rating for every focus area: `ratings=4` gives 4 everywhere,
+    `ratings={"causes": 5}` 5 for causes and 3 elsewhere."""
+
+    class Meta:
+        model = SelfAssessment
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ProjectFactory)
+    assessed_on = factory.LazyFunction(timezone.localdate)
+    context = ""
+
+    @factory.post_generation
+    def ratings(self, create: bool, extracted: int | dict[str, int] | None, **kwargs: Any) -> None:
+        if not create:
+            return
+        chosen = extracted if isinstance(extracted, dict) else {}
+        default = extracted if isinstance(extracted, int) else 3
+        SelfAssessmentRating.objects.bulk_create(
+            SelfAssessmentRating(assessment=self, focus_area=area, rating=chosen.get(area, default))
+            for area in FocusArea.values
+        )

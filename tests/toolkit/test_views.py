@@ -29,6 +29,7 @@ from samskapa.toolkit.models import (
 )
 from samskapa.toolkit.selectors import partner_organisations
 from tests.factories import toolkit as make
+from tests.factories.accounts import staff
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +65,9 @@ def post(client: Any, url: str, prefix: str, /, **data: Any) -> Any:
 # --- Filling in every tool end to end -----------------------------------------------------
 
 
-def test_member_fills_in_the_problem_tree(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_fills_in_the_problem_tree(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     response = post(
         client, edit_url(p, "problem-tree"), "problem-tree", focal_problem="Många står utanför"
     )
@@ -92,9 +93,9 @@ def test_member_fills_in_the_problem_tree(as_role: Any, empty_project: Any) -> N
     assert "Stuprör" in page and "<svg" in page and "Objective tree" in page
 
 
-def test_member_fills_in_the_theory_of_change(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_fills_in_the_theory_of_change(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     post(
         client,
         edit_url(p, "theory"),
@@ -123,9 +124,11 @@ def test_member_fills_in_the_theory_of_change(as_role: Any, empty_project: Any) 
     assert "Verkstäder" in page and "Short-term outcomes" in page
 
 
-def test_member_adds_an_indicator_and_reports_a_value(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_adds_an_indicator_and_reports_a_value(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    p = project
     output = make.element(p, "output", "Planer")
     response = post(
         client, add_url(p, "indicator"), "indicator",
@@ -143,9 +146,9 @@ def test_member_adds_an_indicator_and_reports_a_value(as_role: Any, empty_projec
     assert "40 %" in page and "data:image/svg+xml;base64," in page
 
 
-def test_member_maps_the_ecosystem(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_maps_the_ecosystem(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     client.get(tool_url(p, "ecosystem_map"))  # the project's own organisations appear
     post(
         client,
@@ -174,9 +177,11 @@ def test_member_maps_the_ecosystem(as_role: Any, empty_project: Any) -> None:
     assert actors[0] in page and "Regionen" in page and "Sectors missing" in page
 
 
-def test_member_describes_collaboration_with_a_partner(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_describes_collaboration_with_a_partner(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    p = project
     partner = partner_organisations(p)[0]
     response = post(
         client, add_url(p, "collaboration"), "collaboration",
@@ -188,9 +193,9 @@ def test_member_describes_collaboration_with_a_partner(as_role: Any, empty_proje
     assert "Cross-sector summary" in client.get(tool_url(p, "collaboration")).content.decode()
 
 
-def test_member_records_participation(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_records_participation(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     post(client, edit_url(p, "participation"), "participation", current_level=2, aim_level=4)
     post(
         client, add_url(p, "activity"), "activity", held_on="2026-04-01", title="Verkstad", level=3
@@ -201,9 +206,9 @@ def test_member_records_participation(as_role: Any, empty_project: Any) -> None:
     assert "Involve" in page and "Collaborate" in page
 
 
-def test_member_works_with_the_horizontal_principles(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_works_with_the_horizontal_principles(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     response = post(
         client, add_url(p, "principle"), "principle",
         principle="accessibility", status="in_progress", analysis="Lokalerna", actions="Inventering",
@@ -214,9 +219,9 @@ def test_member_works_with_the_horizontal_principles(as_role: Any, empty_project
     assert "Inventering" in page and "Non-discrimination" in page
 
 
-def test_member_writes_the_sustainability_plan(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_writes_the_sustainability_plan(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     post(
         client, edit_url(p, "sustainability"), "sustainability", takeover="Kommunen", risks="Budget"
     )
@@ -224,9 +229,9 @@ def test_member_writes_the_sustainability_plan(as_role: Any, empty_project: Any)
     assert "Budget" in client.get(tool_url(p, "sustainability_plan")).content.decode()
 
 
-def test_member_makes_a_self_assessment(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    p = empty_project
+def test_member_makes_a_self_assessment(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    p = project
     data = {"assessed_on": "2026-05-04", "context": "Före mötet"}
     for area in ("causes", "collaboration", "participation", "ecosystem", "results"):
         data[f"rating_{area}"] = "4"
@@ -239,14 +244,14 @@ def test_member_makes_a_self_assessment(as_role: Any, empty_project: Any) -> Non
     assert "Före mötet" in page
 
 
-def test_member_edits_and_removes_an_element(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    node = make.cause(empty_project, "Gammal text")
-    url = reverse("toolkit:element-edit", args=[empty_project.pk, "problem-node", node.pk])
+def test_member_edits_and_removes_an_element(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    node = make.cause(project, "Gammal text")
+    url = reverse("toolkit:element-edit", args=[project.pk, "problem-node", node.pk])
     post(client, url, "problem-node", kind="cause", text="Ny text", level="individual")
     node.refresh_from_db()
     assert node.text == "Ny text"
-    client.post(reverse("toolkit:element-delete", args=[empty_project.pk, "problem-node", node.pk]))
+    client.post(reverse("toolkit:element-delete", args=[project.pk, "problem-node", node.pk]))
     assert not ProblemNode.objects.filter(pk=node.pk).exists()
 
 
@@ -254,16 +259,16 @@ def test_member_edits_and_removes_an_element(as_role: Any, empty_project: Any) -
 
 
 def test_crafted_link_to_another_projects_element_is_refused(
-    as_role: Any, empty_project: Any, other_project: Any
+    login: Any, member: Any, project: Any, other_project: Any
 ) -> None:
-    client = as_role("member")
+    client = login(member)
     mine, theirs = (
-        make.cause(empty_project, "Min orsak"),
+        make.cause(project, "Min orsak"),
         make.effect(other_project, "Deras effekt"),
     )
     response = post(
         client,
-        add_url(empty_project, "problem-link"),
+        add_url(project, "problem-link"),
         "problem-link",
         cause=mine.pk,
         effect=theirs.pk,
@@ -274,14 +279,14 @@ def test_crafted_link_to_another_projects_element_is_refused(
 
 
 def test_crafted_change_link_to_another_project_is_refused(
-    as_role: Any, empty_project: Any, other_project: Any
+    login: Any, member: Any, project: Any, other_project: Any
 ) -> None:
-    client = as_role("member")
-    mine = make.element(empty_project, "activity", "Min aktivitet")
+    client = login(member)
+    mine = make.element(project, "activity", "Min aktivitet")
     theirs = make.element(other_project, "outcome", "Deras resultat")
     response = post(
         client,
-        add_url(empty_project, "change-link"),
+        add_url(project, "change-link"),
         "change-link",
         source=mine.pk,
         target=theirs.pk,
@@ -290,12 +295,14 @@ def test_crafted_change_link_to_another_project_is_refused(
     assert not ChangeLink.objects.filter(target=theirs).exists()
 
 
-def test_cycle_in_the_problem_tree_gives_a_clear_error(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    a, b = make.cause(empty_project, "A"), make.cause(empty_project, "B")
+def test_cycle_in_the_problem_tree_gives_a_clear_error(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    a, b = make.cause(project, "A"), make.cause(project, "B")
     make.problem_link(a, b)
     response = post(
-        client, add_url(empty_project, "problem-link"), "problem-link", cause=b.pk, effect=a.pk
+        client, add_url(project, "problem-link"), "problem-link", cause=b.pk, effect=a.pk
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -304,37 +311,37 @@ def test_cycle_in_the_problem_tree_gives_a_clear_error(as_role: Any, empty_proje
 
 
 def test_cycle_in_the_theory_of_change_gives_a_clear_error(
-    as_role: Any, empty_project: Any
+    login: Any, member: Any, project: Any
 ) -> None:
-    client = as_role("member")
-    a = make.element(empty_project, "precondition", "A")
-    b = make.element(empty_project, "precondition", "B")
+    client = login(member)
+    a = make.element(project, "precondition", "A")
+    b = make.element(project, "precondition", "B")
     make.change_link(a, b)
     response = post(
-        client, add_url(empty_project, "change-link"), "change-link", source=b.pk, target=a.pk
+        client, add_url(project, "change-link"), "change-link", source=b.pk, target=a.pk
     )
     assert "would make a circle" in response.content.decode()
 
 
-def test_rating_out_of_range_keeps_what_was_typed(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
+def test_rating_out_of_range_keeps_what_was_typed(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
     data = {"assessed_on": "2026-05-04", "context": "Mitt sammanhang"}
     for area in ("causes", "collaboration", "participation", "ecosystem", "results"):
         data[f"rating_{area}"] = "3"
         data[f"comment_{area}"] = "En kommentar"
     data["rating_results"] = "9"
-    response = client.post(reverse("toolkit:self-assessment-add", args=[empty_project.pk]), data)
+    response = client.post(reverse("toolkit:self-assessment-add", args=[project.pk]), data)
     body = response.content.decode()
     assert response.status_code == 200
     assert "Choose a rating from 1 to 5." in body
     assert "Mitt sammanhang" in body and "En kommentar" in body
-    assert not SelfAssessment.objects.filter(project=empty_project).exists()
+    assert not SelfAssessment.objects.filter(project=project).exists()
 
 
-def test_empty_required_field_keeps_the_rest(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
+def test_empty_required_field_keeps_the_rest(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
     response = post(
-        client, add_url(empty_project, "indicator"), "indicator",
+        client, add_url(project, "indicator"), "indicator",
         code="", name="Mitt namn", kind="output", unit="participant", target=10,
     )  # fmt: skip
     body = response.content.decode()
@@ -343,21 +350,24 @@ def test_empty_required_field_keeps_the_rest(as_role: Any, empty_project: Any) -
     assert 'class="error-summary"' in body
 
 
-def test_breakdown_above_total_is_refused_in_the_form(as_role: Any, empty_project: Any) -> None:
-    client = as_role("member")
-    indicator = make.indicator(empty_project)
+def test_breakdown_above_total_is_refused_in_the_form(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    indicator = make.indicator(project)
     response = post(
-        client, add_url(empty_project, "indicator-value"), "indicator-value",
+        client, add_url(project, "indicator-value"), "indicator-value",
         indicator=indicator.pk, reported_on="2026-01-01", value=5, women=3, men=3,
     )  # fmt: skip
     assert "cannot be more than the total" in response.content.decode()
     assert not IndicatorValue.objects.filter(indicator=indicator).exists()
 
 
-def test_other_member_cannot_touch_an_element_of_the_project(as_role: Any, project: Any) -> None:
-    node = ProblemNode.objects.filter(project=project).first()
-    assert node is not None
-    client = as_role("other_member")
+def test_other_member_cannot_touch_an_element_of_the_project(
+    login: Any, other_member: Any, project: Any
+) -> None:
+    node = make.cause(project, "Min orsak")
+    client = login(other_member)
     url = reverse("toolkit:element-edit", args=[project.pk, "problem-node", node.pk])
     assert client.post(url, {"problem-node-text": "x"}).status_code == 404
     node_text = node.text
@@ -366,10 +376,10 @@ def test_other_member_cannot_touch_an_element_of_the_project(as_role: Any, proje
 
 
 def test_element_of_another_project_is_404_under_the_own_project(
-    as_role: Any, project: Any, other_project: Any
+    login: Any, member: Any, project: Any, other_project: Any
 ) -> None:
     theirs = make.cause(other_project, "Deras")
-    client = as_role("member")
+    client = login(member)
     url = reverse("toolkit:element-edit", args=[project.pk, "problem-node", theirs.pk])
     assert client.get(url).status_code == 404
     delete = reverse("toolkit:element-delete", args=[project.pk, "problem-node", theirs.pk])
@@ -377,8 +387,8 @@ def test_element_of_another_project_is_404_under_the_own_project(
     assert ProblemNode.objects.filter(pk=theirs.pk).exists()
 
 
-def test_staff_read_without_forms(as_role: Any, project: Any) -> None:
-    page = as_role("coach").get(tool_url(project, "problem_tree")).content.decode()
+def test_staff_read_without_forms(login: Any, project: Any) -> None:
+    page = login(staff("coach")).get(tool_url(project, "problem_tree")).content.decode()
     assert "Only the project's members can change it." in page
     assert "element-add" not in page and 'method="post" action="/projects' not in page
 
@@ -386,16 +396,15 @@ def test_staff_read_without_forms(as_role: Any, project: Any) -> None:
 # --- History and comparison ---------------------------------------------------------------
 
 
-def test_overview_at_a_date_shows_the_tools_as_they_were(as_role: Any, empty_project: Any) -> None:
-    # Before the demo data's history begins (2025), so only this tree existed then.
+def test_overview_at_a_date_shows_the_tools_as_they_were(login: Any, project: Any) -> None:
     past = datetime(2024, 6, 1, 12, tzinfo=UTC)
     tree = services.save_tool_object(
-        obj=ProblemTree(project=empty_project, focal_problem="Första lydelsen"), by=None, when=past
+        obj=ProblemTree(project=project, focal_problem="Första lydelsen"), by=None, when=past
     )
     tree.focal_problem = "Andra lydelsen"
     services.save_tool_object(obj=tree, by=None)
-    client = as_role("coach")
-    url = reverse("toolkit:overview", args=[empty_project.pk])
+    client = login(staff("coach"))
+    url = reverse("toolkit:overview", args=[project.pk])
     then = client.get(url + f"?at={(past + timedelta(days=1)).date():%Y-%m-%d}").content.decode()
     assert "Första lydelsen" in then and "Andra lydelsen" not in then
     assert "cannot be changed" in then
@@ -403,34 +412,30 @@ def test_overview_at_a_date_shows_the_tools_as_they_were(as_role: Any, empty_pro
     assert "Första lydelsen" not in before
 
 
-def test_overview_with_a_bad_date_shows_an_error(as_role: Any, project: Any) -> None:
-    response = as_role("member").get(
-        reverse("toolkit:overview", args=[project.pk]) + "?at=31-31-2026"
-    )
+def test_overview_with_a_bad_date_shows_an_error(login: Any, member: Any, project: Any) -> None:
+    response = login(member).get(reverse("toolkit:overview", args=[project.pk]) + "?at=31-31-2026")
     assert response.status_code == 200
     assert "Enter a valid date." in response.content.decode()
 
 
-def test_compare_lists_added_removed_and_changed(as_role: Any, empty_project: Any) -> None:
+def test_compare_lists_added_removed_and_changed(login: Any, project: Any) -> None:
     long_ago = timezone.now() - timedelta(days=40)
     kept = services.save_tool_object(
-        obj=ProblemNode(project=empty_project, kind="cause", text="Kvar", level="individual"),
+        obj=ProblemNode(project=project, kind="cause", text="Kvar", level="individual"),
         by=None,
         when=long_ago,
     )
     gone = services.save_tool_object(
-        obj=ProblemNode(project=empty_project, kind="effect", text="Borta"), by=None, when=long_ago
+        obj=ProblemNode(project=project, kind="effect", text="Borta"), by=None, when=long_ago
     )
     kept.level = "structural"
     services.save_tool_object(obj=kept, by=None)
     services.delete_tool_object(obj=gone, by=None)
-    services.save_tool_object(
-        obj=ProblemNode(project=empty_project, kind="effect", text="Ny"), by=None
-    )
+    services.save_tool_object(obj=ProblemNode(project=project, kind="effect", text="Ny"), by=None)
     today = timezone.localdate()
-    url = reverse("toolkit:compare", args=[empty_project.pk])
+    url = reverse("toolkit:compare", args=[project.pk])
     body = (
-        as_role("evaluator")
+        login(staff("evaluator"))
         .get(url + f"?from={today - timedelta(days=20)}&to={today}")
         .content.decode()
     )
@@ -439,9 +444,9 @@ def test_compare_lists_added_removed_and_changed(as_role: Any, empty_project: An
     assert "<del>Individual</del> → Structural" in body
 
 
-def test_compare_refuses_dates_in_the_wrong_order(as_role: Any, project: Any) -> None:
+def test_compare_refuses_dates_in_the_wrong_order(login: Any, member: Any, project: Any) -> None:
     url = reverse("toolkit:compare", args=[project.pk])
-    body = as_role("member").get(url + "?from=2026-05-01&to=2026-01-01").content.decode()
+    body = login(member).get(url + "?from=2026-05-01&to=2026-01-01").content.decode()
     assert "Choose a date after the first one." in body
 
 
@@ -481,12 +486,15 @@ def _fill(project: Any, n: int, start: int = 0) -> None:
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_tool_page_query_count_is_constant(as_role: Any, empty_project: Any, tool: str) -> None:
-    client = as_role("member")
-    url = tool_url(empty_project, tool)
+def test_tool_page_query_count_is_constant(
+    login: Any, member: Any, project: Any, tool: str
+) -> None:
+    client = login(member)
+    url = tool_url(project, tool)
+    make.partner(project)  # never described: the collaboration form shows at 1 and at 3 alike
     counts = []
     for n, start in ((1, 0), (2, 1)):  # 1, then 1 + 2 = 3 of each
-        _fill(empty_project, n, start)
+        _fill(project, n, start)
         client.get(url)  # the ecosystem map adds the project's organisations on first view
         counts.append(count_queries(lambda: client.get(url)))
     assert counts[0] == counts[1]
@@ -501,16 +509,14 @@ def test_tool_page_query_count_is_constant(as_role: Any, empty_project: Any, too
         "compare?from=2025-01-01&to=2026-12-31",
     ],
 )
-def test_overview_pages_query_count_is_constant(
-    as_role: Any, empty_project: Any, query: str
-) -> None:
-    client = as_role("coach")
+def test_overview_pages_query_count_is_constant(login: Any, project: Any, query: str) -> None:
+    client = login(staff("coach"))
     name, _sep, params = query.partition("?")
-    url = reverse(f"toolkit:{name}", args=[empty_project.pk]) + (f"?{params}" if params else "")
+    url = reverse(f"toolkit:{name}", args=[project.pk]) + (f"?{params}" if params else "")
     client.get(url)  # the centre's settings row is created on first use
     counts = []
     for n, start in ((1, 0), (2, 1)):
-        _fill(empty_project, n, start)
+        _fill(project, n, start)
         counts.append(count_queries(lambda: client.get(url)))
     assert counts[0] == counts[1]
 
@@ -518,24 +524,23 @@ def test_overview_pages_query_count_is_constant(
 # --- Guides, PDF, personal data -----------------------------------------------------------
 
 
-def test_tool_page_links_to_the_librarys_guides(as_role: Any, project: Any) -> None:
+def test_tool_page_links_to_the_librarys_guides(login: Any, member: Any, project: Any) -> None:
     from tests.factories.library import MaterialFactory
 
     guide = MaterialFactory(
         title="Så bygger du ett problemträd", language="en", tools=["problem_tree"]
     )
-    page = as_role("member").get(tool_url(project, "problem_tree")).content.decode()
+    page = login(member).get(tool_url(project, "problem_tree")).content.decode()
     assert guide.get_absolute_url() in page and "Read more in the knowledge bank" in page
 
 
-def test_personal_data_export_and_erasure(demo_user: Any, empty_project: Any) -> None:
-    member = demo_user("member")
+def test_personal_data_export_and_erasure(member: Any, project: Any) -> None:
     services.record_self_assessment(
-        project=empty_project, by=member, context="Före mötet",
+        project=project, by=member, context="Före mötet",
         ratings=dict.fromkeys(("causes", "collaboration", "participation", "ecosystem", "results"), (3, "")),
     )  # fmt: skip
     node = services.save_tool_object(
-        obj=ProblemNode(project=empty_project, kind="effect", text="x"), by=member
+        obj=ProblemNode(project=project, kind="effect", text="x"), by=member
     )
     exported = services.export_personal_data(member)
     assert exported["self_assessments"][0]["occasion"] == "Före mötet"
@@ -544,17 +549,19 @@ def test_personal_data_export_and_erasure(demo_user: Any, empty_project: Any) ->
     assert not ProblemNode.history.filter(id=node.pk, history_user=member).exists()
 
 
-def test_home_lists_the_tools_not_started(as_role: Any, empty_project: Any) -> None:
+def test_home_lists_the_tools_not_started(login: Any, member: Any, project: Any) -> None:
     services.save_tool_object(
-        obj=ProblemTree(project=empty_project, focal_problem="Kärnproblem"), by=None
+        obj=ProblemTree(project=project, focal_problem="Kärnproblem"), by=None
     )
-    page = as_role("member").get(reverse("core:dashboard")).content.decode()
+    page = login(member).get(reverse("core:dashboard")).content.decode()
     assert "Not started yet:" in page and "Theory of change" in page
     assert "No self-assessment yet." in page
 
 
-def test_compare_one_tool_only(as_role: Any, project: Any) -> None:
+def test_compare_one_tool_only(login: Any, project: Any) -> None:
     url = reverse("toolkit:compare", args=[project.pk])
-    body = as_role("coach").get(url + "?from=2025-01-01&to=2026-11-01&tool=collaboration").content
+    body = (
+        login(staff("coach")).get(url + "?from=2025-01-01&to=2026-11-01&tool=collaboration").content
+    )
     page = body.decode()
     assert 'id="diff-collaboration"' in page and 'id="diff-problem_tree"' not in page
