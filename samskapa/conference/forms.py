@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -26,8 +27,13 @@ RATING_CHOICES = [(i, str(i)) for i in range(1, 6)]
 
 
 class SessionChoiceField(forms.ModelMultipleChoiceField):
+    # Sessions the person has already booked: a full one is not a waiting list for them.
+    booked: frozenset[int] = frozenset()
+
     def label_from_instance(self, obj: Any) -> str:
         when = formats.date_format(timezone.localtime(obj.starts_at), "SHORT_DATETIME_FORMAT")
+        if obj.is_full and obj.pk in self.booked:
+            return str(_("%(title)s (%(when)s, full)") % {"title": obj.title, "when": when})
         if obj.is_full:
             return str(
                 _("%(title)s (%(when)s, full: you join its waiting list)")
@@ -121,9 +127,12 @@ class AgendaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, sessions: QuerySet[Session], booked: Iterable[int] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = sessions  # type: ignore[attr-defined]
+        self.fields["sessions"].booked = frozenset(booked)  # type: ignore[attr-defined]
 
 
 class SubmissionForm(forms.ModelForm[Submission]):

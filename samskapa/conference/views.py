@@ -229,10 +229,12 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
     registration = selectors.get_registration_by_token(token)
     edition = registration.edition
     agenda = selectors.agenda(registration)
+    booked = [item.session.pk for item in agenda]
     form = AgendaForm(
         request.POST or None,
         sessions=selectors.bookable_sessions(edition),
-        initial={"sessions": [item.session.pk for item in agenda]},
+        booked=booked,
+        initial={"sessions": booked},
     )
     if request.method == "POST" and form.is_valid():
         services.update_agenda(

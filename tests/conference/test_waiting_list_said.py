@@ -15,6 +15,7 @@ from samskapa.conference import selectors
 from samskapa.conference.enums import BookingStatus, RegistrationStatus, SubmissionFormat
 from samskapa.conference.models import Edition, Registration, Session, Submission
 from tests.conference.conftest import form_data, make_registration
+from tests.conference.test_call_and_review import _input
 from tests.factories.conference import (
     BookingFactory,
     EditionFactory,
@@ -198,27 +199,19 @@ def test_the_manage_page_says_full_sessions_and_the_place_in_the_queue(
     assert "You are number 1 on the waiting list." in page
     assert "Verkstad (" in page and "full: you join its waiting list)" in page
     assert "limited seats" not in page
+    holders_page = text(client.get(holder.get_manage_url()))
+    assert "you have a place at the conference." in holders_page
+    assert "Verkstad (" in holders_page and ", full)" in holders_page
+    assert "join its waiting list" not in holders_page
 
 
 # --- The call for input ---------------------------------------------------------------------
 
 
 def submission_data(**changes: Any) -> dict[str, Any]:
-    data = {
-        "title": "Unga som medforskare",
-        "abstract": "Hur unga kan vara med och utforma insatser.",
-        "format": SubmissionFormat.WORKSHOP.value,
-        "focus_areas": ["participation"],
-        "language": "sv",
-        "submitter_name": "Sara Holm",
-        "submitter_email": "sara.holm@example.se",
-        "speakers-TOTAL_FORMS": "3",
-        "speakers-INITIAL_FORMS": "0",
-        "speakers-MIN_NUM_FORMS": "0",
-        "speakers-MAX_NUM_FORMS": "3",
-    }
-    data.update(changes)
-    return data
+    """A workshop with the first speaker's fields left empty."""
+    no_speaker = {f"speakers-0-{name}": "" for name in ("name", "organisation", "bio")}
+    return _input(**{"format": SubmissionFormat.WORKSHOP.value, **no_speaker, **changes})
 
 
 @pytest.mark.parametrize(
