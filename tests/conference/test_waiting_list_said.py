@@ -229,7 +229,9 @@ def test_a_workshop_without_a_speaker_is_refused_in_the_persons_language(
     response = client.post(reverse("conference:submit", args=[edition.year]), submission_data())
     assert response.status_code == 200
     page = text(response)
-    assert error in page
+    summary = page[page.index('class="error-summary"') :]
+    assert summary.index(error) < summary.index("</div>")  # in the summary at the top
+    assert page.count(error) == 2  # and beside the first speaker's name
     assert 'value="Unga som medforskare"' in page  # what was typed is kept
     assert not Submission.objects.exists()
 
