@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from samskapa.conference import selectors
 from samskapa.conference.enums import BookingStatus, RegistrationStatus, SubmissionFormat
-from samskapa.conference.models import Edition, Registration, Session, Submission
+from samskapa.conference.models import Edition, Registration, Session
 from tests.conference.conftest import form_data, make_registration
 from tests.conference.test_call_and_review import _input
 from tests.factories.conference import (
@@ -125,7 +125,7 @@ def test_the_confirmation_says_the_place_on_the_waiting_list(
     make_registration(full_edition, "forst@example.se")  # number 1 in line
     with django_capture_on_commit_callbacks(execute=True):
         page = text(register(client_for(None), full_edition))
-    registration = Registration.objects.get(email="alva.nystrom@example.se")
+    registration = full_edition.registrations.get(email="alva.nystrom@example.se")
     assert registration.status == RegistrationStatus.WAITLISTED
     assert selectors.waiting_list_position(registration) == 2
     assert "Du är nummer 2 på väntelistan." in page
@@ -158,7 +158,7 @@ def test_a_session_booked_on_its_waiting_list_shows_its_place_everywhere(
     client = client_for(None)
     with django_capture_on_commit_callbacks(execute=True):
         page = text(register(client, edition, sessions=[full_session.pk]))
-    registration = Registration.objects.get(email="alva.nystrom@example.se")
+    registration = edition.registrations.get(email="alva.nystrom@example.se")
     assert registration.is_registered
     [booking] = registration.bookings.all()
     assert booking.status == BookingStatus.WAITLISTED
@@ -233,7 +233,7 @@ def test_a_workshop_without_a_speaker_is_refused_in_the_persons_language(
     assert summary.index(error) < summary.index("</div>")  # in the summary at the top
     assert page.count(error) == 2  # and beside the first speaker's name
     assert 'value="Unga som medforskare"' in page  # what was typed is kept
-    assert not Submission.objects.exists()
+    assert not edition.submissions.exists()
 
 
 def test_a_workshop_with_a_speaker_is_received(client_for: Any, edition: Edition) -> None:
@@ -242,7 +242,7 @@ def test_a_workshop_with_a_speaker_is_received(client_for: Any, edition: Edition
         submission_data(**{"speakers-0-name": "Sara Holm"}),
     )
     assert response.status_code == 302
-    assert list(Submission.objects.values_list("format", flat=True)) == ["workshop"]
+    assert list(edition.submissions.values_list("format", flat=True)) == ["workshop"]
 
 
 def test_a_poster_needs_no_speaker(client_for: Any, edition: Edition) -> None:
@@ -261,7 +261,7 @@ def test_editing_cannot_remove_the_last_speaker_of_a_workshop(
         reverse("conference:submit", args=[edition.year]),
         submission_data(**{"speakers-0-name": "Sara Holm"}),
     )
-    submission = Submission.objects.get()
+    submission = edition.submissions.get()
     response = client.post(
         reverse("conference:submission-manage", args=[submission.token]),
         submission_data(title="Ny titel"),
