@@ -28,6 +28,12 @@ class SubmissionFormat(models.TextChoices):
     SHORT_INPUT = "short_input", _("Short input")
 
 
+# The formats the call for input asks at least one speaker for (the form says so).
+FORMATS_WITH_SPEAKERS = frozenset(
+    {SubmissionFormat.TALK, SubmissionFormat.WORKSHOP, SubmissionFormat.PANEL}
+)
+
+
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     ACCEPTED = "accepted", _("Accepted")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -7,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.conference.enums import Decision, DietaryNeed
+from samskapa.conference.enums import FORMATS_WITH_SPEAKERS, Decision, DietaryNeed
 from samskapa.conference.models import (
     Edition,
     Feedback,
@@ -26,8 +27,18 @@ RATING_CHOICES = [(i, str(i)) for i in range(1, 6)]
 
 
 class SessionChoiceField(forms.ModelMultipleChoiceField):
+    # Sessions the person has already booked: a full one is not a waiting list for them.
+    booked: frozenset[int] = frozenset()
+
     def label_from_instance(self, obj: Any) -> str:
         when = formats.date_format(timezone.localtime(obj.starts_at), "SHORT_DATETIME_FORMAT")
+        if obj.is_full and obj.pk in self.booked:
+            return str(_("%(title)s (%(when)s, full)") % {"title": obj.title, "when": when})
+        if obj.is_full:
+            return str(
+                _("%(title)s (%(when)s, full: you join its waiting list)")
+                % {"title": obj.title, "when": when}
+            )
         if obj.seats is not None:
             return str(
                 _("%(title)s (%(when)s, limited seats)") % {"title": obj.title, "when": when}
@@ -116,9 +127,12 @@ class AgendaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, sessions: QuerySet[Session], booked: Iterable[int] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = sessions  # type: ignore[attr-defined]
+        self.fields["sessions"].booked = frozenset(booked)  # type: ignore[attr-defined]
 
 
 class SubmissionForm(forms.ModelForm[Submission]):
@@ -165,6 +179,19 @@ class SpeakerForm(forms.Form):
 
 
 SpeakerFormSet = forms.formset_factory(SpeakerForm, extra=SPEAKER_SLOTS, max_num=SPEAKER_SLOTS)
+
+
+def speakers_are_valid(form: SubmissionForm, formset: Any) -> bool:
+    """The speaker forms are valid, and a format that needs a speaker has one (the form says
+    so beside the first speaker). Call after `form.is_valid()`."""
+    if not formset.is_valid():
+        return False
+    if form.cleaned_data.get("format") in FORMATS_WITH_SPEAKERS and not speakers_from(formset):
+        formset.forms[0].add_error(
+            "name", _("Talks, workshops and panels need at least one speaker. Give a name.")
+        )
+        return False
+    return True
 
 
 def speakers_from(formset: Any) -> list[dict[str, Any]]:

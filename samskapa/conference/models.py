@@ -90,6 +90,13 @@ class Edition(models.Model):
     def is_past(self, today: datetime.date | None = None) -> bool:
         return (today or timezone.localdate()) > self.ends_on
 
+    @property
+    def is_full(self) -> bool:
+        """Every place is taken: a new registration goes on the waiting list. The registration
+        service and every page that says so ask this."""
+        taken = self.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        return taken >= self.capacity
+
     def registration_is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         if self.is_past(today) or self.registration_opens_on is None:
@@ -335,6 +342,17 @@ class Session(models.Model):
         return reverse("conference:session-detail", args=[self.pk])
 
     @property
+    def is_full(self) -> bool:
+        """Limited seats, all confirmed: a new booking goes on the session's waiting list.
+        Uses the `confirmed` count of `selectors.published_sessions` when annotated."""
+        if self.seats is None:
+            return False
+        taken = getattr(self, "confirmed", None)
+        if taken is None:
+            taken = self.bookings.filter(status=BookingStatus.CONFIRMED).count()
+        return bool(taken >= self.seats)
+
+    @property
     def link_list(self) -> list[str]:
         return [
             line.strip()
@@ -385,6 +403,10 @@ class Registration(models.Model):
             # The waiting list is read in this order on every cancellation.
             models.Index(fields=["edition", "status", "created_at"], name="registration_queue"),
         ]
+
+    # Set by `services.register_participant` when the address already had a registration:
+    # that registration is returned unchanged and the page must not tell its status.
+    already_registered = False
 
     def __str__(self) -> str:
         return self.name

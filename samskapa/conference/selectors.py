@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Avg, Count, Max, Min, Q, QuerySet
@@ -17,6 +18,7 @@ from samskapa.conference.enums import (
     SubmissionStatus,
 )
 from samskapa.conference.models import (
+    Booking,
     Edition,
     Feedback,
     ParticipantNeeds,
@@ -106,6 +108,11 @@ def published_sessions(edition: Edition) -> QuerySet[Session]:
     )
 
 
+def bookable_sessions(edition: Edition) -> QuerySet[Session]:
+    """The sessions a participant can choose, with their seats taken (`Session.is_full`)."""
+    return published_sessions(edition).filter(edition__programme_published=True)
+
+
 def programme_by_day(edition: Edition) -> list[dict[str, Any]]:
     """Days, each with its time slots, each slot with the sessions per track."""
     days: dict[datetime.date, dict[Any, list[Session]]] = {}
@@ -158,16 +165,56 @@ def waiting_list(edition: Edition) -> QuerySet[Registration]:
     )
 
 
-def waiting_list_position(registration: Registration) -> int | None:
-    """1 for the next in line; None when the registration is not on the waiting list. Every
-    page and e-mail that tells someone their place in the queue asks this."""
-    if not registration.is_waitlisted:
+def session_waiting_list(session: Session) -> QuerySet[Booking]:
+    """A session's waiting list in the order seats are given (oldest first). Only bookings of
+    people who have a place at the conference queue for a seat."""
+    return session.bookings.filter(
+        status=BookingStatus.WAITLISTED, registration__status=RegistrationStatus.REGISTERED
+    ).order_by("created_at", "pk")
+
+
+def waiting_list_position(entry: Registration | Booking) -> int | None:
+    """1 for the next in line; None when not in a queue. For a registration its place on the
+    conference's waiting list, for a booking its place on the session's. Every page and e-mail
+    that tells someone their place in a queue asks this."""
+    queue: QuerySet[Booking] | QuerySet[Registration]
+    if isinstance(entry, Booking):
+        if not (entry.is_waitlisted and entry.registration.is_registered):
+            return None
+        queue = session_waiting_list(entry.session)
+    elif entry.is_waitlisted:
+        queue = waiting_list(entry.edition)
+    else:
         return None
-    ahead = waiting_list(registration.edition).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    ahead = queue.filter(
+        Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk)
     )
     return ahead.count() + 1
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A booking and, while it waits for a seat, its place on the session's waiting list."""
+
+    booking: Booking
+    position: int | None
+
+    @property
+    def session(self) -> Session:
+        return self.booking.session
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.booking.is_waitlisted
+
+
+def agenda(registration: Registration) -> list[AgendaItem]:
+    """A participant's sessions in time order, as the confirmation page, the manage page and
+    the e-mails show them."""
+    bookings = registration.bookings.select_related(
+        "registration", "session", "session__track"
+    ).order_by("session__starts_at", "pk")
+    return [AgendaItem(booking, waiting_list_position(booking)) for booking in bookings]
 
 
 def caterer_counts(edition: Edition) -> dict[str, Any]:

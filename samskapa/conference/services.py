@@ -79,9 +79,7 @@ def registration_message(
             "Kind": RegistrationEmail,
             "session": Session.objects.filter(pk=session_id).first() if session_id else None,
             "manage_url": _absolute(site_url, registration.get_manage_url()),
-            "bookings": list(
-                registration.bookings.select_related("session").order_by("session__starts_at")
-            ),
+            "bookings": selectors.agenda(registration),
             "position": selectors.waiting_list_position(registration),
         },
     )
@@ -160,12 +158,7 @@ def _fill_session(session: Session) -> list[Booking]:
     free = locked.seats - taken
     if free <= 0:
         return []
-    waiting = list(
-        locked.bookings.filter(
-            status=BookingStatus.WAITLISTED,
-            registration__status=RegistrationStatus.REGISTERED,
-        ).order_by("created_at", "pk")[:free]
-    )
+    waiting = list(selectors.session_waiting_list(locked)[:free])
     for booking in waiting:
         booking.status = BookingStatus.CONFIRMED
         booking.save(update_fields=["status"])
@@ -227,11 +220,9 @@ def register_participant(
         # One place per person: the link goes again to the address, never to the browser, so
         # nobody can reach someone else's registration by typing their e-mail address.
         _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
+        existing.already_registered = True
         return existing
-    taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-    status = (
-        RegistrationStatus.REGISTERED if taken < edition.capacity else RegistrationStatus.WAITLISTED
-    )
+    status = RegistrationStatus.WAITLISTED if edition.is_full else RegistrationStatus.REGISTERED
     registration = Registration.objects.create(edition=edition, status=status, **data)
     _book(registration, sessions)
     if needs:

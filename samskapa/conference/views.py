@@ -37,6 +37,7 @@ from samskapa.conference.forms import (
     SpeakerFormSet,
     SubmissionForm,
     speaker_initial,
+    speakers_are_valid,
     speakers_from,
 )
 from samskapa.conference.models import Edition, Review, Session
@@ -157,7 +158,7 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     if not edition.registration_is_open():
         return render(request, "conference/registration_closed.html", {"edition": edition})
-    sessions = edition.sessions.filter(edition__programme_published=True).order_by("starts_at")
+    sessions = selectors.bookable_sessions(edition)
     form = RegistrationForm(
         request.POST or None,
         sessions=sessions,
@@ -178,14 +179,26 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
             needs=form.needs(),
             site_url=_site(request),
         )
-        # The same page whether or not the address was already registered: the personal link
-        # only ever goes to the e-mail address (see services.register_participant).
-        return render(
-            request,
-            "conference/registration_received.html",
-            {"edition": edition, "email": registration.email},
-        )
-    return render(request, "conference/register.html", {"edition": edition, "form": form})
+        # An address that was already registered gets no status here: the personal link and
+        # the registration's status only ever go to the e-mail address.
+        context: dict[str, Any] = {"edition": edition, "email": registration.email}
+        if not registration.already_registered:
+            context.update(
+                registration=registration,
+                position=selectors.waiting_list_position(registration),
+                agenda=selectors.agenda(registration),
+            )
+        return render(request, "conference/registration_received.html", context)
+    return render(
+        request,
+        "conference/register.html",
+        {
+            "edition": edition,
+            "form": form,
+            "conference_full": edition.is_full,
+            "full_sessions": [session for session in sessions if session.is_full],
+        },
+    )
 
 
 @login_not_required
@@ -193,16 +206,13 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
 def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
     registration = selectors.get_registration_by_token(token)
     edition = registration.edition
-    sessions = edition.sessions.filter(edition__programme_published=True).order_by("starts_at")
-    bookings = list(
-        registration.bookings.select_related("session", "session__track").order_by(
-            "session__starts_at"
-        )
-    )
+    agenda = selectors.agenda(registration)
+    booked = [item.session.pk for item in agenda]
     form = AgendaForm(
         request.POST or None,
-        sessions=sessions,
-        initial={"sessions": [b.session_id for b in bookings]},
+        sessions=selectors.bookable_sessions(edition),
+        booked=booked,
+        initial={"sessions": booked},
     )
     if request.method == "POST" and form.is_valid():
         services.update_agenda(
@@ -218,7 +228,7 @@ def registration_manage(request: HttpRequest, token: str) -> HttpResponse:
         {
             "registration": registration,
             "edition": edition,
-            "bookings": bookings,
+            "agenda": agenda,
             "form": form,
             "position": selectors.waiting_list_position(registration),
         },
@@ -281,7 +291,7 @@ def submit(request: HttpRequest, year: int) -> HttpResponse:
     speakers = SpeakerFormSet(request.POST or None, prefix="speakers")
     if request.method == "POST" and ratelimit.client_exceeded(request, ratelimit.PUBLIC_FORM):
         return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
-    if request.method == "POST" and form.is_valid() and speakers.is_valid():
+    if request.method == "POST" and form.is_valid() and speakers_are_valid(form, speakers):
         data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
         data["submitter_language"] = request.LANGUAGE_CODE
         submission = services.submit_input(
@@ -315,7 +325,7 @@ def submission_manage(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if not editable:
             raise Http404
-        if form.is_valid() and speakers.is_valid():
+        if form.is_valid() and speakers_are_valid(form, speakers):
             data = {name: form.cleaned_data[name] for name in SubmissionForm.Meta.fields}
             services.update_submission(
                 submission=submission, data=data, speakers=speakers_from(speakers)
