@@ -7,10 +7,11 @@ import pkgutil
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 import tests.access
 from tests.access.matrix import EXTERNAL_PREFIXES, ROLES, Page
+from tests.access.world import World
 
 
 def declared_pages() -> list[Page]:
@@ -49,19 +50,18 @@ def test_declared_pages_exist() -> None:
     assert {page.name for page in PAGES} <= named_urls()
 
 
-def _request(client: Any, page: Page) -> Any:
-    url = reverse(page.name, kwargs=page.kwargs()) + page.query
+def _request(client: Any, page: Page, world: World) -> Any:
+    url = page.url(world)
     if page.method == "POST":
         return client.post(url, page.data() if page.data else {})
     return client.get(url)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("page", PAGES, ids=[p.label for p in PAGES])
-def test_access(page: Page, client_as: Any) -> None:
+def access_failures(page: Page, world: World, client_for: Any) -> list[str]:
+    """Each role's request to `page` in `world`, against what the matrix declares."""
     failures = []
     for role in ROLES:
-        response = _request(client_as(role), page)
+        response = _request(client_for(world.user(role)), page, world)
         status = response.status_code
         if role in page.allowed:
             ok = status in page.ok
@@ -74,4 +74,11 @@ def test_access(page: Page, client_as: Any) -> None:
             expected = str(page.denied)
         if not ok:
             failures.append(f"{role}: got {status}, expected {expected}")
+    return failures
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES, ids=[p.label for p in PAGES])
+def test_access(page: Page, client_for: Any) -> None:
+    failures = access_failures(page, World(), client_for)
     assert failures == [], f"{page.label}: " + "; ".join(failures)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 import factory
 
 from samskapa.accounts.models import User
 from samskapa.projects.enums import MemberRole, OrganisationRole
-from samskapa.projects.models import Call, Project, ProjectMember, ProjectOrganisation
+from samskapa.projects.models import Call, Invitation, Project, ProjectMember, ProjectOrganisation
 from tests.factories.accounts import OrganisationFactory, UserFactory
 
 
@@ -46,6 +47,29 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             ProjectOrganisation.objects.get_or_create(
                 project=self, organisation=self.owner, role=OrganisationRole.OWNER
             )
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    """An organisation taking part in a project in another role than owner."""
+
+    class Meta:
+        model = ProjectOrganisation
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = OrganisationRole.PARTNER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation to a project (expires in 14 days, as the service makes them)."""
+
+    class Meta:
+        model = Invitation
+
+    project = factory.SubFactory(ProjectFactory)
+    email = factory.Sequence(lambda n: f"inbjuden{n}@example.se")
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    invited_by = factory.SubFactory(UserFactory)
 
 
 class ProjectMemberFactory(factory.django.DjangoModelFactory):
