@@ -58,12 +58,15 @@ class Page:
     def label(self) -> str:
         return f"{self.name}[{self.variant}]" if self.variant else self.name
 
+    @property
+    def takes_world(self) -> bool:
+        # Transition shim: pages_* files not yet converted have zero-argument kwargs functions
+        # that look up demo objects. Removed once every pages_* file takes the world.
+        return bool(inspect.signature(self.kwargs).parameters)
+
     def url(self, world: Any) -> str:
         """The page's URL in `world`, with its query string."""
-        # Transition shim: pages_* files not yet converted have zero-argument kwargs functions.
-        # Removed once every pages_* file takes the world.
-        takes_world = bool(inspect.signature(self.kwargs).parameters)
-        kwargs = self.kwargs(world) if takes_world else self.kwargs()
+        kwargs = self.kwargs(world) if self.takes_world else self.kwargs()
         return reverse(self.name, kwargs=kwargs) + self.query
 
 
