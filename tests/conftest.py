@@ -126,8 +126,9 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     for item in items:
         modules.setdefault(getattr(item, "module", None), []).append(item)
         names = getattr(item, "fixturenames", None)
-        if names is not None:
-            names.insert(0, "demo_world" if _is_demo(item) else "_demo_world_closed")
+        if names is not None:  # a list of its own: parametrized items share the original
+            first = "demo_world" if _is_demo(item) else "_demo_world_closed"
+            item.fixturenames = [first, *names]
     items[:] = [item for group in modules.values() for item in sorted(group, key=order)]
 
 
