@@ -49,7 +49,8 @@ test: install
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m e2e $(PYTEST_ARGS)
 
-## test-unit: everything but the browser tests (used for the PostgreSQL run in CI)
+## test-unit: everything but the browser tests (used for the PostgreSQL run in CI, and with
+## SAMSKAPA_CLOCK_OFFSET_DAYS=540 for the run with the clock moved ahead)
 test-unit: install
 	@$(COMPILE)
 	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e" $(PYTEST_ARGS)

@@ -60,12 +60,6 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
-@pytest.fixture
-def demo_world(transactional_db: Any) -> None:
-    """The live server needs committed data: the demo world is loaded once per test database
-    (tests/conftest.py) and put back after every transactional test, which empties the tables."""
-
-
 class PageWatcher:
     """Collects console errors and CSP violations of one browser page."""
 
@@ -80,7 +74,9 @@ class PageWatcher:
 
 
 @pytest.fixture
-def new_page(browser: Any, live_server: Any, demo_world: None) -> Iterator[Any]:
+def new_page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """new_page(width) → a browser page on the live server (committed data: a transactional
+    test; journeys over the demo world are marked `demo`, others build their data)."""
     contexts = []
 
     def make(width: int = 1280) -> tuple[Any, PageWatcher]:

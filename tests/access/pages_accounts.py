@@ -1,9 +1,10 @@
-from samskapa.accounts.models import Organisation
+from typing import Any
+
 from tests.access.matrix import EVERYONE, LOGGED_IN, STAFF, Page
 
 
-def _organisation() -> dict[str, int]:
-    return {"pk": Organisation.objects.order_by("pk").values_list("pk", flat=True).first() or 0}
+def _organisation(world: Any) -> dict[str, int]:
+    return {"pk": world.project.owner_id}
 
 
 PAGES = [

@@ -1,55 +1,43 @@
-import secrets
+from typing import Any
 
-from samskapa.accounts.models import User
-from samskapa.projects.models import Call, Invitation, Project, ProjectOrganisation
 from tests.access.matrix import EVERYONE, STAFF, Page
+from tests.factories.projects import InvitationFactory, PartnerFactory
 
 ADMIN = frozenset({"admin"})
 MEMBER_OR_STAFF = STAFF | {"member"}
 
 
-def _call() -> dict[str, int]:
-    return {"pk": Call.objects.get(reference="2023/00187").pk}
+def _call(world: Any) -> dict[str, int]:
+    return {"pk": world.call.pk}
 
 
-def _project() -> dict[str, int]:
-    # The member's own project (projekt@ leads 23-012-S01); other_member must get 404.
-    return {"pk": Project.objects.get(number="23-012-S01").pk}
+def _project(world: Any) -> dict[str, int]:
+    # The member's own project; other_member must get 404.
+    return {"pk": world.project.pk}
 
 
-def _partner() -> dict[str, int]:
-    project = Project.objects.get(number="23-012-S01")
-    link = ProjectOrganisation.objects.filter(project=project).exclude(role="owner").first()
-    assert link is not None
-    return {"pk": project.pk, "link_pk": link.pk}
+def _partner(world: Any) -> dict[str, int]:
+    # A new partner for each request: removing it is what the page does.
+    link = PartnerFactory(project=world.project)
+    return {"pk": world.project.pk, "link_pk": link.pk}
 
 
-def _open_invitation() -> dict[str, str]:
-    invitation, _created = Invitation.objects.get_or_create(
-        token="access-matrix-open-invitation-token-0123456789",
-        defaults={
-            "project": Project.objects.get(number="23-012-S01"),
-            "email": "ny.kollega@example.se",
-            "invited_by": User.objects.get(email="projekt@samskapa.test"),
-        },
+def _open_invitation(world: Any) -> dict[str, str]:
+    invitation = world.get(
+        "open_invitation",
+        lambda: InvitationFactory(project=world.project, invited_by=world.user("member")),
     )
     return {"token": invitation.token}
 
 
-def _only_lead() -> dict[str, int]:
+def _only_lead(world: Any) -> dict[str, int]:
     # Removing the only lead is refused (302 with a message), so the matrix changes nothing.
-    project = Project.objects.get(number="23-012-S01")
-    lead = project.members.get(user__email="projekt@samskapa.test")
-    return {"pk": project.pk, "member_pk": lead.pk}
+    lead = world.project.members.get(user=world.user("member"))
+    return {"pk": world.project.pk, "member_pk": lead.pk}
 
 
-def _fresh_invitation() -> dict[str, int]:
-    invitation = Invitation.objects.create(
-        project=Project.objects.get(number="23-012-S01"),
-        email="dras.tillbaka@example.se",
-        token=secrets.token_urlsafe(32),
-        invited_by=User.objects.get(email="projekt@samskapa.test"),
-    )
+def _fresh_invitation(world: Any) -> dict[str, int]:
+    invitation = InvitationFactory(project=world.project, invited_by=world.user("member"))
     return {"pk": invitation.project_id, "invitation_pk": invitation.pk}
 
 
@@ -75,7 +63,7 @@ PAGES = [
     Page(
         "projects:invitation-accept",
         EVERYONE,
-        kwargs=lambda: {"token": "x" * 43},
+        kwargs=lambda world: {"token": "x" * 43},
         ok=frozenset({404}),
         scan=False,
         variant="unknown",

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 import tests.access
 from tests.access.matrix import EXTERNAL_PREFIXES, ROLES, Page
-from tests.access.world import World
+from tests.access.world import DemoWorld, World
 
 
 def declared_pages() -> list[Page]:
@@ -51,23 +50,18 @@ def test_declared_pages_exist() -> None:
     assert {page.name for page in PAGES} <= named_urls()
 
 
-def _request(client: Any, page: Page, world: World | None) -> Any:
-    kwargs = page.kwargs(world) if world is not None else page.kwargs()  # type: ignore[call-arg]
-    url = reverse(page.name, kwargs=kwargs) + page.query
+def _request(client: Any, page: Page, world: World) -> Any:
+    url = page.url(world)
     if page.method == "POST":
         return client.post(url, page.data() if page.data else {})
     return client.get(url)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("page", PAGES, ids=[p.label for p in PAGES])
-def test_access(page: Page, client_as: Any, client_for: Any) -> None:
-    # Transition (tests-c): new-style pages take the World and are tried as its people.
-    world = World() if inspect.signature(page.kwargs).parameters else None
+def access_failures(page: Page, world: World, client_for: Any) -> list[str]:
+    """Each role's request to `page` in `world`, against what the matrix declares."""
     failures = []
     for role in ROLES:
-        client = client_for(world.user(role)) if world else client_as(role)
-        response = _request(client, page, world)
+        response = _request(client_for(world.user(role)), page, world)
         status = response.status_code
         if role in page.allowed:
             ok = status in page.ok
@@ -80,4 +74,20 @@ def test_access(page: Page, client_as: Any, client_for: Any) -> None:
             expected = str(page.denied)
         if not ok:
             failures.append(f"{role}: got {status}, expected {expected}")
+    return failures
+
+
+# Transition shim: a page whose kwargs take no world still looks up demo objects, so it runs
+# as a demo test on the demo world until its pages_* file is converted.
+CASES = [
+    pytest.param(page, id=page.label, marks=() if page.takes_world else pytest.mark.demo)
+    for page in PAGES
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", CASES)
+def test_access(page: Page, client_for: Any) -> None:
+    world = World() if page.takes_world else DemoWorld()
+    failures = access_failures(page, world, client_for)
     assert failures == [], f"{page.label}: " + "; ".join(failures)

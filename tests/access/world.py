@@ -7,7 +7,9 @@ builds it in its `kwargs(world)` function with that app's factories (attached to
 `world.project` when it is the member's object), or shares it between pages of a test with
 `world.get("name", build)`.
 
-The demo's own test runs the same matrix on the demo world (`DemoWorld`, same attributes).
+The demo's own test runs the same matrix on the demo world (`DemoWorld`, same attributes,
+pointing at the demo's objects: projekt@ leads 23-012-S01, projekt2@ leads 23-019-S01, both in
+the call 2023/00187).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
 from samskapa.projects.models import Call, Project
+from tests.conftest import DEMO_EMAILS
 from tests.factories.accounts import UserFactory, staff
 from tests.factories.projects import CallFactory, ProjectFactory, lead_of
 
@@ -65,3 +68,23 @@ class World:
     def user(self, role: str) -> User | None:
         """The person for a role of the matrix (None for anonymous)."""
         return None if role == "anonymous" else self.users[role]
+
+
+class DemoWorld(World):
+    """The World's attributes on the demo world (for tests marked demo only)."""
+
+    @cached_property
+    def call(self) -> Call:
+        return Call.objects.get(reference="2023/00187")
+
+    @cached_property
+    def project(self) -> Project:
+        return Project.objects.get(number="23-012-S01")
+
+    @cached_property
+    def other_project(self) -> Project:
+        return Project.objects.get(number="23-019-S01")
+
+    @cached_property
+    def users(self) -> dict[str, User]:
+        return {role: User.objects.get(email=email) for role, email in DEMO_EMAILS.items()}

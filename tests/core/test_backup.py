@@ -14,8 +14,19 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from samskapa.core.backup import restore_database
+from tests.factories.projects import InvitationFactory, PartnerFactory, lead_of, member_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _some_data() -> None:
+    """People, organisations, a call, projects with members, partners and an invitation."""
+    lead = lead_of()
+    project = lead.project_memberships.get().project
+    member_of(project)
+    PartnerFactory(project=project)
+    InvitationFactory(project=project, invited_by=lead)
+    lead_of()
 
 
 def _live_counts() -> dict[str, int]:
@@ -34,9 +45,7 @@ def test_restore_needs_confirmation(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's online backup")
 def test_sqlite_backup_restores_into_a_fresh_database(tmp_path: Path) -> None:
-    from samskapa.demo import load_demo
-
-    load_demo()
+    _some_data()
     backup = tmp_path / "backup.sqlite3"
     call_command("backup", backup, stdout=StringIO())
     fresh = tmp_path / "fresh.sqlite3"
@@ -52,9 +61,7 @@ def test_sqlite_backup_restores_into_a_fresh_database(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore")
 def test_postgresql_backup_restores_into_a_fresh_database(tmp_path: Path, settings: Any) -> None:
-    from samskapa.demo import load_demo
-
-    load_demo()
+    _some_data()
     backup = tmp_path / "backup.dump"
     call_command("backup", backup, stdout=StringIO())
     fresh = f"restore_{uuid.uuid4().hex[:8]}"

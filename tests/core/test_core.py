@@ -10,8 +10,11 @@ from django.test import Client, override_settings
 from django.urls import include, path
 from django.utils import timezone
 
+from samskapa.accounts.enums import StaffRole
 from samskapa.core.audit import record_event
 from samskapa.core.models import AppendOnlyError, AuditAction, AuditEvent
+from tests.factories.accounts import PASSWORD, UserFactory, staff
+from tests.factories.projects import lead_of
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -51,16 +54,17 @@ def test_security_headers_and_csp_without_inline_script(client: Client) -> None:
     assert response["Referrer-Policy"] == "same-origin"
 
 
-def test_pages_have_no_inline_script_or_style(client_as: Any) -> None:
-    for role, url in [("anonymous", "/"), ("admin", "/home/"), ("admin", "/organisations/")]:
-        html = client_as(role).get(url).content.decode()
+def test_pages_have_no_inline_script_or_style(client_for: Any) -> None:
+    admin = staff(StaffRole.ADMIN)
+    for user, url in [(None, "/"), (admin, "/home/"), (admin, "/organisations/")]:
+        html = client_for(user).get(url).content.decode()
         assert "<script>" not in html and "<script >" not in html
         assert " style=" not in html
         assert " onclick=" not in html
 
 
-def test_logged_in_pages_are_not_stored(client_as: Any) -> None:
-    response = client_as("member").get("/home/")
+def test_logged_in_pages_are_not_stored(client_for: Any) -> None:
+    response = client_for(lead_of()).get("/home/")
     assert "no-store" in response["Cache-Control"]
 
 
@@ -104,8 +108,8 @@ def test_security_txt(client: Client) -> None:
     assert "Contact: mailto:" in response.content.decode()
 
 
-def test_audit_log_is_append_only(demo_user: Any) -> None:
-    event = record_event(action=AuditAction.EXPORT, actor=demo_user("admin"), fields=["name"])
+def test_audit_log_is_append_only() -> None:
+    event = record_event(action=AuditAction.EXPORT, actor=staff(StaffRole.ADMIN), fields=["name"])
     event.detail = "changed"
     with pytest.raises(AppendOnlyError):
         event.save()
@@ -118,33 +122,33 @@ def test_audit_log_is_append_only(demo_user: Any) -> None:
 
 
 def test_login_and_failed_login_are_audited(client: Client) -> None:
-    client.post("/accounts/login/", {"login": "coach@samskapa.test", "password": "wrong-password"})
+    coach = staff(StaffRole.COACH)
+    client.post("/accounts/login/", {"login": coach.email, "password": "wrong-password"})
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED).count() == 1
-    client.post("/accounts/login/", {"login": "coach@samskapa.test", "password": "samskapa-demo"})
+    client.post("/accounts/login/", {"login": coach.email, "password": PASSWORD})
     login = AuditEvent.objects.get(action=AuditAction.LOGIN)
-    assert login.actor is not None
-    assert login.actor.email == "coach@samskapa.test"
+    assert login.actor == coach
 
 
-def test_denied_access_is_audited(client_as: Any) -> None:
-    client_as("member").get("/audit/")
+def test_denied_access_is_audited(client_for: Any) -> None:
+    client_for(lead_of()).get("/audit/")
     event = AuditEvent.objects.get(action=AuditAction.ACCESS_DENIED)
     assert event.path == "/audit/"
 
 
-def test_audit_log_page_lists_events_for_admin(client_as: Any) -> None:
-    client_as("member").get("/audit/")
-    page = client_as("admin").get("/audit/").content.decode()
+def test_audit_log_page_lists_events_for_admin(client_for: Any) -> None:
+    client_for(lead_of()).get("/audit/")
+    page = client_for(staff(StaffRole.ADMIN)).get("/audit/").content.decode()
     assert "/audit/" in page
     assert "Åtkomst nekad" in page
 
 
-def test_audit_log_query_count_is_constant(client_as: Any, demo_user: Any) -> None:
-    client = client_as("admin")
+def test_audit_log_query_count_is_constant(client_for: Any) -> None:
+    client = client_for(staff(StaffRole.ADMIN))
     client.get("/audit/")  # warm the session
     AuditEvent.objects.purge_older_than(timezone.now())
-    record_event(action=AuditAction.EXPORT, actor=demo_user("coach"))
+    record_event(action=AuditAction.EXPORT, actor=staff(StaffRole.COACH))
     one = count_queries(lambda: client.get("/audit/"))
-    for role in ("funder", "member"):
-        record_event(action=AuditAction.EXPORT, actor=demo_user(role))
+    for person in (staff(StaffRole.FUNDER), UserFactory()):
+        record_event(action=AuditAction.EXPORT, actor=person)
     assert count_queries(lambda: client.get("/audit/")) == one

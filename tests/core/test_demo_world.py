@@ -6,6 +6,8 @@ import pytest
 
 from samskapa.accounts.models import User
 
+pytestmark = pytest.mark.demo
+
 
 @pytest.mark.django_db(transaction=True)
 def test_a_transactional_test_sees_the_demo_world() -> None:

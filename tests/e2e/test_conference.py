@@ -16,7 +16,7 @@ from samskapa.conference.enums import RegistrationStatus
 from samskapa.conference.models import Edition, Registration
 from tests.e2e.test_accessibility import AXE_OPTIONS
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
 
 
 def test_register_cancel_and_the_waiting_list_moves(new_page: Any) -> None:

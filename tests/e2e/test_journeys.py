@@ -7,7 +7,7 @@ import pytest
 from tests.browser import login
 from tests.conftest import DEMO_EMAILS
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("role", list(DEMO_EMAILS))

@@ -18,7 +18,7 @@ from tests.conftest import DEMO_EMAILS
 from tests.e2e.test_accessibility import AXE_OPTIONS
 from tests.projects.test_importer import HEADER, ROW_A, ROW_B, csv_bytes
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
 
 
 def violations(page: Any) -> list[Any]:

@@ -12,7 +12,7 @@ from samskapa.projects.models import Project
 from tests.browser import login
 from tests.conftest import DEMO_EMAILS
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
 
 
 def test_member_adds_a_cause_and_removes_it_in_place(new_page: Any) -> None:

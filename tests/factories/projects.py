@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 import factory
 
 from samskapa.accounts.models import User
 from samskapa.projects.enums import MemberRole, OrganisationRole
-from samskapa.projects.models import Call, Project, ProjectMember, ProjectOrganisation
+from samskapa.projects.models import Call, Invitation, Project, ProjectMember, ProjectOrganisation
 from tests.factories.accounts import OrganisationFactory, UserFactory
 
 
@@ -48,11 +49,40 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             )
 
 
-class ProjectMemberFactory(factory.django.DjangoModelFactory):
+class PartOfAProject(factory.django.DjangoModelFactory):
+    """Something that belongs to a project: a new project unless one is given."""
+
+    class Meta:
+        abstract = True
+
+    project = factory.SubFactory(ProjectFactory)
+
+
+class PartnerFactory(PartOfAProject):
+    """An organisation taking part in a project in another role than owner."""
+
+    class Meta:
+        model = ProjectOrganisation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = OrganisationRole.PARTNER
+
+
+class InvitationFactory(PartOfAProject):
+    """An open invitation to a project (expires in 14 days, as the service makes them)."""
+
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"inbjuden{n}@example.se")
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    invited_by = factory.SubFactory(UserFactory)
+
+
+class ProjectMemberFactory(PartOfAProject):
     class Meta:
         model = ProjectMember
 
-    project = factory.SubFactory(ProjectFactory)
     user = factory.SubFactory(UserFactory)
     role = MemberRole.MEMBER
 

@@ -17,7 +17,9 @@ from openpyxl import Workbook
 
 from samskapa.accounts.models import Organisation
 from samskapa.projects import importer
-from samskapa.projects.models import Call, Project
+from samskapa.projects.models import Project
+from tests.factories.accounts import OrganisationFactory
+from tests.factories.projects import CallFactory, ProjectFactory
 
 HEADER = ["Projektnummer", "Projektnamn", "Projektägare", "Organisationsnummer", "Startdatum",
           "Slutdatum", "Beviljat ESF-stöd", "Region"]  # fmt: skip
@@ -213,8 +215,8 @@ def test_errors_are_in_swedish_when_swedish_is_active() -> None:
 
 @pytest.mark.django_db
 def test_commit_creates_projects_and_matches_organisations_on_number() -> None:
-    call = Call.objects.get(reference="2023/00187")
-    orebro = Organisation.objects.get(org_number="212000-1843")
+    call = CallFactory()
+    orebro = OrganisationFactory(name="Örebro kommun", org_number="212000-1843")
     parsed = parse(csv_bytes([HEADER, ROW_A, ROW_B]))
     result = importer.commit_import(parsed, call=call)
     assert (result.created, result.updated, result.unchanged) == (2, 0, 0)
@@ -241,7 +243,12 @@ def test_importing_the_same_file_twice_changes_nothing() -> None:
 
 @pytest.mark.django_db
 def test_an_existing_project_number_is_updated_in_place() -> None:
-    project = Project.objects.get(number="23-012-S01")
+    project = ProjectFactory(
+        number="23-012-S01",
+        name="Vägar in",
+        owner=OrganisationFactory(org_number="212000-1843"),
+        granted_support=Decimal("7450000"),
+    )
     rows = [
         ["Project number", "Project name", "Organisation number", "Granted ESF support"],
         ["23-012-s01", "Vägar in 2.0", project.owner.org_number, "8 000 000 kr"],
@@ -279,6 +286,7 @@ def test_unknown_call_reference_is_an_error() -> None:
 @pytest.mark.django_db
 def test_command_imports_the_example_file_and_dry_run_writes_nothing(capsys: Any) -> None:
     example = Path(__file__).resolve().parents[2] / "docs/examples/granted-projects-example.xlsx"
+    CallFactory(reference="2023/00187")
     before = Project.objects.count()
     call_command("import_projects", str(example), "--call", "2023/00187", "--dry-run")
     assert Project.objects.count() == before
