@@ -12,7 +12,6 @@ builds the objects its URL needs in the test's World (tests/access/world.py) wit
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +34,7 @@ LOGGED_IN = frozenset(ROLES) - {"anonymous"}
 EVERYONE = frozenset(ROLES)
 
 
-def no_kwargs(world: Any = None) -> dict[str, Any]:
+def no_kwargs(world: Any) -> dict[str, Any]:
     return {}
 
 
@@ -44,7 +43,7 @@ class Page:
     name: str  # namespaced URL name, e.g. "projects:project-detail"
     allowed: frozenset[str]  # roles that may use it
     # kwargs(world) → the URL's arguments, built in the test's World (evaluated per request).
-    kwargs: Callable[..., dict[str, Any]] = no_kwargs
+    kwargs: Callable[[Any], dict[str, Any]] = no_kwargs  # kwargs(world): the URL's arguments
     method: str = "GET"
     denied: int = 403  # status for a logged-in role that may not: 403, or 404 for objects
     ok: frozenset[int] = frozenset({200})  # statuses that mean "allowed"
@@ -58,16 +57,9 @@ class Page:
     def label(self) -> str:
         return f"{self.name}[{self.variant}]" if self.variant else self.name
 
-    @property
-    def takes_world(self) -> bool:
-        # Transition shim: pages_* files not yet converted have zero-argument kwargs functions
-        # that look up demo objects. Removed once every pages_* file takes the world.
-        return bool(inspect.signature(self.kwargs).parameters)
-
     def url(self, world: Any) -> str:
         """The page's URL in `world`, with its query string."""
-        kwargs = self.kwargs(world) if self.takes_world else self.kwargs()
-        return reverse(self.name, kwargs=kwargs) + self.query
+        return reverse(self.name, kwargs=self.kwargs(world)) + self.query
 
 
 # URL names we do not own and test by their own libraries' suites, with the reason.

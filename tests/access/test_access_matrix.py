@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 import tests.access
 from tests.access.matrix import EXTERNAL_PREFIXES, ROLES, Page
-from tests.access.world import DemoWorld, World
+from tests.access.world import World
 
 
 def declared_pages() -> list[Page]:
@@ -77,17 +77,9 @@ def access_failures(page: Page, world: World, client_for: Any) -> list[str]:
     return failures
 
 
-# Transition shim: a page whose kwargs take no world still looks up demo objects, so it runs
-# as a demo test on the demo world until its pages_* file is converted.
-CASES = [
-    pytest.param(page, id=page.label, marks=() if page.takes_world else pytest.mark.demo)
-    for page in PAGES
-]
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", CASES)
+@pytest.mark.parametrize("page", PAGES, ids=[page.label for page in PAGES])
 def test_access(page: Page, client_for: Any) -> None:
-    world = World() if page.takes_world else DemoWorld()
+    world = World()
     failures = access_failures(page, world, client_for)
     assert failures == [], f"{page.label}: " + "; ".join(failures)
