@@ -36,6 +36,7 @@ def test_staff_import_broken_then_good_file(new_page: Any, tmp_path: Path, setti
     page, watcher = new_page(1280)
     login(page, DEMO_EMAILS["admin"])
     page.goto("/projects/import/")
+    page.select_option("select[name=call]", index=1)  # the file has no call column
     page.set_input_files("input[name=file]", str(broken))
     page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
@@ -45,6 +46,7 @@ def test_staff_import_broken_then_good_file(new_page: Any, tmp_path: Path, setti
     assert Project.objects.count() == before
 
     page.goto("/projects/import/")
+    page.select_option("select[name=call]", index=1)
     page.set_input_files("input[name=file]", str(good))
     page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")

@@ -66,7 +66,7 @@ def test_broken_file_shows_every_error_and_confirm_writes_nothing(
 ) -> None:
     client = client_for(admin)
     bad = [*ROW_B[:4], "snart", *ROW_B[5:]]
-    upload(client, csv_bytes([HEADER, ROW_A, bad, ROW_A]))
+    upload(client, csv_bytes([HEADER, ROW_A, bad, ROW_A]), call=CallFactory().pk)
     preview = client.get(reverse("projects:import-preview"))
     errors = [(e.row, e.column) for e in preview.context["plan"].errors]
     assert errors == [(3, "Startdatum"), (2, "Projektnummer"), (4, "Projektnummer")]
@@ -79,7 +79,7 @@ def test_broken_file_shows_every_error_and_confirm_writes_nothing(
 
 def test_personnummer_file_is_refused_with_the_reason(client_for: Any, admin: User) -> None:
     client = client_for(admin)
-    upload(client, csv_bytes([[*HEADER, "Pnr"], [*ROW_A, PERSONNUMMER]]))
+    upload(client, csv_bytes([[*HEADER, "Pnr"], [*ROW_A, PERSONNUMMER]]), call=CallFactory().pk)
     preview = client.get(reverse("projects:import-preview"))
     errors = preview.context["plan"].errors
     assert len(errors) == 1
@@ -88,7 +88,8 @@ def test_personnummer_file_is_refused_with_the_reason(client_for: Any, admin: Us
 
 def test_unknown_header_is_mapped_by_hand(client_for: Any, admin: User) -> None:
     client = client_for(admin)
-    upload(client, csv_bytes([[*HEADER, "Kort text"], [*ROW_A, "Om projektet"]]))
+    data = csv_bytes([[*HEADER, "Kort text"], [*ROW_A, "Om projektet"]])
+    upload(client, data, call=CallFactory().pk)
     preview = client.get(reverse("projects:import-preview"))
     assert preview.context["unknown"] == [("korttext", "Kort text")]
     client.post(reverse("projects:import-preview"), {"map-korttext": "summary"})
