@@ -14,7 +14,8 @@ from samskapa.conference import selectors
 from samskapa.conference.models import Edition
 from samskapa.core.exports import xlsx_response
 
-FIELDS = [
+# A registration as the organisers' participant list and a person's own data export show it.
+REGISTRATION_FIELDS = [
     "name",
     "email",
     "organisation",
@@ -24,8 +25,8 @@ FIELDS = [
     "language",
     "status",
     "created_at",
-    "checked_in_at",
 ]
+FIELDS = [*REGISTRATION_FIELDS, "checked_in_at"]
 
 
 def _local(value: datetime.datetime | None) -> Any:

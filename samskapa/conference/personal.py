@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from samskapa.conference.exports import REGISTRATION_FIELDS
 from samskapa.conference.models import Registration, Review, Submission
 
 
@@ -23,15 +24,7 @@ def export_person(user: Any) -> dict[str, Any]:
     return {
         "registrations": _plain(
             Registration.objects.filter(email__iexact=user.email).values(
-                "edition__year",
-                "name",
-                "organisation",
-                "sector",
-                "country",
-                "category",
-                "language",
-                "status",
-                "created_at",
+                "edition__year", *REGISTRATION_FIELDS
             )
         ),
         "submissions": _plain(

@@ -9,17 +9,7 @@ from django.http import HttpRequest
 from samskapa.core import dashboard
 from samskapa.projects import selectors
 from samskapa.projects.enums import MemberRole
-from samskapa.projects.models import project_field_label
-
-PROFILE_FIELDS = (
-    "challenge",
-    "target_group",
-    "innovation",
-    "novelty",
-    "process_element",
-    "expected_results",
-    "summary",
-)
+from samskapa.projects.models import PROFILE_FIELDS, project_field_label
 
 
 def _my_projects(request: HttpRequest) -> dict[str, Any] | None:

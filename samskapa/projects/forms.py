@@ -19,7 +19,7 @@ from samskapa.projects.enums import (
     ParticipantCategory,
     Phase,
 )
-from samskapa.projects.models import Call, Project
+from samskapa.projects.models import PROFILE_FIELDS, Call, Project
 from samskapa.projects.selectors import SORTS, ProjectFilters
 from samskapa.projects.validators import normalise_project_number
 
@@ -89,13 +89,7 @@ class ProjectForm(forms.ModelForm[Project]):
             "planned_participants",
             "contact_name",
             "contact_email",
-            "challenge",
-            "target_group",
-            "innovation",
-            "novelty",
-            "process_element",
-            "expected_results",
-            "summary",
+            *PROFILE_FIELDS,
             "summary_en",
         ]
         widgets = {

@@ -194,6 +194,19 @@ class Project(models.Model):
         return reverse("projects:project-detail", args=[self.pk])
 
 
+# The social innovation profile: what a project tells about its innovation (the form, the
+# "profile complete?" panel).
+PROFILE_FIELDS = (
+    "challenge",
+    "target_group",
+    "innovation",
+    "novelty",
+    "process_element",
+    "expected_results",
+    "summary",
+)
+
+
 class ProjectOrganisation(models.Model):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partners"

@@ -15,6 +15,16 @@ from samskapa.core.charts import ACCENT, ALERT, SCHEMA, chart_img
 from samskapa.toolkit.enums import level_choices
 
 
+def _date_axis() -> dict[str, Any]:
+    """The time axis of the toolkit's charts over dates."""
+    return {
+        "field": "date",
+        "type": "temporal",
+        "title": _("Date"),
+        "axis": {"format": "%Y-%m-%d", "labelAngle": -30},
+    }
+
+
 def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | None:
     """Each indicator's latest value as a share of its target (100 % = target reached)."""
     values = [
@@ -113,12 +123,7 @@ def self_assessment_trend_chart(points: Sequence[Any]) -> SafeString | None:
         "data": {"values": values},
         "mark": {"type": "line", "point": True},
         "encoding": {
-            "x": {
-                "field": "date",
-                "type": "temporal",
-                "title": _("Date"),
-                "axis": {"format": "%Y-%m-%d", "labelAngle": -30},
-            },
+            "x": _date_axis(),
             "y": {
                 "field": "rating",
                 "type": "quantitative",
@@ -163,12 +168,7 @@ def participation_chart(activities: Sequence[Any], scale: str) -> SafeString | N
             "interpolate": "step-after",
         },
         "encoding": {
-            "x": {
-                "field": "date",
-                "type": "temporal",
-                "title": _("Date"),
-                "axis": {"format": "%Y-%m-%d", "labelAngle": -30},
-            },
+            "x": _date_axis(),
             "y": {
                 "field": "level",
                 "type": "quantitative",
