@@ -15,6 +15,7 @@ from tests.factories.coalitions import (
     LessonFactory,
     MeetingFactory,
     coalition_of,
+    process_leader_of,
 )
 
 ADMIN = frozenset({"admin"})
@@ -25,6 +26,11 @@ FOUND = frozenset({302})
 
 def _coalition(world: World) -> Coalition:
     def build() -> Coalition:
+        # On the demo world (DemoWorld) both projects already have their coalitions.
+        existing = Coalition.objects.filter(members__project=world.project).first()
+        if existing is not None:
+            process_leader_of(existing, world.users["process_leader"])
+            return existing
         coalition_of(world.other_project)  # other_member has a coalition, not this one
         return coalition_of(world.project, process_leaders=[world.users["process_leader"]])
 

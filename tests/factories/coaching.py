@@ -24,6 +24,7 @@ from tests.factories.projects import ProjectFactory
 class CoachAssignmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CoachAssignment
+        django_get_or_create = ("project", "coach")  # a coach is assigned to a project once
 
     project = factory.SubFactory(ProjectFactory)
     coach = factory.LazyFunction(lambda: staff(StaffRole.COACH))
