@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.accounts.models import User
 from samskapa.coaching import selectors, services
 from samskapa.coaching.forms import (
     ActionForm,
@@ -22,17 +21,13 @@ from samskapa.coaching.forms import (
     SessionForm,
 )
 from samskapa.coaching.models import CoachAssignment, Session
+from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects.models import Project
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @permission_required("coaching.view_overview", raise_exception=True)
-def overview(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     context = {
         "projects": selectors.coached_projects(user=user),
         "sessions": selectors.upcoming_sessions(user=user),
@@ -43,13 +38,13 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @permission_required("coaching.assign_coach", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def assignments(request: HttpRequest) -> HttpResponse:
+def assignments(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AssignCoachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.assign_coach(
             project=form.cleaned_data["project"],
             coach=form.cleaned_data["coach"],
-            by=_user(request),
+            by=request.user,
         )
         messages.success(request, _("The coach has been assigned."))
         return redirect("coaching:assignments")
@@ -59,15 +54,15 @@ def assignments(request: HttpRequest) -> HttpResponse:
 
 @permission_required("coaching.assign_coach", raise_exception=True)
 @require_POST
-def assignment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = get_object_or_404(CoachAssignment.objects.select_related("project"), pk=pk)
-    services.remove_assignment(assignment=assignment, by=_user(request))
+    services.remove_assignment(assignment=assignment, by=request.user)
     messages.success(request, _("The coach is no longer assigned to the project."))
     return redirect("coaching:assignments")
 
 
-def project_coaching(request: HttpRequest, project_pk: int) -> HttpResponse:
-    user = _user(request)
+def project_coaching(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
+    user = request.user
     project = selectors.get_project_for_user(
         user, project_pk, "coaching.view_coaching", request.path
     )
@@ -99,8 +94,8 @@ def _tools_url(project: Project) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def session_create(request: HttpRequest, project_pk: int) -> HttpResponse:
-    user = _user(request)
+def session_create(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
+    user = request.user
     project = selectors.get_project_for_user(
         user, project_pk, "coaching.change_coaching", request.path
     )
@@ -124,8 +119,10 @@ def session_create(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
-def _session_context(request: HttpRequest, session: Session, **forms: object) -> dict[str, object]:
-    user = _user(request)
+def _session_context(
+    request: AuthenticatedHttpRequest, session: Session, **forms: object
+) -> dict[str, object]:
+    user = request.user
     notes = list(
         selectors.visible_notes(user=user, project=session.project).filter(session=session)
     )
@@ -146,7 +143,7 @@ def _session_context(request: HttpRequest, session: Session, **forms: object) ->
     return context
 
 
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def session_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(
         request.user, pk, "coaching.view_coaching", request.path
     )
@@ -154,7 +151,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def session_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(
         request.user, pk, "coaching.change_coaching", request.path
     )
@@ -165,7 +162,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             session=session,
             starts_at=form.cleaned_data["starts_at"],
             focus_areas=form.cleaned_data["focus_areas"],
-            by=_user(request),
+            by=request.user,
         )
         messages.success(request, _("The session has been saved."))
         return redirect(session)
@@ -178,7 +175,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+def note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(
         request.user, pk, "coaching.change_coaching", request.path
     )
@@ -186,13 +183,13 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = _session_context(request, session, note_form=form)
         return render(request, "coaching/session_detail.html", context, status=400)
-    services.add_note(session=session, by=_user(request), **form.cleaned_data)
+    services.add_note(session=session, by=request.user, **form.cleaned_data)
     messages.success(request, _("The note has been saved."))
     return redirect(session)
 
 
 @require_POST
-def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+def action_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(
         request.user, pk, "coaching.change_coaching", request.path
     )
@@ -206,14 +203,14 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def action_status(request: HttpRequest, pk: int) -> HttpResponse:
+def action_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for_user(
         request.user, pk, "coaching.change_action_status", request.path
     )
     form = ActionStatusForm(request.POST)
     if form.is_valid():
         services.set_action_status(
-            action=action, status=form.cleaned_data["status"], by=_user(request)
+            action=action, status=form.cleaned_data["status"], by=request.user
         )
         messages.success(request, _("The status of the action has been saved."))
     else:

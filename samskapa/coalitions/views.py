@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.accounts.models import User
 from samskapa.accounts.rules import is_centre_team
 from samskapa.coaching import selectors as coaching_selectors
 from samskapa.coalitions import assessments, ics, selectors, services
@@ -34,12 +33,8 @@ from samskapa.coalitions.forms import (
     agenda_items,
 )
 from samskapa.coalitions.models import CalendarFeed, Coalition, FollowUp, Meeting, Reflection
+from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects.models import Project
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _ics_response(data: bytes, filename: str) -> HttpResponse:
@@ -52,7 +47,7 @@ def _ics_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @permission_required("coalitions.list_coalitions", raise_exception=True)
-def coalition_list(request: HttpRequest) -> HttpResponse:
+def coalition_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     coalitions = selectors.list_coalitions_for_user(user=request.user)
     page = Paginator(coalitions, 25).get_page(request.GET.get("page"))
     return render(request, "coalitions/coalition_list.html", {"page": page})
@@ -60,26 +55,26 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("coalitions.add_coalition", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def coalition_create(request: HttpRequest) -> HttpResponse:
+def coalition_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _coalition_form(request, Coalition())
 
 
 @require_http_methods(["GET", "POST"])
-def coalition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def coalition_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.get_coalition_for_user(
         request.user, pk, "coalitions.change_coalition", request.path
     )
     return _coalition_form(request, coalition)
 
 
-def _coalition_form(request: HttpRequest, coalition: Coalition) -> HttpResponse:
+def _coalition_form(request: AuthenticatedHttpRequest, coalition: Coalition) -> HttpResponse:
     form = CoalitionForm(request.POST or None, instance=coalition)
     if request.method == "POST" and form.is_valid():
         coalition = services.save_coalition(
             coalition=form.save(commit=False),
             process_leaders=form.cleaned_data["process_leaders"],
             projects=form.cleaned_data["projects"],
-            by=_user(request),
+            by=request.user,
         )
         messages.success(request, _("The coalition has been saved."))
         return redirect(coalition)
@@ -89,8 +84,8 @@ def _coalition_form(request: HttpRequest, coalition: Coalition) -> HttpResponse:
     )
 
 
-def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     coalition = selectors.get_coalition_for_user(
         user, pk, "coalitions.view_coalition", request.path
     )
@@ -111,11 +106,11 @@ def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def coalition_feed_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def coalition_feed_reset(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.get_coalition_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
-    services.reset_coalition_feed(coalition=coalition, by=_user(request))
+    services.reset_coalition_feed(coalition=coalition, by=request.user)
     messages.success(
         request, _("The coalition's calendar link has been replaced. The old link no longer works.")
     )
@@ -126,7 +121,7 @@ def coalition_feed_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.get_coalition_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
@@ -134,19 +129,19 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
     return _meeting_form(request, meeting)
 
 
-def _meeting_form(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+def _meeting_form(request: AuthenticatedHttpRequest, meeting: Meeting) -> HttpResponse:
     form = MeetingForm(request.POST or None, instance=meeting)
     agenda = agenda_formset(meeting, request.POST or None)
     if request.method == "POST" and form.is_valid() and agenda.is_valid():
         meeting = services.save_meeting(
-            meeting=form.save(commit=False), agenda=agenda_items(agenda), by=_user(request)
+            meeting=form.save(commit=False), agenda=agenda_items(agenda), by=request.user
         )
         messages.success(request, _("The meeting has been saved."))
         return redirect(meeting)
@@ -166,8 +161,10 @@ def _tools_url(project: Project, meeting: Meeting) -> str:
     return f"{url}?at={timezone.localdate(meeting.starts_at).isoformat()}"
 
 
-def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> dict[str, Any]:
-    user = _user(request)
+def _meeting_context(
+    request: AuthenticatedHttpRequest, meeting: Meeting, **forms: Any
+) -> dict[str, Any]:
+    user = request.user
     meeting = selectors.meeting_with_details(meeting)
     coalition = meeting.coalition
     projects = selectors.coalition_projects(coalition)
@@ -200,14 +197,14 @@ def _meeting_context(request: HttpRequest, meeting: Meeting, **forms: Any) -> di
     return context
 
 
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.view_coalition", request.path
     )
     return render(request, "coalitions/meeting_detail.html", _meeting_context(request, meeting))
 
 
-def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.view_coalition", request.path
     )
@@ -216,12 +213,12 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
     count = services.send_invitations(
-        meeting=meeting, by=_user(request), site_url=request.build_absolute_uri("/")
+        meeting=meeting, by=request.user, site_url=request.build_absolute_uri("/")
     )
     text = ngettext(
         "An invitation has been sent to %(count)d person.",
@@ -233,7 +230,7 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
@@ -245,7 +242,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         count = services.record_attendance(
-            meeting=meeting, present=form.present_pairs(), by=_user(request)
+            meeting=meeting, present=form.present_pairs(), by=request.user
         )
         messages.success(
             request, _("Attendance has been saved: %(count)d present.") % {"count": count}
@@ -258,7 +255,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def meeting_document(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
@@ -266,13 +263,13 @@ def meeting_document(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = _meeting_context(request, meeting, documentation_form=form)
         return render(request, "coalitions/meeting_detail.html", context, status=400)
-    services.document_meeting(meeting=meeting, by=_user(request), **form.cleaned_data)
+    services.document_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
     messages.success(request, _("The documentation has been saved."))
     return redirect(meeting.get_absolute_url() + "#documentation")
 
 
 def _add_to_meeting(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     pk: int,
     *,
     form_class: type[LessonForm] | type[FollowUpForm],
@@ -290,13 +287,13 @@ def _add_to_meeting(
     if not form.is_valid():
         context = _meeting_context(request, meeting, **{form_name: form})
         return render(request, "coalitions/meeting_detail.html", context, status=400)
-    add(meeting=meeting, by=_user(request), **form.cleaned_data)
+    add(meeting=meeting, by=request.user, **form.cleaned_data)
     messages.success(request, done)
     return redirect(meeting.get_absolute_url() + anchor)
 
 
 @require_POST
-def lesson_add(request: HttpRequest, pk: int) -> HttpResponse:
+def lesson_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add_to_meeting(
         request,
         pk,
@@ -309,7 +306,7 @@ def lesson_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add_to_meeting(
         request,
         pk,
@@ -322,14 +319,14 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def follow_up_status(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     follow_up = get_object_or_404(FollowUp.objects.select_related("meeting"), pk=pk)
     meeting = selectors.get_meeting_for_user(
         request.user, follow_up.meeting_id, "coalitions.manage_meetings", request.path
     )
     status = request.POST.get("status", "")
     if status in FollowUpStatus.values:
-        services.set_follow_up_status(follow_up=follow_up, status=status, by=_user(request))
+        services.set_follow_up_status(follow_up=follow_up, status=status, by=request.user)
         messages.success(request, _("The status of the follow-up action has been saved."))
     else:
         messages.error(request, _("Choose a status for the follow-up action."))
@@ -340,8 +337,8 @@ def follow_up_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def reflection(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
-    user = _user(request)
+def reflection(request: AuthenticatedHttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    user = request.user
     meeting = selectors.get_meeting_for_user(user, pk, "coalitions.reflect", request.path)
     project = (
         Project.objects.filter(pk=project_pk, coalition_membership__coalition=meeting.coalition_id)
@@ -413,15 +410,15 @@ def user_feed(request: HttpRequest, token: str) -> HttpResponse:
     return _ics_response(data, "samskapa.ics")
 
 
-def my_calendar(request: HttpRequest) -> HttpResponse:
-    feed = services.calendar_feed_for(user=_user(request))
+def my_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
+    feed = services.calendar_feed_for(user=request.user)
     url = request.build_absolute_uri(reverse("coalitions:user-feed", args=[feed.token]))
     return render(request, "coalitions/my_calendar.html", {"feed_url": url})
 
 
 @require_POST
-def my_calendar_reset(request: HttpRequest) -> HttpResponse:
-    services.reset_calendar_feed(user=_user(request))
+def my_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
+    services.reset_calendar_feed(user=request.user)
     messages.success(
         request, _("Your calendar link has been replaced. The old link no longer works.")
     )
@@ -432,7 +429,7 @@ def my_calendar_reset(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("coalitions.view_lessons", raise_exception=True)
-def lessons(request: HttpRequest) -> HttpResponse:
+def lessons(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = LessonFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         # A filter that cannot be applied shows its error and no lessons, never all of them.

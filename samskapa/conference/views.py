@@ -46,6 +46,7 @@ from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
 from samskapa.core.models import AuditAction
+from samskapa.core.typing import AuthenticatedHttpRequest
 
 ORGANISE = "conference.organise_conference"
 MIN_ANSWERS = 5
@@ -358,7 +359,7 @@ def submission_withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def organise(request: HttpRequest) -> HttpResponse:
+def organise(request: AuthenticatedHttpRequest) -> HttpResponse:
     editions = Edition.objects.annotate(
         registered=Count(
             "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
@@ -371,7 +372,7 @@ def organise(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def organise_edition(request: HttpRequest, year: int) -> HttpResponse:
+def organise_edition(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     return render(
         request,
@@ -388,7 +389,7 @@ def organise_edition(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required("conference.view_participantneeds", raise_exception=True)
-def needs_list(request: HttpRequest, year: int) -> HttpResponse:
+def needs_list(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     page = Paginator(selectors.list_needs(edition), 50).get_page(request.GET.get("page"))
@@ -415,7 +416,7 @@ def needs_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def participants(request: HttpRequest, year: int) -> HttpResponse:
+def participants(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     form = ParticipantSearchForm(request.GET or None)
@@ -438,7 +439,7 @@ def participants(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 @require_POST
-def check_in(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     registration = edition.registrations.filter(pk=pk, status=RegistrationStatus.REGISTERED).first()
     if registration is None:
@@ -455,7 +456,7 @@ def check_in(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def participants_export(request: HttpRequest, year: int) -> HttpResponse:
+def participants_export(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     record_event(
@@ -465,7 +466,7 @@ def participants_export(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def badges(request: HttpRequest, year: int) -> HttpResponse:
+def badges(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     people = selectors.search_participants(edition).filter(status=RegistrationStatus.REGISTERED)
     return pdf.render_pdf(
@@ -478,7 +479,7 @@ def badges(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def statistics(request: HttpRequest, year: int) -> HttpResponse:
+def statistics(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     return render(
@@ -489,7 +490,7 @@ def statistics(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
+def feedback_results(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     summary = selectors.feedback_summary(edition)
     return render(
@@ -512,13 +513,13 @@ def feedback_results(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @permission_required("conference.view_review_list", raise_exception=True)
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     reviews = selectors.reviews_for_reviewer(request.user)
     return render(request, "conference/review_list.html", {"reviews": reviews})
 
 
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
     review = get_object_for_user(
         # Only one's own assignments: administrators are superusers and pass every rule, but
@@ -557,7 +558,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required(ORGANISE, raise_exception=True)
-def submissions(request: HttpRequest, year: int) -> HttpResponse:
+def submissions(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     spread = selectors.score_spread(edition)
@@ -588,7 +589,7 @@ def submissions(request: HttpRequest, year: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def submission_decide(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
     submission = (
@@ -653,7 +654,7 @@ def submission_decide(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 @permission_required(ORGANISE, raise_exception=True)
 @require_POST
-def feedback_invite(request: HttpRequest, year: int) -> HttpResponse:
+def feedback_invite(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     try:
         count = services.invite_feedback(edition=edition, site_url=_site(request))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
@@ -12,9 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskapa.accounts.models import User
 from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
+from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.library import selectors, services
 from samskapa.library.enums import Language, Status, Topic
 from samskapa.library.forms import (
@@ -168,7 +168,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @permission_required("library.add_material", raise_exception=True)
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Status.values:
         status = ""
@@ -181,7 +181,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _material(request: HttpRequest, pk: int, perm: str) -> Material:
+def _material(request: AuthenticatedHttpRequest, pk: int, perm: str) -> Material:
     """The material `pk` if the person may `perm` it; 404 (audited) otherwise."""
     return get_object_for_user(
         Material.objects.all(), user=request.user, perm=perm, path=request.path, pk=pk
@@ -189,7 +189,10 @@ def _material(request: HttpRequest, pk: int, perm: str) -> Material:
 
 
 def _editor(
-    request: HttpRequest, form: MaterialForm, material: Material | None, status: int = 200
+    request: AuthenticatedHttpRequest,
+    form: MaterialForm,
+    material: Material | None,
+    status: int = 200,
 ) -> HttpResponse:
     body = form.data.get("body", "") if form.is_bound else (material.body if material else "")
     context: dict[str, Any] = {
@@ -205,7 +208,7 @@ def _editor(
 
 
 @permission_required("library.add_material", raise_exception=True)
-def material_create(request: HttpRequest) -> HttpResponse:
+def material_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _editor(request, MaterialForm(initial={"language": _active_language()}), None)
     form = MaterialForm(request.POST)
@@ -214,14 +217,14 @@ def material_create(request: HttpRequest) -> HttpResponse:
     material = services.save_material(
         material=form.save(commit=False),
         translation_of=form.cleaned_data.get("translation_of"),
-        by=cast(User, request.user),
+        by=request.user,
     )
     messages.success(request, _("The draft is saved."))
     return redirect("library:material-edit", pk=material.pk)
 
 
 @permission_required("library.add_material", raise_exception=True)
-def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def material_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.change_material")
     if request.method != "POST":
         return _editor(request, MaterialForm(instance=material), material)
@@ -231,7 +234,7 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
     material = services.save_material(
         material=form.save(commit=False),
         translation_of=form.cleaned_data.get("translation_of"),
-        by=cast(User, request.user),
+        by=request.user,
     )
     messages.success(request, _("Your changes are saved."))
     return redirect("library:material-edit", pk=material.pk)
@@ -239,7 +242,7 @@ def material_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("library.add_material", raise_exception=True)
-def material_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def material_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.change_material")
     if material.is_draft:  # a second click, or a stale page: nothing to do
         services.submit_for_review(material=material, by=request.user)
@@ -248,7 +251,7 @@ def material_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("library.publish_materials", raise_exception=True)
-def material_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def material_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.publish_material")
     if request.method == "POST":
         services.publish_material(material=material, by=request.user)
@@ -263,7 +266,7 @@ def material_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("library.publish_materials", raise_exception=True)
-def material_return(request: HttpRequest, pk: int) -> HttpResponse:
+def material_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.return_material")
     services.return_to_draft(material=material, by=request.user)
     messages.success(request, _("The material is back in draft."))
@@ -272,7 +275,7 @@ def material_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("library.publish_materials", raise_exception=True)
-def material_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def material_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.withdraw_material")
     services.withdraw_material(material=material, by=request.user)
     messages.success(request, _("The material is withdrawn and back in draft."))
@@ -280,7 +283,7 @@ def material_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("library.view_history", raise_exception=True)
-def material_history(request: HttpRequest, pk: int) -> HttpResponse:
+def material_history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.view_history")
     records = list(material.history.select_related("history_user").order_by("-history_date")[:50])
     versions = []
@@ -293,14 +296,14 @@ def material_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("library.view_feedback", raise_exception=True)
-def feedback_list(request: HttpRequest) -> HttpResponse:
+def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.list_feedback(), 50).get_page(request.GET.get("page"))
     return render(request, "library/feedback_list.html", {"page": page})
 
 
 @require_POST
 @permission_required("library.add_material", raise_exception=True)
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request, pk, "library.change_material")
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -325,7 +328,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("library.add_material", raise_exception=True)
-def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_for_user(
         Attachment.objects.select_related("material"),
         user=request.user,

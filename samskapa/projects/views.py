@@ -25,6 +25,7 @@ from samskapa.core.audit import record_event
 from samskapa.core.charts import bar_chart
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
+from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects import importer, selectors, services
 from samskapa.projects.enums import NoveltyKind
 from samskapa.projects.forms import (
@@ -49,21 +50,16 @@ from samskapa.projects.models import (
 IMPORT_SESSION_KEY = "projects_import"
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 # --- Calls --------------------------------------------------------------------------------
 
 
 @permission_required("projects.view_call", raise_exception=True)
-def call_list(request: HttpRequest) -> HttpResponse:
+def call_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.list_calls(), 25).get_page(request.GET.get("page"))
     return render(request, "projects/call_list.html", {"page": page})
 
 
-def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call = get_object_for_user(
         Call.objects.all(), user=request.user, perm="projects.view_call", path=request.path, pk=pk
     )
@@ -83,23 +79,23 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("projects.add_call", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def call_create(request: HttpRequest) -> HttpResponse:
+def call_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call = services.save_call(call=form.save(commit=False), by=_user(request))
+        call = services.save_call(call=form.save(commit=False), by=request.user)
         messages.success(request, _("The call has been added."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
-def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def call_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call = get_object_for_user(
         Call.objects.all(), user=request.user, perm="projects.change_call", path=request.path, pk=pk
     )
     form = CallForm(request.POST or None, instance=call)
     if request.method == "POST" and form.is_valid():
-        services.save_call(call=form.save(commit=False), by=_user(request))
+        services.save_call(call=form.save(commit=False), by=request.user)
         messages.success(request, _("The call has been saved."))
         return redirect(call)
     return render(request, "projects/call_form.html", {"form": form, "call": call})
@@ -108,14 +104,16 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Project list and export --------------------------------------------------------------
 
 
-def _filtered_projects(request: HttpRequest) -> tuple[ProjectFilterForm, QuerySet[Project]]:
+def _filtered_projects(
+    request: AuthenticatedHttpRequest,
+) -> tuple[ProjectFilterForm, QuerySet[Project]]:
     form = ProjectFilterForm(request.GET or None)
     projects = selectors.list_projects_for_user(user=request.user)
     return form, selectors.filter_projects(projects, form.filters())
 
 
 @permission_required("projects.list_projects", raise_exception=True)
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, projects = _filtered_projects(request)
     page = Paginator(projects, 25).get_page(request.GET.get("page"))
     return render(request, "projects/project_list.html", {"form": form, "page": page})
@@ -144,7 +142,7 @@ def _export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Any]
     return header, rows
 
 
-def _export(request: HttpRequest, kind: str) -> HttpResponse:
+def _export(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if ratelimit.person_exceeded(request, ratelimit.EXPORT):
         return ratelimit.too_many(request, ratelimit.EXPORT)
     _form, projects = _filtered_projects(request)
@@ -162,12 +160,12 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @permission_required("projects.export_projects", raise_exception=True)
-def project_export_xlsx(request: HttpRequest) -> HttpResponse:
+def project_export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _export(request, "xlsx")
 
 
 @permission_required("projects.export_projects", raise_exception=True)
-def project_export_csv(request: HttpRequest) -> HttpResponse:
+def project_export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _export(request, "csv")
 
 
@@ -185,7 +183,7 @@ def _sector_chart(groups: list[dict[str, Any]], project: Project) -> str:
     )
 
 
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.view_project", request.path
     )
@@ -205,7 +203,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.change_project", request.path
     )
@@ -214,7 +212,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         project = services.save_profile(
             project=form.save(commit=False),
-            by=_user(request),
+            by=request.user,
             fields=form.changed_data,
             target_counts=form.target_counts(),
         )
@@ -224,7 +222,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
+def project_partners(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.change_project", request.path
     )
@@ -234,7 +232,7 @@ def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
             project=project,
             organisation=form.cleaned_data["organisation"],
             role=form.cleaned_data["role"],
-            by=_user(request),
+            by=request.user,
         )
         messages.success(request, _("The organisation has been added to the project."))
         return redirect("projects:project-partners", pk=project.pk)
@@ -247,7 +245,7 @@ def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def partner_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
+def partner_remove(request: AuthenticatedHttpRequest, pk: int, link_pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.change_project", request.path
     )
@@ -255,13 +253,13 @@ def partner_remove(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     if link.organisation_id == project.owner_id and link.is_owner:
         messages.error(request, _("The project owner cannot be removed here."))
     else:
-        services.remove_partner(link=link, by=_user(request))
+        services.remove_partner(link=link, by=request.user)
         messages.success(request, _("The organisation has been removed from the project."))
     return redirect("projects:project-partners", pk=project.pk)
 
 
 @require_POST
-def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+def member_remove(request: AuthenticatedHttpRequest, pk: int, member_pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.invite_member", request.path
     )
@@ -269,7 +267,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
         ProjectMember.objects.select_related("user"), pk=member_pk, project=project
     )
     try:
-        services.remove_member(member=member, by=_user(request))
+        services.remove_member(member=member, by=request.user)
     except services.LastLeadError:
         messages.error(
             request,
@@ -282,14 +280,16 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 
 
 @require_POST
-def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def invitation_revoke(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.invite_member", request.path
     )
     invitation = get_object_or_404(
         Invitation, pk=invitation_pk, project=project, accepted_at__isnull=True
     )
-    services.revoke_invitation(invitation=invitation, by=_user(request))
+    services.revoke_invitation(invitation=invitation, by=request.user)
     messages.success(
         request,
         _("The invitation to %(email)s has been withdrawn; its link no longer works.")
@@ -299,7 +299,7 @@ def invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> Http
 
 
 @require_http_methods(["GET", "POST"])
-def project_members(request: HttpRequest, pk: int) -> HttpResponse:
+def project_members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.view_project", request.path
     )
@@ -315,7 +315,7 @@ def project_members(request: HttpRequest, pk: int) -> HttpResponse:
                 project=project,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                by=_user(request),
+                by=request.user,
                 site_url=request.build_absolute_uri("/"),
             )
             messages.success(
@@ -406,7 +406,7 @@ def _remove_stale_uploads() -> None:
             stale.unlink(missing_ok=True)
 
 
-def _stored_import(request: HttpRequest) -> tuple[dict[str, Any], bytes] | None:
+def _stored_import(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state:
         return None
@@ -424,7 +424,7 @@ def _parse_stored(state: dict[str, Any], data: bytes) -> tuple[importer.ParsedFi
 
 @permission_required("projects.import_projects", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _remove_stale_uploads()
@@ -447,7 +447,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @permission_required("projects.import_projects", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def import_preview(request: HttpRequest) -> HttpResponse:
+def import_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
     stored = _stored_import(request)
     if stored is None:
         messages.error(request, _("Upload the file again: the import has expired."))
@@ -481,7 +481,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 
 @permission_required("projects.import_projects", raise_exception=True)
 @require_POST
-def import_confirm(request: HttpRequest) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     stored = _stored_import(request)
     if stored is None:
         messages.error(request, _("Upload the file again: the import has expired."))
@@ -490,7 +490,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     parsed, call = _parse_stored(state, data)
     try:
         result = importer.commit_import(
-            parsed, call=call, by=_user(request), site_url=request.build_absolute_uri("/")
+            parsed, call=call, by=request.user, site_url=request.build_absolute_uri("/")
         )
     except importer.ImportFailed:
         messages.error(request, _("Nothing was imported: the file has errors."))

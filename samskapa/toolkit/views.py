@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,19 +24,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.accounts.models import User
 from samskapa.core import pdf
+from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects.models import Project
 from samskapa.toolkit import compare, registry, selectors, services
 from samskapa.toolkit.forms import DateForm, ToolForm
 from samskapa.toolkit.models import SelfAssessment
 from samskapa.toolkit.registry import Part, Tool
 from samskapa.toolkit.tools import self_assessment as self_assessment_tool
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _tool_url(project: Project, tool: Tool) -> str:
@@ -54,12 +49,12 @@ def _form(part: Part, project: Project, data: Any = None, instance: Any = None) 
     return part.form(data, project=project, instance=instance, prefix=part.kind)
 
 
-def _save(request: HttpRequest, form: ToolForm) -> bool:
+def _save(request: AuthenticatedHttpRequest, form: ToolForm) -> bool:
     """Save a valid form through the service; its errors go to the form, nothing typed lost."""
     if not form.is_valid():
         return False
     try:
-        services.save_tool_object(obj=form.save(commit=False), by=_user(request))
+        services.save_tool_object(obj=form.save(commit=False), by=request.user)
     except ValidationError as error:
         form.add_error(None, error)
         return False
@@ -69,7 +64,7 @@ def _save(request: HttpRequest, form: ToolForm) -> bool:
 # --- Overview and history -----------------------------------------------------------------
 
 
-def overview(request: HttpRequest, project_pk: int) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
     date_form = DateForm(request.GET if "at" in request.GET else None)
     at = selectors.end_of_day(date_form.cleaned_data["at"]) if date_form.is_valid() else None
@@ -100,7 +95,7 @@ def overview(request: HttpRequest, project_pk: int) -> HttpResponse:
     return render(request, "toolkit/overview.html", context)
 
 
-def compare_view(request: HttpRequest, project_pk: int) -> HttpResponse:
+def compare_view(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
     today = timezone.localdate()
     form = DateForm(
@@ -127,7 +122,7 @@ def compare_view(request: HttpRequest, project_pk: int) -> HttpResponse:
 # --- The tools ----------------------------------------------------------------------------
 
 
-def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpResponse:
+def tool_detail(request: AuthenticatedHttpRequest, project_pk: int, tool: str) -> HttpResponse:
     definition = next((t for t in registry.state_tools() if t.key == tool), None)
     if definition is None or definition.present is None:
         raise Http404
@@ -152,7 +147,7 @@ def tool_detail(request: HttpRequest, project_pk: int, tool: str) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
-def tool_edit(request: HttpRequest, project_pk: int, kind: str) -> HttpResponse:
+def tool_edit(request: AuthenticatedHttpRequest, project_pk: int, kind: str) -> HttpResponse:
     """The one-per-project part of a tool: the focal problem, the long-term goal, …"""
     tool, part = _kind(kind, single=True)
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
@@ -161,24 +156,28 @@ def tool_edit(request: HttpRequest, project_pk: int, kind: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def element_add(request: HttpRequest, project_pk: int, kind: str) -> HttpResponse:
+def element_add(request: AuthenticatedHttpRequest, project_pk: int, kind: str) -> HttpResponse:
     tool, part = _kind(kind, single=False)
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     return _edit(request, project, tool, part, None, _("Added."))
 
 
 @require_http_methods(["GET", "POST"])
-def element_edit(request: HttpRequest, project_pk: int, kind: str, pk: int) -> HttpResponse:
+def element_edit(
+    request: AuthenticatedHttpRequest, project_pk: int, kind: str, pk: int
+) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     tool, part, obj = _element(project, kind, pk)
     return _edit(request, project, tool, part, obj, _("Saved."), obj=obj)
 
 
 @require_POST
-def element_delete(request: HttpRequest, project_pk: int, kind: str, pk: int) -> HttpResponse:
+def element_delete(
+    request: AuthenticatedHttpRequest, project_pk: int, kind: str, pk: int
+) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     tool, _part, obj = _element(project, kind, pk)
-    services.delete_tool_object(obj=obj, by=_user(request))
+    services.delete_tool_object(obj=obj, by=request.user)
     messages.success(request, _("Removed. The earlier version is kept in the history."))
     return redirect(_tool_url(project, tool))
 
@@ -192,7 +191,7 @@ def _element(project: Project, kind: str, pk: int) -> tuple[Tool, Part, Any]:
 
 
 def _edit(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     project: Project,
     tool: Tool,
     part: Part,
@@ -233,7 +232,7 @@ def _action_url(project: Project, part: Part, obj: Any) -> str:
 # --- Self-assessment ----------------------------------------------------------------------
 
 
-def self_assessment(request: HttpRequest, project_pk: int) -> HttpResponse:
+def self_assessment(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
     assessments = selectors.list_self_assessments(project=project)
     context = {
@@ -251,7 +250,7 @@ def self_assessment(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def self_assessment_add(request: HttpRequest, project_pk: int) -> HttpResponse:
+def self_assessment_add(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     form = self_assessment_tool.SelfAssessmentForm(
         request.POST or None, initial={"assessed_on": timezone.localdate()}
@@ -260,7 +259,7 @@ def self_assessment_add(request: HttpRequest, project_pk: int) -> HttpResponse:
         try:
             services.record_self_assessment(
                 project=project,
-                by=_user(request),
+                by=request.user,
                 ratings=form.ratings(),
                 assessed_on=form.cleaned_data["assessed_on"],
                 context=form.cleaned_data["context"],
@@ -275,12 +274,14 @@ def self_assessment_add(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 @require_POST
-def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> HttpResponse:
+def self_assessment_delete(
+    request: AuthenticatedHttpRequest, project_pk: int, pk: int
+) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     assessment = SelfAssessment.objects.filter(project=project, pk=pk).first()
     if assessment is None:
         raise Http404
-    services.delete_self_assessment(assessment=assessment, by=_user(request))
+    services.delete_self_assessment(assessment=assessment, by=request.user)
     messages.success(request, _("The self-assessment has been removed."))
     return redirect("toolkit:self-assessment", project_pk=project.pk)
 
@@ -288,7 +289,7 @@ def self_assessment_delete(request: HttpRequest, project_pk: int, pk: int) -> Ht
 # --- Theory of change as PDF (samskapa.core.pdf; 404 where PDF is not available) ---------
 
 
-def theory_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
+def theory_pdf(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, path=request.path)
     tool = registry.get("theory_of_change")
     assert tool.present is not None
