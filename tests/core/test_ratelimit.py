@@ -10,6 +10,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -142,10 +143,13 @@ def test_project_invitations_are_limited_per_person(
 
 # --- The login lockout across two OS processes ----------------------------------------------
 
-# Runs in a second Python process with the same settings: logs in with each (e-mail, password)
-# in turn from its own client address and prints whether each attempt logged in.
+# Runs in a second Python process with the same settings and on this process's clock (so a
+# suite run with the clock moved ahead keeps both in one window): logs in with each (e-mail,
+# password) in turn from its own client address and prints whether each attempt logged in.
 PROBE = """
 import json, sys
+import time_machine
+time_machine.travel(float(sys.argv[3]), tick=True).start()
 import django
 django.setup()
 from django.test import Client
@@ -197,7 +201,7 @@ def _database_for_a_second_process(tmp_path: Path, shared_cache: str) -> str:
 
 def _in_another_process(env: dict[str, str], address: str, attempts: list[Any]) -> list[bool]:
     result = subprocess.run(  # noqa: S603  (our own interpreter and a fixed script)
-        [sys.executable, "-c", PROBE, address, json.dumps(attempts)],
+        [sys.executable, "-c", PROBE, address, json.dumps(attempts), str(time.time())],
         cwd=ROOT,
         env=env,
         capture_output=True,
