@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samskapa.accounts.models import User
@@ -45,6 +45,27 @@ def get_action_for_user(user: Any, pk: Any, perm: str, path: str = "") -> Action
     )
 
 
+def overdue(prefix: str = "", *, today: datetime.date | None = None) -> Q:
+    """An action is overdue while it is open and its due date has passed (in the centre's time
+    zone). The one definition: the coach's overview, the home panels, the project's coaching
+    page and the session page all ask this, so the coach and the project see the same."""
+    return Q(
+        **{
+            f"{prefix}status": ActionStatus.OPEN,
+            f"{prefix}due_on__lt": today or timezone.localdate(),
+        }
+    )
+
+
+def with_overdue(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """The actions, each with `is_overdue` computed in SQL by `overdue()`."""
+    return actions.annotate(is_overdue=ExpressionWrapper(overdue(), output_field=BooleanField()))
+
+
+def actions_of_session(session: Session) -> QuerySet[Action]:
+    return with_overdue(session.actions.select_related("owner"))
+
+
 def visible_notes(*, user: Any, project: Project) -> QuerySet[Note]:
     """The notes this person may read in this project's coaching."""
     notes = Note.objects.filter(session__project=project).select_related("author")
@@ -59,7 +80,7 @@ def sessions_for_project(*, user: Any, project: Project) -> QuerySet[Session]:
         .select_related("coach")
         .prefetch_related(
             Prefetch("notes", queryset=visible_notes(user=user, project=project)),
-            Prefetch("actions", queryset=Action.objects.select_related("owner")),
+            Prefetch("actions", queryset=with_overdue(Action.objects.select_related("owner"))),
         )
         .order_by("-starts_at")
     )
@@ -91,12 +112,7 @@ def coached_projects(*, user: Any) -> QuerySet[Project]:
                 "coaching_sessions__starts_at", filter=Q(coaching_sessions__starts_at__gte=now)
             ),
             overdue=Count(
-                "coaching_actions",
-                filter=Q(
-                    coaching_actions__status=ActionStatus.OPEN,
-                    coaching_actions__due_on__lt=today,
-                ),
-                distinct=True,
+                "coaching_actions", filter=overdue("coaching_actions__", today=today), distinct=True
             ),
         )
         .order_by("number")
@@ -120,9 +136,7 @@ def upcoming_sessions(*, user: Any, limit: int = 10) -> QuerySet[Session]:
 
 def overdue_actions(*, user: Any, limit: int = 20) -> QuerySet[Action]:
     return (
-        Action.objects.filter(
-            _coach_scope(user), status=ActionStatus.OPEN, due_on__lt=timezone.localdate()
-        )
+        with_overdue(Action.objects.filter(_coach_scope(user), overdue()))
         .select_related("project", "owner")
         .distinct()
         .order_by("due_on")[:limit]
@@ -131,7 +145,9 @@ def overdue_actions(*, user: Any, limit: int = 20) -> QuerySet[Action]:
 
 def open_actions_for_member(*, user: Any, limit: int = 10) -> QuerySet[Action]:
     return (
-        Action.objects.filter(project__members__user_id=user.pk, status=ActionStatus.OPEN)
+        with_overdue(
+            Action.objects.filter(project__members__user_id=user.pk, status=ActionStatus.OPEN)
+        )
         .select_related("project", "owner")
         .distinct()
         .order_by("due_on")[:limit]

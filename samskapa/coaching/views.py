@@ -132,7 +132,7 @@ def _session_context(
         "session": session,
         "project": session.project,
         "notes": notes,
-        "actions": session.actions.select_related("owner"),
+        "actions": selectors.actions_of_session(session),
         "can_change": can_change,
         "can_update_actions": user.has_perm("coaching.change_action_status", session),
         "status_form": ActionStatusForm(),

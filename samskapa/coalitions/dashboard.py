@@ -17,10 +17,9 @@ def _leader_panel(request: HttpRequest) -> dict[str, Any] | None:
     if not (is_process_leader(user) or is_admin(user)):
         return None
     undocumented = list(selectors.undocumented_meetings(user=user))
-    upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=1))
     if is_admin(user) and not undocumented:
         return None
-    return {"undocumented": undocumented, "next": upcoming[0] if upcoming else None}
+    return {"undocumented": undocumented, "next": selectors.planned_meetings(user=user).first()}
 
 
 def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -28,14 +27,19 @@ def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
     if is_centre_staff(user):
         return None
     upcoming = list(selectors.upcoming_meetings_for_user(user=user, limit=2))
-    return {"meetings": upcoming} if upcoming else None
+    if not upcoming:
+        return None
+    return {"meetings": upcoming, "reflections_due": selectors.reflections_due(user=user)}
 
 
 def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
     # The funder follows the centre's activity in figures (docs/domain.md, roles), without its pages.
     if not (is_admin(request.user) or is_funder(request.user)):
         return None
-    return {**selectors.activity_figures(), "show_links": is_admin(request.user)}
+    return {
+        **selectors.activity_figures(user=request.user),
+        "show_links": is_admin(request.user),
+    }
 
 
 # Registered in the AppConfig.ready() (samskapa.core.extensions).

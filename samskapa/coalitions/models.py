@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.coalitions.enums import FollowUpStatus, ReflectionTiming
@@ -120,6 +121,16 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("coalitions:meeting-detail", args=[self.pk])
+
+    @property
+    def is_planned(self) -> bool:
+        """Not started yet (the same rule as `selectors.planned`): invitations make sense."""
+        return self.starts_at >= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        """Over: what is left to do is attendance and documentation, not invitations."""
+        return self.ends_at < timezone.now()
 
 
 class AgendaItem(models.Model):

@@ -6,14 +6,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, Count, F, Min, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from samskapa.accounts.models import User
-from samskapa.accounts.rules import is_admin, is_centre_team
+from samskapa.accounts.rules import is_admin, is_centre_team, is_funder
 from samskapa.coaching.models import Note, Session
 from samskapa.coaching.selectors import LessonFilters as NoteFilters
 from samskapa.coaching.selectors import has_focus_area, shared_lessons
+from samskapa.coalitions.enums import ReflectionTiming
 from samskapa.coalitions.models import (
     AgendaItem,
     Attendance,
@@ -31,8 +44,33 @@ from samskapa.projects.models import Call, Project, ProjectMember
 def visible_coalitions(*, user: Any) -> QuerySet[Coalition]:
     coalitions = Coalition.objects.all()
     if not is_centre_team(user):  # project members: their own coalitions only
-        coalitions = coalitions.filter(members__project__members__user_id=user.pk).distinct()
+        # A subquery, not a join: filtering on the join would make every count annotated
+        # later see only this person's own project (a lead saw 1 project where staff saw 6).
+        coalitions = coalitions.filter(
+            pk__in=CoalitionProject.objects.filter(project__members__user_id=user.pk).values(
+                "coalition_id"
+            )
+        )
     return coalitions
+
+
+def _count_of(queryset: QuerySet[Any], field: str) -> Coalesce:
+    """COUNT(*) of `queryset` correlated on `field` = the outer row, as a subquery: a count
+    that no join or filter of the outer query can shrink or multiply."""
+    counted = (
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def project_count() -> Coalesce:
+    """The number of projects in a coalition: the one figure every page shows for it (the
+    coalition list for staff and for members, the coalition page)."""
+    return _count_of(CoalitionProject.objects.all(), "coalition")
 
 
 def list_coalitions_for_user(*, user: Any) -> QuerySet[Coalition]:
@@ -42,9 +80,13 @@ def list_coalitions_for_user(*, user: Any) -> QuerySet[Coalition]:
         .select_related("call")
         .prefetch_related("process_leaders")
         .annotate(
-            project_count=Count("members", distinct=True),
-            meeting_count=Count("meetings", distinct=True),
-            next_meeting=Min("meetings__starts_at", filter=Q(meetings__starts_at__gte=now)),
+            project_count=project_count(),
+            meeting_count=_count_of(Meeting.objects.all(), "coalition"),
+            next_meeting=Subquery(
+                planned(Meeting.objects.filter(coalition=OuterRef("pk")), now=now)
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            ),
         )
         .order_by("name")
     )
@@ -145,17 +187,32 @@ def attendance_choices(meeting: Meeting) -> list[tuple[str, str, str]]:
     return rows
 
 
+def planned(meetings: QuerySet[Meeting], *, now: Any = None) -> QuerySet[Meeting]:
+    """A planned meeting is one that has not started yet: the one definition of "planned"."""
+    return meetings.filter(starts_at__gte=now or timezone.now())
+
+
+def meetings_in_scope(*, user: Any) -> QuerySet[Meeting]:
+    """The meetings a person's figures speak of: every meeting for the admin and the funder
+    (who follow the whole centre), otherwise those of the coalitions the person leads or
+    whose project they work in. Filtered by subquery, so counts are not multiplied."""
+    meetings = Meeting.objects.all()
+    if is_admin(user) or is_funder(user):
+        return meetings
+    coalitions = Coalition.objects.filter(
+        Q(process_leaders=user.pk) | Q(members__project__members__user_id=user.pk)
+    ).values("pk")
+    return meetings.filter(coalition__in=coalitions)
+
+
+def planned_meetings(*, user: Any) -> QuerySet[Meeting]:
+    """The planned meetings in the person's scope, soonest first: the home's "next meeting",
+    the member's upcoming meetings and the "meetings planned" figure all come from here."""
+    return planned(meetings_in_scope(user=user)).select_related("coalition").order_by("starts_at")
+
+
 def upcoming_meetings_for_user(*, user: Any, limit: int = 3) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.filter(
-            Q(coalition__members__project__members__user_id=user.pk)
-            | Q(coalition__process_leaders=user.pk),
-            starts_at__gte=timezone.now(),
-        )
-        .select_related("coalition")
-        .distinct()
-        .order_by("starts_at")[:limit]
-    )
+    return planned_meetings(user=user)[:limit]
 
 
 def undocumented_meetings(*, user: Any, limit: int = 5) -> QuerySet[Meeting]:
@@ -164,6 +221,38 @@ def undocumented_meetings(*, user: Any, limit: int = 5) -> QuerySet[Meeting]:
     if not is_admin(user):
         meetings = meetings.filter(coalition__process_leaders=user.pk)
     return meetings.select_related("coalition").distinct().order_by("starts_at")[:limit]
+
+
+def reflections_due(*, user: Any, meeting: Meeting | None = None) -> list[tuple[Meeting, Project]]:
+    """(meeting, project) for each planned meeting and each of the person's own projects in
+    its coalition that has no reflection before that meeting yet (three queries). The home's
+    reminder and the meeting page's "write a reflection" both ask this, so the reminder goes
+    away once the reflection is written."""
+    projects = list(
+        Project.objects.filter(
+            pk__in=ProjectMember.objects.filter(user_id=user.pk).values("project_id"),
+            coalition_membership__isnull=False,
+        )
+        .annotate(coalition_pk=F("coalition_membership__coalition_id"))
+        .order_by("number")
+    )
+    if not projects:
+        return []
+    meetings = planned(Meeting.objects.filter(coalition__in={p.coalition_pk for p in projects}))
+    if meeting is not None:
+        meetings = meetings.filter(pk=meeting.pk)
+    meetings_list = list(meetings.select_related("coalition").order_by("starts_at"))
+    done = set(
+        Reflection.objects.filter(
+            meeting__in=meetings_list, project__in=projects, timing=ReflectionTiming.BEFORE
+        ).values_list("meeting_id", "project_id")
+    )
+    return [
+        (m, p)
+        for m in meetings_list
+        for p in projects
+        if p.coalition_pk == m.coalition_id and (m.pk, p.pk) not in done  # type: ignore[attr-defined]
+    ]
 
 
 def meetings_for_calendar(
@@ -275,17 +364,18 @@ def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25
     return Page(entries, result.number, result.paginator)
 
 
-def activity_figures() -> dict[str, int]:
-    """The centre's process support in figures, for the admin's home (three queries)."""
+def activity_figures(*, user: Any) -> dict[str, int]:
+    """The centre's process support in figures, for the admin's and the funder's home (four
+    queries). "Planned" is `planned_meetings`, as in the home's "next meeting"."""
 
     now = timezone.now()
-    meetings = Meeting.objects.aggregate(
+    meetings = meetings_in_scope(user=user).aggregate(
         held=Count("pk", filter=Q(ends_at__lt=now)),
         undocumented=Count("pk", filter=Q(ends_at__lt=now, documented_at__isnull=True)),
-        planned=Count("pk", filter=Q(starts_at__gte=now)),
     )
     return {
         "coalitions": Coalition.objects.count(),
         **meetings,
+        "planned": planned_meetings(user=user).count(),
         "sessions": Session.objects.filter(starts_at__lt=now).count(),
     }

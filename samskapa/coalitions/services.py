@@ -113,8 +113,15 @@ def _calendar_part(calendar: bytes) -> MIMEText:
 
 
 @transaction.atomic
+class MeetingOver(Exception):
+    """The meeting has ended: there is nobody left to invite."""
+
+
 def send_invitations(*, meeting: Meeting, by: User, site_url: str) -> int:
-    """E-mail each invitee, in their own language, with the meeting as an .ics attachment."""
+    """E-mail each invitee, in their own language, with the meeting as an .ics attachment.
+    A meeting that has ended invites nobody (MeetingOver)."""
+    if meeting.has_ended:
+        raise MeetingOver
     people = selectors.invitees(meeting)
     url = site_url.rstrip("/") + meeting.get_absolute_url()
     for person in people:

@@ -176,12 +176,14 @@ def _meeting_context(
         reflect_for = [p for p in projects if p.pk in own]
     else:
         reflect_for = projects if can_manage else []
+    due = {project.pk for _m, project in selectors.reflections_due(user=user, meeting=meeting)}
     context: dict[str, Any] = {
         "meeting": meeting,
         "coalition": coalition,
         "rows": [{"project": p, "tools_url": _tools_url(p, meeting)} for p in projects],
         "reflections": reflections,
         "reflect_for": reflect_for,
+        "reflection_due_for": due,
         "attendance": selectors.attendance_of(meeting),
         "can_manage": can_manage,
     }
@@ -217,9 +219,13 @@ def meeting_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for_user(
         request.user, pk, "coalitions.manage_meetings", request.path
     )
-    count = services.send_invitations(
-        meeting=meeting, by=request.user, site_url=request.build_absolute_uri("/")
-    )
+    try:
+        count = services.send_invitations(
+            meeting=meeting, by=request.user, site_url=request.build_absolute_uri("/")
+        )
+    except services.MeetingOver:
+        messages.error(request, _("The meeting has ended, so no invitations were sent."))
+        return redirect(meeting)
     text = ngettext(
         "An invitation has been sent to %(count)d person.",
         "Invitations have been sent to %(count)d people.",

@@ -276,17 +276,26 @@ def registrations_by(edition: Edition, field: str) -> list[dict[str, Any]]:
     )
 
 
-def attendance(edition: Edition) -> dict[str, Any]:
+def attendance(edition: Edition, today: datetime.date | None = None) -> dict[str, Any]:
+    """Registered and checked in (`registration_counts`, as on every organiser page). Who did
+    not come, and the rates, exist only once the conference has taken place
+    (`Edition.is_past`): before it, everyone who has not checked in may still come."""
     counts = registration_counts(edition)
     registered = counts["registered"]
     attended = counts["attended"]
-    return {
+    figures: dict[str, Any] = {
         "registered": registered,
         "attended": attended,
-        "no_show": registered - attended,
-        "attendance_rate": round(100 * attended / registered) if registered else None,
-        "no_show_rate": round(100 * (registered - attended) / registered) if registered else None,
+        "taken_place": edition.is_past(today),
+        "no_show": None,
+        "attendance_rate": None,
+        "no_show_rate": None,
     }
+    if figures["taken_place"] and registered:
+        figures["no_show"] = registered - attended
+        figures["attendance_rate"] = round(100 * attended / registered)
+        figures["no_show_rate"] = round(100 * (registered - attended) / registered)
+    return figures
 
 
 def feedback_summary(edition: Edition) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -447,9 +448,19 @@ def check_in(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpRespo
     attended = request.POST.get("attended") == "1"
     services.set_attendance(registration=registration, attended=attended)
     if request.headers.get("HX-Request") == "true":
-        return render(
-            request, "conference/participants.html#checkin", {"r": registration, "edition": edition}
+        # The row's form, and the counter above the list swapped out of band: both from the
+        # same figure (`registration_counts`) the full page shows.
+        row = render_to_string(
+            "conference/participants.html#checkin",
+            {"r": registration, "edition": edition},
+            request=request,
         )
+        counter = render_to_string(
+            "conference/participants.html#checkin_count",
+            {"counts": selectors.registration_counts(edition), "oob": True},
+            request=request,
+        )
+        return HttpResponse(row + counter)
     url = reverse("conference:participants", args=[edition.year])
     q = request.POST.get("q", "")
     return redirect(f"{url}?q={q}#p{registration.pk}" if q else f"{url}#p{registration.pk}")
