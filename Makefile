@@ -8,18 +8,24 @@ PY := $(BIN)/python
 COMPILE := if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v 0; fi
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := samskapa.settings
+# pip without its notices: no "new release of pip" check, no progress bars, no warning about
+# running as root (containers), only errors. A failure still prints everything it needs.
+PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_WARN_SCRIPT_LOCATION=1 PIP_PROGRESS_BAR=off \
+	$(PY) -m pip --quiet --quiet --no-input
 
 
 .PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	@echo "Creating the virtual environment in $(VENV) …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
 
 $(STAMP): $(PY) pyproject.toml
-	$(BIN)/pip install --quiet -e ".[dev]"
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	@echo "Installing Samskapa and its dependencies (a minute or two the first time) …"
+	@$(PIP) install -e ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
 
 install: $(STAMP)
 

@@ -7,7 +7,13 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from samskapa.accounts.rules import is_admin, is_centre_staff, is_funder, is_process_leader
+from samskapa.accounts.rules import (
+    is_admin,
+    is_centre_staff,
+    is_evaluator,
+    is_funder,
+    is_process_leader,
+)
 from samskapa.coalitions import selectors
 from samskapa.core import dashboard
 
@@ -42,8 +48,39 @@ def _activity_panel(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
+def _lessons_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """The evaluator's raw material: the lessons register counted by focus area."""
+    if not (is_evaluator(request.user) and request.user.has_perm("coalitions.view_lessons")):
+        return None
+    filters = selectors.LessonFilters()
+    return {
+        "groups": selectors.lesson_counts(filters, selectors.LessonGroup.FOCUS_AREA),
+        "total": selectors.lesson_total(filters),
+    }
+
+
+def _reflections_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """The evaluator reads the projects' latest reflections (the centre team may read them all)."""
+    if not (is_evaluator(request.user) and request.user.has_perm("coalitions.view_lessons")):
+        return None
+    return {"reflections": list(selectors.recent_reflections(limit=5))}
+
+
+def _calls_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """The funder follows what the projects of each call do and how far they have come:
+    figures and the projects' own descriptions, never notes or coalition pages."""
+    if not is_funder(request.user):
+        return None
+    return {"calls": selectors.call_progress()}
+
+
 # Registered in the AppConfig.ready() (samskapa.core.extensions).
 PANELS = [
+    dashboard.Panel("coalitions-lessons", "coalitions/panels/lessons.html", _lessons_panel, 110),
+    dashboard.Panel(
+        "coalitions-reflections", "coalitions/panels/reflections.html", _reflections_panel, 130
+    ),
+    dashboard.Panel("coalitions-calls", "coalitions/panels/calls.html", _calls_panel, 120),
     dashboard.Panel("coalitions-activity", "coalitions/panels/activity.html", _activity_panel, 150),
     dashboard.Panel("coalitions-leader", "coalitions/panels/leader.html", _leader_panel, 25),
     dashboard.Panel("coalitions-member", "coalitions/panels/member.html", _member_panel, 22),

@@ -248,6 +248,18 @@ class LessonFilterForm(forms.Form):
         help_text=_("For example 23-012-S01."),
     )
 
+    group = forms.ChoiceField(
+        label=_("Group by"),
+        required=False,
+        choices=[
+            ("", _("No grouping: list the lessons")),
+            ("focus_area", _("Focus area")),
+            ("coalition", _("Coalition")),
+            ("meeting", _("Meeting")),
+        ],
+        help_text=_("Count the lessons that match the filters in groups."),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["call"].label_from_instance = lambda c: c.reference  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -23,7 +24,7 @@ from django.utils import timezone
 
 from samskapa.accounts.models import User
 from samskapa.accounts.rules import is_admin, is_centre_team, is_funder
-from samskapa.coaching.models import Note, Session
+from samskapa.coaching.models import CoachAssignment, Note, Session
 from samskapa.coaching.selectors import LessonFilters as NoteFilters
 from samskapa.coaching.selectors import has_focus_area, shared_lessons
 from samskapa.coalitions.enums import ReflectionTiming
@@ -38,7 +39,9 @@ from samskapa.coalitions.models import (
     Reflection,
 )
 from samskapa.core.access import get_object_for_user
+from samskapa.core.enums import FocusArea
 from samskapa.projects.models import Call, Project, ProjectMember
+from samskapa.toolkit.models import SelfAssessment
 
 
 def visible_coalitions(*, user: Any) -> QuerySet[Coalition]:
@@ -309,19 +312,10 @@ def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25
     The two sources are merged and paginated in SQL (a UNION of ids and dates); only the
     page's lessons are then loaded, so the cost does not grow with the register."""
 
-    notes = shared_lessons(
-        NoteFilters(
-            q=filters.q, focus_area=filters.focus_area, call=filters.call, project=filters.project
-        )
-    )
-    if filters.coalition is not None:
-        notes = notes.filter(session__project__coalition_membership__coalition=filters.coalition)
+    from_meetings_qs, notes = _lesson_sources(filters)
     kind = Value("meeting", output_field=CharField())
-    from_meetings = (
-        meeting_lessons(filters)
-        .order_by()
-        .annotate(kind=kind, when=F("meeting__starts_at"))
-        .values_list("pk", "kind", "when")
+    from_meetings = from_meetings_qs.annotate(kind=kind, when=F("meeting__starts_at")).values_list(
+        "pk", "kind", "when"
     )
     from_coaching = (
         notes.order_by()
@@ -364,6 +358,97 @@ def lesson_register(filters: LessonFilters, *, page: Any = 1, per_page: int = 25
     return Page(entries, result.number, result.paginator)
 
 
+class LessonGroup:
+    """The ways the lessons register can be grouped and counted."""
+
+    FOCUS_AREA = "focus_area"
+    COALITION = "coalition"
+    MEETING = "meeting"
+    ALL = (FOCUS_AREA, COALITION, MEETING)
+
+
+def _lesson_sources(filters: LessonFilters) -> tuple[QuerySet[Lesson], QuerySet[Note]]:
+    """The register's two sources with the same filters as `lesson_register`."""
+    notes = shared_lessons(
+        NoteFilters(
+            q=filters.q, focus_area=filters.focus_area, call=filters.call, project=filters.project
+        )
+    )
+    if filters.coalition is not None:
+        notes = notes.filter(session__project__coalition_membership__coalition=filters.coalition)
+    return meeting_lessons(filters).prefetch_related(None).order_by(), notes.order_by()
+
+
+def lesson_total(filters: LessonFilters) -> int:
+    """How many lessons match the filters (a lesson with two focus areas is counted once)."""
+    lessons, notes = _lesson_sources(filters)
+    return lessons.count() + notes.count()
+
+
+def lesson_counts(filters: LessonFilters, group: str) -> list[dict[str, Any]]:
+    """The lessons (meetings and shared coaching notes, filtered as the register is) counted
+    by focus area, coalition or meeting: [{"key", "label", "count", "meeting"?}], counted in
+    SQL (two queries whatever the size of the register). The lessons page's "group by" and
+    the evaluator's home read it."""
+    lessons, notes = _lesson_sources(filters)
+    rows: list[dict[str, Any]] = []
+    if group == LessonGroup.FOCUS_AREA:
+        counts = {
+            value: Count("pk", filter=has_focus_area("focus_areas", value))
+            for value in FocusArea.values
+        }
+        from_meetings = lessons.aggregate(**counts)
+        from_coaching = notes.aggregate(**counts)
+        for value, label in FocusArea.choices:
+            rows.append(
+                {
+                    "key": value,
+                    "label": label,
+                    "count": (from_meetings[value] or 0) + (from_coaching[value] or 0),
+                }
+            )
+        return rows
+    if group == LessonGroup.COALITION:
+        totals: dict[Any, dict[str, Any]] = {}
+        for key, name, count in [
+            *lessons.values_list("meeting__coalition", "meeting__coalition__name").annotate(
+                n=Count("pk", distinct=True)
+            ),
+            *notes.values_list(
+                "session__project__coalition_membership__coalition",
+                "session__project__coalition_membership__coalition__name",
+            ).annotate(n=Count("pk", distinct=True)),
+        ]:
+            row = totals.setdefault(key, {"key": key, "label": name, "count": 0})
+            row["count"] += count
+        return sorted(
+            totals.values(), key=lambda r: (r["key"] is None, str(r["label"] or "").lower())
+        )
+    if group == LessonGroup.MEETING:
+        by_meeting = (
+            lessons.values(
+                "meeting", "meeting__title", "meeting__starts_at", "meeting__coalition__name"
+            )
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-meeting__starts_at", "-meeting")
+        )
+        rows = [
+            {
+                "key": row["meeting"],
+                "label": row["meeting__title"],
+                "date": timezone.localdate(row["meeting__starts_at"]),
+                "coalition": row["meeting__coalition__name"],
+                "count": row["n"],
+            }
+            for row in by_meeting
+        ]
+        coaching = notes.count()
+        if coaching:
+            rows.append({"key": None, "label": None, "count": coaching})
+        return rows
+    raise ValueError(group)
+
+
 def activity_figures(*, user: Any) -> dict[str, int]:
     """The centre's process support in figures, for the admin's and the funder's home (four
     queries). "Planned" is `planned_meetings`, as in the home's "next meeting"."""
@@ -379,3 +464,69 @@ def activity_figures(*, user: Any) -> dict[str, int]:
         "planned": planned_meetings(user=user).count(),
         "sessions": Session.objects.filter(starts_at__lt=now).count(),
     }
+
+
+def recent_reflections(*, limit: int = 5) -> QuerySet[Reflection]:
+    """The latest reflections of every coalition's projects, for the centre team's reading
+    (the evaluator's home); members read only their own projects' on the meeting page."""
+    return Reflection.objects.select_related("meeting", "meeting__coalition", "project").order_by(
+        "-updated_at", "-pk"
+    )[:limit]
+
+
+def call_progress(*, today: Any = None) -> list[dict[str, Any]]:
+    """What the projects of each call are doing and how far they have come, for the funder's
+    home: each project's innovation, phase and share of its project time passed, its coaching
+    sessions held and its self-assessments. Three queries whatever the number of projects:
+    no notes, no meeting documentation, nothing private."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    assessments = SelfAssessment.objects.filter(project=OuterRef("pk"))
+    projects = list(
+        Project.objects.select_related("call")
+        .annotate(
+            sessions_held=_count_of(Session.objects.filter(starts_at__lt=now), "project"),
+            assessment_count=_count_of(SelfAssessment.objects.all(), "project"),
+            latest_assessment=Subquery(
+                assessments.order_by("-assessed_on", "-id").values("assessed_on")[:1]
+            ),
+            has_coach=Exists(CoachAssignment.objects.filter(project=OuterRef("pk"))),
+        )
+        .order_by("-call__opens", "call__reference", "number")
+    )
+    calls: dict[int, dict[str, Any]] = {}
+    for project in projects:
+        entry = calls.setdefault(
+            project.call_id, {"call": project.call, "projects": [], "phases": {}}
+        )
+        entry["projects"].append(
+            {
+                "project": project,
+                "innovation": first_line(project.innovation),
+                "time_passed": time_passed(project.start, project.end, today),
+            }
+        )
+        label = project.get_phase_display()
+        entry["phases"][label] = entry["phases"].get(label, 0) + 1
+    for entry in calls.values():
+        rows = entry["projects"]
+        entry["coached"] = sum(1 for r in rows if r["project"].has_coach)
+        entry["assessed"] = sum(1 for r in rows if r["project"].assessment_count)
+        entry["phases"] = sorted(entry["phases"].items())
+    return list(calls.values())
+
+
+def first_line(text: str, length: int = 100) -> str:
+    """The first line of a text, cut at a word near `length` characters."""
+    line = next((part.strip() for part in (text or "").splitlines() if part.strip()), "")
+    if len(line) <= length:
+        return line
+    return line[:length].rsplit(" ", 1)[0] + "…"
+
+
+def time_passed(start: Any, end: Any, today: Any) -> int | None:
+    """The share (0–100) of the project time from start to end that has passed on `today`."""
+    if start is None or end is None or end <= start:
+        return None
+    share = (today - start).days / (end - start).days
+    return round(100 * min(max(share, 0.0), 1.0))

@@ -448,5 +448,16 @@ def lessons(request: AuthenticatedHttpRequest) -> HttpResponse:
         call=data.get("call"),
         project=data.get("project"),
     )
+    group = data.get("group") or ""
+    if group:
+        groups = selectors.lesson_counts(filters, group)
+        context = {
+            "form": form,
+            "page": None,
+            "group": group,
+            "groups": groups,
+            "total": selectors.lesson_total(filters),
+        }
+        return render(request, "coalitions/lessons.html", context)
     page = selectors.lesson_register(filters, page=request.GET.get("page"))
     return render(request, "coalitions/lessons.html", {"form": form, "page": page})

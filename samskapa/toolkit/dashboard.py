@@ -9,10 +9,11 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from django.urls import reverse
 
+from samskapa.accounts.rules import is_evaluator
 from samskapa.core import dashboard
 from samskapa.projects.models import Project
 from samskapa.toolkit import registry
-from samskapa.toolkit.selectors import latest_self_assessments
+from samskapa.toolkit.selectors import latest_self_assessments, self_assessment_trends
 
 
 def _my_tools(request: HttpRequest) -> dict[str, Any] | None:
@@ -49,7 +50,16 @@ def _my_tools(request: HttpRequest) -> dict[str, Any] | None:
     return {"items": items}
 
 
+def _trends(request: HttpRequest) -> dict[str, Any] | None:
+    """For the evaluator: how the projects rate themselves now against the time before."""
+    if not is_evaluator(request.user):
+        return None
+    trends = self_assessment_trends()
+    return {"trends": trends, "projects": max((t.projects for t in trends), default=0)}
+
+
 # Registered in the AppConfig.ready() (samskapa.core.extensions).
 PANELS = [
     dashboard.Panel("my_tools", "toolkit/panels/my_tools.html", _my_tools, 25),
+    dashboard.Panel("self_assessment_trends", "toolkit/panels/trends.html", _trends, 120),
 ]

@@ -126,6 +126,75 @@ def self_assessment_series_for_projects(
     return {project_id: _rating_points(rows) for project_id, rows in by_project.items()}
 
 
+@dataclass(frozen=True)
+class FocusAreaTrend:
+    """One focus area across projects: the mean of each project's latest rating and of the
+    rating before it, and how many projects went up, stayed or went down."""
+
+    focus_area: str
+    label: str
+    projects: int
+    latest: float | None
+    previous: float | None
+    up: int
+    same: int
+    down: int
+
+    @property
+    def change(self) -> float | None:
+        if self.latest is None or self.previous is None:
+            return None
+        return round(self.latest - self.previous, 1)
+
+
+def self_assessment_trends(
+    *, projects: Iterable[Project] | QuerySet[Project] | None = None
+) -> list[FocusAreaTrend]:
+    """Per focus area, every project's latest self-assessment against its previous one (only
+    projects with at least two). Two queries whatever the number of projects: the latest two
+    assessments of each project by subquery, then their ratings."""
+    ordered = SelfAssessment.objects.filter(project=OuterRef("pk")).order_by("-assessed_on", "-id")
+    scope = (
+        Project.objects.all()
+        if projects is None
+        else Project.objects.filter(pk__in=[p.pk for p in projects])
+    )
+    pairs = list(
+        scope.annotate(
+            latest_pk=Subquery(ordered.values("pk")[:1]),
+            previous_pk=Subquery(ordered.values("pk")[1:2]),
+        )
+        .filter(previous_pk__isnull=False)
+        .values_list("latest_pk", "previous_pk")
+    )
+    ratings: dict[tuple[int, str], int] = {
+        (assessment_id, focus_area): rating
+        for assessment_id, focus_area, rating in SelfAssessmentRating.objects.filter(
+            assessment_id__in=[pk for pair in pairs for pk in pair]
+        ).values_list("assessment_id", "focus_area", "rating")
+    }
+    trends = []
+    for value, label in FocusArea.choices:
+        both = [
+            (ratings[(latest, value)], ratings[(previous, value)])
+            for latest, previous in pairs
+            if (latest, value) in ratings and (previous, value) in ratings
+        ]
+        trends.append(
+            FocusAreaTrend(
+                focus_area=value,
+                label=str(label),
+                projects=len(both),
+                latest=round(sum(a for a, _b in both) / len(both), 1) if both else None,
+                previous=round(sum(b for _a, b in both) / len(both), 1) if both else None,
+                up=sum(1 for a, b in both if a > b),
+                same=sum(1 for a, b in both if a == b),
+                down=sum(1 for a, b in both if a < b),
+            )
+        )
+    return trends
+
+
 # --- Tool state ---------------------------------------------------------------------------
 
 
