@@ -112,11 +112,11 @@ def _calendar_part(calendar: bytes) -> MIMEText:
     return part
 
 
-@transaction.atomic
 class MeetingOver(Exception):
     """The meeting has ended: there is nobody left to invite."""
 
 
+@transaction.atomic
 def send_invitations(*, meeting: Meeting, by: User, site_url: str) -> int:
     """E-mail each invitee, in their own language, with the meeting as an .ics attachment.
     A meeting that has ended invites nobody (MeetingOver)."""
