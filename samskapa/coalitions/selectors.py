@@ -254,7 +254,7 @@ def reflections_due(*, user: Any, meeting: Meeting | None = None) -> list[tuple[
         (m, p)
         for m in meetings_list
         for p in projects
-        if p.coalition_pk == m.coalition_id and (m.pk, p.pk) not in done  # type: ignore[attr-defined]
+        if p.coalition_pk == m.coalition_id and (m.pk, p.pk) not in done
     ]
 
 
@@ -494,7 +494,7 @@ def call_progress(*, today: Any = None) -> list[dict[str, Any]]:
         )
         .order_by("-call__opens", "call__reference", "number")
     )
-    calls: dict[int, dict[str, Any]] = {}
+    calls: dict[int | None, dict[str, Any]] = {}
     for project in projects:
         entry = calls.setdefault(
             project.call_id, {"call": project.call, "projects": [], "phases": {}}
