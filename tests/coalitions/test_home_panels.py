@@ -8,6 +8,8 @@ import re
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samskapa.accounts.enums import StaffRole
@@ -273,3 +275,20 @@ def test_funder_panel_is_for_the_funder(login: Any, project: Project) -> None:
     for role in (StaffRole.ADMIN, StaffRole.EVALUATOR, StaffRole.COACH):
         home = login(staff(role)).get(reverse(HOME)).content.decode()
         assert "how far they have come" not in home, role
+
+
+def test_home_figures_cost_the_same_for_1_and_3_projects(call: Any) -> None:
+    counts = []
+    for number in (1, 3):
+        Project.objects.all().delete()
+        for _ in range(number):
+            project = ProjectFactory(call=call)
+            coach_of(project)
+            SessionFactory(project=project, in_days=-3)
+            SelfAssessmentFactory(project=project, assessed_on=datetime.date(2026, 1, 1))
+            SelfAssessmentFactory(project=project, assessed_on=datetime.date(2026, 6, 1))
+        with CaptureQueriesContext(connection) as context:
+            assert len(selectors.call_progress()[0]["projects"]) == number
+            assert self_assessment_trends()[0].projects == number
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1]
