@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.access.matrix import ROLES, Page
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -98,3 +100,17 @@ def login(page: Any, email: str, password: str = "samskapa-demo") -> None:
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def pages_for(role: str) -> list[Page]:
+    """Each scanned page once, by the first role (in ROLES order) allowed to see it."""
+    from tests.access.test_access_matrix import PAGES
+
+    chosen = []
+    for page in PAGES:
+        if page.method != "GET" or not page.scan:
+            continue
+        first_allowed = next(r for r in ROLES if r in page.allowed)
+        if first_allowed == role:
+            chosen.append(page)
+    return chosen

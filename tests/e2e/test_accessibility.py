@@ -12,10 +12,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.access.matrix import ROLES, Page
-from tests.access.test_access_matrix import PAGES
+from tests.access.matrix import ROLES
 from tests.access.world import DemoWorld
-from tests.browser import login
+from tests.browser import login, pages_for
 from tests.conftest import DEMO_EMAILS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
@@ -25,18 +24,6 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 WIDTHS = (1280, 320)
-
-
-def pages_for(role: str) -> list[Page]:
-    """Each scanned page once, by the first role (in ROLES order) allowed to see it."""
-    chosen = []
-    for page in PAGES:
-        if page.method != "GET" or not page.scan:
-            continue
-        first_allowed = next(r for r in ROLES if r in page.allowed)
-        if first_allowed == role:
-            chosen.append(page)
-    return chosen
 
 
 def scan(browser_page: Any, watcher: Any, url: str) -> list[str]:
