@@ -243,10 +243,10 @@ def bar_chart(
 
     # Wide: the labels on the left get up to 40 % of the width.
     label_chars = max(12, int(width * 0.4 / CHAR_PX))
-    wide_rows = [
+    wide_rows: list[dict[str, Any]] = [
         {"label": "\n".join(wrap(str(label), label_chars)), "value": value} for label, value in rows
     ]
-    lines = max((row["label"].count("\n") + 1 for row in wide_rows), default=1)
+    lines = max((str(row["label"]).count("\n") + 1 for row in wide_rows), default=1)
     plot_px = width - min(label_chars, _longest_line(wide_rows)) * CHAR_PX - 24
     x_wide = {
         "field": "value",
