@@ -72,7 +72,7 @@ CONFIG = {
     "mark": {"color": ACCENT},
     "bar": {"color": ACCENT},
     "line": {"color": ACCENT, "strokeWidth": 2.5},
-    "point": {"color": ACCENT, "size": 60, "filled": True},
+    "point": {"color": ACCENT, "size": 60, "filled": True, "opacity": 1},
     "rule": {"color": ALERT},
     "text": {"fontSize": FONT_SIZE, "color": TEXT},
     "range": {"category": SERIES},
@@ -226,6 +226,7 @@ def bar_chart(
     value_axis: dict[str, Any] | None = None,
     value_format: str = NUMBER_FORMAT,
     color: str = ACCENT,
+    reference: float | None = None,
 ) -> SafeString:
     """Horizontal bars, one per (label, value) row in the order given, each labelled with its
     value; a row of ~28 px per bar. On wide screens the labels stand left of the bars (wrapped
@@ -233,7 +234,15 @@ def bar_chart(
     message as the page's heading next to the chart)."""
     width = min(width, WIDE)
     values = [value for _, value in rows]
-    top = max([0, *values])
+    top = max([0, *values, *([reference] if reference is not None else [])])
+    # A reference value (a target, say) is a dashed rule across the bars.
+    rule = (
+        [{"mark": {"type": "rule", "color": ALERT, "strokeDash": [4, 3], "strokeWidth": 2},
+          "encoding": {"x": {"datum": reference}, "y": {"value": 0},
+                       "y2": {"value": "height"}}}]
+        if reference is not None
+        else []
+    )  # fmt: skip
     value_px = max((len(_number_text(v)) for v in values), default=1) * CHAR_PX + 8
     common = {
         **({"title": _wrapped_title(title, width)} if title else {}),
@@ -277,6 +286,7 @@ def bar_chart(
             "x": x_wide,
         },
         "layer": [
+            *rule,
             {"mark": {"type": "bar", "color": color, "height": {"band": 0.7}}},
             _value_labels(value_format),
         ],
@@ -297,7 +307,7 @@ def bar_chart(
                             "mid_y": bar_top + bar_px / 2})  # fmt: skip
         top_px = bar_top + bar_px + 10
     height = max(top_px - 10, 1)
-    y_px = {"type": "quantitative", "axis": None,
+    y_px: dict[str, Any] = {"type": "quantitative", "axis": None,
             "scale": {"domain": [0, height], "range": [0, height], "nice": False, "zero": False}}  # fmt: skip
     x_narrow = {
         "field": "value",
@@ -312,6 +322,13 @@ def bar_chart(
         "height": height,
         "data": {"values": narrow_rows},
         "layer": [
+            # The reference as a short dash at each bar (a rule through the labels would
+            # cross their text).
+            *[{**r, "encoding": {"x": {"datum": reference, "type": "quantitative", "axis": None,
+                                       "scale": x_narrow["scale"]},
+                                 "y": {"field": "bar_y", **y_px},
+                                 "y2": {"field": "bar_y2"}}}
+              for r in rule],
             {
                 "mark": {"type": "bar", "color": color},
                 "encoding": {"x": x_narrow, "x2": {"datum": 0}, "y": {"field": "bar_y", **y_px},
@@ -407,9 +424,10 @@ def series_chart(
                 "field": "x",
                 "type": "temporal",
                 "title": x_title,
-                "scale": {"type": "utc"},
+                "scale": {"type": "utc", "padding": 8},
                 "axis": {
                     "format": _date_format(dates[0], dates[-1]),
+                    **_month_ticks(dates[0], dates[-1], ticks),
                     "labelAngle": 0,
                     "tickCount": ticks,
                     "grid": False,
@@ -431,7 +449,8 @@ def series_chart(
             "axis": {"format": NUMBER_FORMAT, "tickCount": 5, **(y_axis or {})},
         }
         encoding: dict[str, Any] = {"x": x, "y": y}
-        mark: dict[str, Any] = {"type": "line", "interpolate": interpolate, "point": True}
+        line: dict[str, Any] = {"mark": {"type": "line", "interpolate": interpolate}}
+        point: dict[str, Any] = {"mark": {"type": "point"}}
         if len(names) > 1 and not small_multiples:
             scale = {"domain": domain}
             legend_def = (
@@ -446,17 +465,38 @@ def series_chart(
                 if legend
                 else None
             )
-            encoding["color"] = {"field": "series", "type": "nominal", "legend": legend_def,
-                                 "scale": {**scale, "range": SERIES}}  # fmt: skip
-            encoding["shape"] = {"field": "series", "type": "nominal", "legend": legend_def,
-                                 "scale": {**scale, "range": SHAPES}}  # fmt: skip
-            encoding["strokeDash"] = {"field": "series", "type": "nominal", "legend": None,
-                                      "scale": {**scale, "range": DASHES}}  # fmt: skip
+            color = {"field": "series", "type": "nominal", "scale": {**scale, "range": SERIES}}
+            # Each line in its own colour and dash (one layer per series, so that the legend,
+            # made by the points in their colour and shape, has solid symbols).
+            lines = [
+                {
+                    "transform": [{"filter": {"field": "series", "equal": name}}],
+                    "mark": {
+                        "type": "line",
+                        "interpolate": interpolate,
+                        "color": SERIES[i % len(SERIES)],
+                        "strokeDash": DASHES[i % len(DASHES)],
+                    },
+                }
+                for i, name in enumerate(domain)
+            ]
+            point["encoding"] = {
+                "color": {**color, "legend": legend_def},
+                "shape": {"field": "series", "type": "nominal", "legend": legend_def,
+                          "scale": {**scale, "range": SHAPES}},
+            }  # fmt: skip
+            return {
+                "width": plot_width,
+                "height": height,
+                "encoding": encoding,
+                "layer": [*lines, point],
+                "autosize": {"type": "fit-x", "contains": "padding"},
+            }
         return {
             "width": plot_width,
             "height": height,
-            "mark": mark,
             "encoding": encoding,
+            "layer": [line, point],
             "autosize": {"type": "fit-x", "contains": "padding"},
         }
 
@@ -474,7 +514,7 @@ def series_chart(
         panel = (total - 24 * (columns - 1)) // columns
         panels = []
         for name in names:
-            inner = layer(panel, 110, 3, False, names)
+            inner = layer(panel, 110, 4, False, names)
             inner.pop("autosize")
             panels.append(
                 {
@@ -583,6 +623,27 @@ def _date_format(first: str, last: str) -> str:
     """Day and month for spans within a year ("3 mars", "3 Mar"), month and year beyond."""
     span = datetime.date.fromisoformat(last[:10]) - datetime.date.fromisoformat(first[:10])
     return "%-d %b" if span.days <= 200 else "%b %Y"
+
+
+def _month_ticks(first: str, last: str, ticks: int) -> dict[str, Any]:
+    """For spans beyond half a year: ticks on the first of every 1, 2, 3, 6 or 12 months, the
+    shortest step that gives at most `ticks` ticks (Vega alone would often give one a year)."""
+    start = datetime.date.fromisoformat(first[:10])
+    end = datetime.date.fromisoformat(last[:10])
+    if (end - start).days <= 200:
+        return {}
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = next(
+        (n for n in (1, 2, 3, 6, 12) if months // n + 1 <= ticks), 12 * (months // 12 // ticks + 1)
+    )
+    values = []
+    index = start.year * 12 + start.month  # the first whole month after the start
+    while index <= end.year * 12 + end.month - 1:
+        year, month = divmod(index, 12)
+        if (month % step) == 0:
+            values.append({"year": year, "month": month + 1, "date": 1, "utc": True})
+        index += 1
+    return {"values": values} if values else {}
 
 
 def _split_expr() -> str:

@@ -50,6 +50,7 @@ def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | Non
     return charts.bar_chart(
         values,
         value_title=_("Share of the target reached (%)"),
+        reference=100,
         alt=_alt(indicator_progress_message(rows), _("Bar chart")),
     )
 
