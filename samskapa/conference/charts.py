@@ -15,7 +15,7 @@ from samskapa.conference import selectors
 from samskapa.conference.enums import ParticipantCategory
 from samskapa.conference.models import Edition
 from samskapa.core import charts
-from samskapa.core.charts import format_number
+from samskapa.core.charts import LONG_DATE, format_number
 
 
 def bar_chart(rows: list[tuple[str, int]], *, title: str, axis: str, alt: str) -> SafeString:
@@ -78,7 +78,7 @@ def statistics_context(edition: Edition) -> dict[str, Any]:
     over_time_message = (
         _("Most registrations in the week starting %(week)s (%(count)s of %(total)s)")
         % {
-            "week": formats.date_format(datetime.date.fromisoformat(busiest[0]), "DATE_FORMAT"),
+            "week": formats.date_format(datetime.date.fromisoformat(busiest[0]), LONG_DATE),
             "count": format_number(busiest[1]),
             "total": format_number(busiest[2]),
         }

@@ -658,3 +658,7 @@ def _legend_wrapped(values: list[dict[str, Any]], width: int) -> list[dict[str, 
 def format_number(value: float | int) -> str:
     """A number for a chart's heading or alt text in the page's language ("1 234", "1,234")."""
     return formats.number_format(value, force_grouping=True)
+
+
+# Dates in a chart's heading: "15 januari 2026", "15 January 2026" (never abbreviated or ISO).
+LONG_DATE = "j F Y"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samskapa.core import charts
-from samskapa.core.charts import format_number
+from samskapa.core.charts import LONG_DATE, format_number
 from samskapa.toolkit.enums import level_choices
 
 
@@ -98,9 +98,9 @@ def self_assessment_trend_message(points: Sequence[Any]) -> str:
 
     return _("The average rating went from %(first)s (%(first_date)s) to %(last)s (%(last_date)s)") % {
         "first": average(first),
-        "first_date": formats.date_format(first[0].assessed_on, "DATE_FORMAT"),
+        "first_date": formats.date_format(first[0].assessed_on, LONG_DATE),
         "last": average(last),
-        "last_date": formats.date_format(last[0].assessed_on, "DATE_FORMAT"),
+        "last_date": formats.date_format(last[0].assessed_on, LONG_DATE),
     }  # fmt: skip
 
 
@@ -131,7 +131,7 @@ def participation_message(activities: Sequence[Any], scale: str) -> str:
     first = min((a for a in activities if a.level == top.level), key=lambda a: a.held_on)
     return _("Highest level so far: %(level)s, first reached on %(date)s") % {
         "level": labels.get(top.level, top.level),
-        "date": formats.date_format(first.held_on, "DATE_FORMAT"),
+        "date": formats.date_format(first.held_on, LONG_DATE),
     }
 
 
