@@ -227,6 +227,7 @@ def bar_chart(
     value_format: str = NUMBER_FORMAT,
     color: str = ACCENT,
     reference: float | None = None,
+    value_max: float | None = None,
 ) -> SafeString:
     """Horizontal bars, one per (label, value) row in the order given, each labelled with its
     value; a row of ~28 px per bar. On wide screens the labels stand left of the bars (wrapped
@@ -234,7 +235,7 @@ def bar_chart(
     message as the page's heading next to the chart)."""
     width = min(width, WIDE)
     values = [value for _, value in rows]
-    top = max([0, *values, *([reference] if reference is not None else [])])
+    top = max([0, *values, *(v for v in (reference, value_max) if v is not None)])
     # A reference value (a target, say) is a dashed rule across the bars.
     rule = (
         [{"mark": {"type": "rule", "color": ALERT, "strokeDash": [4, 3], "strokeWidth": 2},

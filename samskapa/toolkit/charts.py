@@ -80,6 +80,7 @@ def self_assessment_latest_chart(rows: Sequence[dict[str, Any]]) -> SafeString |
         values,
         value_title=_("Rating (1–5)"),
         value_axis={"values": [0, 1, 2, 3, 4, 5], "format": "d"},
+        value_max=5,
         alt=_alt(self_assessment_latest_message(rows), _("Bar chart")),
     )
 

@@ -212,3 +212,19 @@ def test_format_number_follows_the_language() -> None:
         assert charts.format_number(1234) == "1\u00a0234"
     with translation.override("en"):
         assert charts.format_number(1234) == "1,234"
+
+
+def test_a_reference_is_a_dashed_rule_and_value_max_extends_the_axis() -> None:
+    with translation.override("sv"):
+        img = charts.bar_chart(
+            [("K1 Deltagare", 45), ("K2 Samarbeten", 80)],
+            value_title="Andel av målet (%)",
+            reference=100,
+            alt="x",
+        )
+        rating = charts.bar_chart(
+            [("Ekosystem", 3), ("Resultat", 4)], value_title="Betyg", value_max=5, alt="y"
+        )
+    for svg in _variants(img).values():
+        assert charts.ALERT in svg and 'stroke-dasharray="4,3"' in svg
+    assert ">5</text>" in _variants(rating)["wide"]
