@@ -180,13 +180,17 @@ def render_chart_svg(spec: dict[str, Any], *, language: str | None = None) -> st
 
 
 def chart_img(
-    spec: dict[str, Any], *, alt: str, narrow: dict[str, Any] | None = None
+    spec: dict[str, Any], *, alt: str, narrow: dict[str, Any] | str | None = None
 ) -> SafeString:
     """The chart as an image; `alt` says the chart's message and that the table has the data.
 
     With `narrow`, a second spec laid out for phones, the image is a <picture> that shows the
-    narrow variant below 40rem (NARROW_MEDIA) and `spec` above it.
+    narrow variant below 40rem (NARROW_MEDIA) and `spec` above it. `narrow="auto"` makes one
+    from a single-view spec by fitting it into NARROW pixels (check that its labels still fit).
+    Keep `spec` itself at most WIDE pixels wide: the size rule holds only then.
     """
+    if narrow == "auto":
+        narrow = fit_narrow(spec)
     svg = render_chart_svg(spec)
     width, height = _svg_size(svg)
     img = format_html(
@@ -198,6 +202,7 @@ def chart_img(
     )
     if narrow is None:
         return img
+    assert isinstance(narrow, dict)
     small = render_chart_svg(narrow)
     small_width, small_height = _svg_size(small)
     return format_html(
@@ -208,6 +213,21 @@ def chart_img(
         small_width,
         small_height,
         img,
+    )
+
+
+def fit_narrow(spec: dict[str, Any]) -> dict[str, Any] | None:
+    """The spec fitted into NARROW pixels (all of it: axes and legend included), with fewer
+    ticks; None for composed specs (concat, facet, repeat), which need a layout of their own."""
+    if any(key in spec for key in ("concat", "hconcat", "vconcat", "facet", "repeat")):
+        return None
+    return _merge(
+        spec,
+        {
+            "width": NARROW,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "config": {"axisX": {"tickCount": 3}, "legend": {"orient": "bottom", "columns": 1}},
+        },
     )
 
 

@@ -228,3 +228,20 @@ def test_a_reference_is_a_dashed_rule_and_value_max_extends_the_axis() -> None:
     for svg in _variants(img).values():
         assert charts.ALERT in svg and 'stroke-dasharray="4,3"' in svg
     assert ">5</text>" in _variants(rating)["wide"]
+
+
+def test_a_spec_of_its_own_can_get_a_narrow_variant_made_for_it() -> None:
+    spec = {
+        "width": 500,
+        "data": {"values": [{"x": i, "y": i * 1000} for i in range(10)]},
+        "mark": "line",
+        "encoding": {"x": {"field": "x", "type": "quantitative"},
+                     "y": {"field": "y", "type": "quantitative"}},
+    }  # fmt: skip
+    with translation.override("sv"):
+        variants = _variants(charts.chart_img(spec, alt="Egen", narrow="auto"))
+    assert _width(variants["narrow"]) == charts.NARROW
+    assert min(_font_sizes(variants["narrow"])) >= charts.FONT_SIZE
+    assert charts.fit_narrow({"concat": []}) is None
+    plain = charts.chart_img(spec, alt="Egen")
+    assert plain.startswith('<img class="chart-image"')  # without narrow: one image, as before
