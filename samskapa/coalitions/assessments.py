@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy
 from samskapa.accounts.models import User
 from samskapa.coalitions.forms import ReflectionForm
 from samskapa.coalitions.models import Coalition, Meeting
-from samskapa.core.charts import chart_img
+from samskapa.core import charts
+from samskapa.core.charts import format_number
 from samskapa.core.enums import FocusArea
 from samskapa.projects.models import Project
 from samskapa.toolkit import selectors as toolkit_selectors
@@ -132,38 +133,49 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
             table.append({"project": project, "date": row["date"], "context": row["context"],
                           "values": values, "average": average})  # fmt: skip
             if average is not None:
-                points.append(
-                    {"project": project.number, "date": row["date"].isoformat(), "average": average}
-                )
+                points.append({"project": project, "date": row["date"], "average": average})
     return {
         "assessments_available": True,
         "focus_areas": FocusArea.choices,
         "assessment_cards": cards,
         "development_rows": table,
         "development_chart": _chart(coalition, points) if points else "",
+        "development_message": _message(points),
+    }
+
+
+def _message(points: list[dict[str, Any]]) -> str:
+    """How many of the projects assessed more than once rate themselves higher now than at
+    their first self-assessment."""
+    by_project: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for point in points:
+        by_project[point["project"].pk].append(point)
+    repeated = [sorted(ps, key=lambda p: p["date"]) for ps in by_project.values() if len(ps) > 1]
+    if not repeated:
+        return ""
+    higher = sum(1 for ps in repeated if ps[-1]["average"] > ps[0]["average"])
+    return _("Higher now than at their first self-assessment: %(higher)s of %(total)s projects") % {
+        "higher": format_number(higher),
+        "total": format_number(len(repeated)),
     }
 
 
 def _chart(coalition: Coalition, points: list[dict[str, Any]]) -> str:
-    spec = {
-        "description": _("The projects' average self-assessment over time in %(coalition)s")
-        % {"coalition": coalition.name},
-        "width": 520,
-        "height": 260,
-        "data": {"values": points},
-        "mark": {"type": "line", "point": True},
-        "encoding": {
-            "x": {"field": "date", "type": "temporal", "title": _("Date"),
-                  "axis": {"format": "%Y-%m-%d"}},
-            "y": {"field": "average", "type": "quantitative", "title": _("Average rating (1–5)"),
-                  "scale": {"domain": [1, 5]}},
-            "color": {"field": "project", "type": "nominal", "title": _("Project")},
-        },
-    }  # fmt: skip
-    return chart_img(
-        spec,
+    """Each project's average rating over time, named by the project's name: in one plot told
+    apart by colour, shape and dash, or one small chart per project when their lines meet."""
+    message = _message(points) or _(
+        "The projects' average self-assessment over time in %(coalition)s"
+    ) % {"coalition": coalition.name}
+    return charts.series_chart(
+        [(p["project"].name, p["date"], p["average"]) for p in points],
+        x_title=_("Date"),
+        y_title=_("Average rating (1–5)"),
+        series_title=_("Project"),
+        y_domain=[1, 5],
+        y_axis={"values": [1, 2, 3, 4, 5]},
         alt=_(
-            "Line chart of each project's average self-assessment over time; the table below "
-            "has every rating."
-        ),
+            "%(message)s. Line chart of each project's average self-assessment over time; the "
+            "table below has every rating."
+        )
+        % {"message": message},
     )

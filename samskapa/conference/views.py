@@ -572,28 +572,13 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def submissions(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
     edition = selectors.get_edition(year)
-    spread = selectors.score_spread(edition)
-    rows = [(str(row["score"]), row["count"]) for row in spread]
-    title = _("Spread of scores")
     return render(
         request,
         "conference/submissions.html",
         {
             "edition": edition,
             "submissions": selectors.submissions_with_scores(edition),
-            "spread": rows,
-            "spread_title": title,
-            "spread_chart": charts.bar_chart(
-                rows,
-                title=title,
-                axis=_("Score"),
-                alt=_(
-                    "Bar chart of how many scores of each value the reviewers gave; "
-                    "the numbers are in the table."
-                ),
-            )
-            if rows
-            else "",
+            **charts.score_spread_context(selectors.score_spread(edition)),
         },
     )
 

@@ -22,7 +22,7 @@ from samskapa.accounts.rules import is_admin
 from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
-from samskapa.core.charts import bar_chart
+from samskapa.core.charts import bar_chart, format_number, leader
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -172,14 +172,27 @@ def project_export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
 # --- Workspace ----------------------------------------------------------------------------
 
 
+def _sector_message(groups: list[dict[str, Any]]) -> str:
+    top = leader([(str(g["sector"].label), g["count"]) for g in groups])
+    if top is None:
+        return ""
+    return _("Largest sector: %(sector)s (%(count)s of %(total)s organisations)") % {
+        "sector": top[0],
+        "count": format_number(top[1]),
+        "total": format_number(top[2]),
+    }
+
+
 def _sector_chart(groups: list[dict[str, Any]], project: Project) -> str:
+    message = _sector_message(groups) or _("Organisations in %(project)s per sector") % {
+        "project": project.name
+    }
     return bar_chart(
         [(str(g["sector"].label), g["count"]) for g in groups],
-        description=_("Organisations in %(project)s per sector") % {"project": project.number},
-        width=360,
         value_title=_("Organisations"),
         value_axis={"tickMinStep": 1, "format": "d"},
-        alt=_("Bar chart of the organisations per sector; the table shows the same numbers."),
+        alt=_("%(message)s. Bar chart; the table below shows the same numbers.")
+        % {"message": message},
     )
 
 
@@ -192,6 +205,7 @@ def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "project": project,
         "sector_groups": groups,
         "sector_chart": _sector_chart(groups, project),
+        "sector_message": _sector_message(groups),
         "target_counts": project.target_counts.all(),
         "novelty_labels": [NoveltyKind(v).label for v in project.novelty if v in NoveltyKind],
         "members": selectors.list_members(project),

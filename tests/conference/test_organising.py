@@ -83,6 +83,7 @@ def test_statistics_show_charts_as_images_with_tables(
     RegistrationFactory(edition=edition, category=ParticipantCategory.RESEARCHER, country="NO")
     url = reverse("conference:statistics", args=[edition.year])
     html = client_for(organiser).get(url).content.decode()
+    assert html.count('<picture class="chart-picture">') == 4
     assert html.count('src="data:image/svg+xml;base64,') == 4
     assert "<svg" not in html
     assert "Anmälningar per deltagarkategori" in html

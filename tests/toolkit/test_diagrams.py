@@ -118,7 +118,8 @@ def test_spring_layout_keeps_the_nodes_apart() -> None:
 
 def _img(html: str) -> None:
     assert re.fullmatch(
-        r'<img class="chart-image" src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="[^"]+">',
+        r'<picture class="chart-picture"><source media="[^"]+" srcset="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" width="\d+" height="\d+">'
+        r'<img class="chart-image" src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" width="\d+" height="\d+" alt="[^"]+"></picture>',
         html,
     )
 

@@ -83,6 +83,7 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     return {
         "rows": rows,
         "chart": charts.indicator_progress_chart(rows),
+        "chart_message": charts.indicator_progress_message(rows),
         "is_empty": not rows,
     }
 

@@ -71,6 +71,7 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
         "aim": level_label(scale, profile.aim_level if profile else None),
         "activities": [{"activity": a, "level": level_label(scale, a.level)} for a in activities],
         "chart": charts.participation_chart(activities, scale),
+        "chart_message": charts.participation_message(activities, scale),
         "is_empty": profile is None and not activities,
     }
 

@@ -90,9 +90,11 @@ def present(latest: Any, points: list[RatingPoint]) -> dict[str, Any]:
         "latest": latest,
         "latest_rows": rows,
         "latest_chart": charts.self_assessment_latest_chart(rows),
+        "latest_message": charts.self_assessment_latest_message(rows),
         "trend": trend,
         "trend_rows": trend_rows,
         "trend_chart": charts.self_assessment_trend_chart(points),
+        "trend_message": charts.self_assessment_trend_message(points),
         "areas": [labels[a] for a in FocusArea.values],
         "is_empty": latest is None,
     }
