@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
 UP = "up"
 DOWN = "down"
 SAME = "same"
@@ -120,9 +121,7 @@ def build(
     )
 
 
-def _cell(
-    column: Header, ordered: list[Point], *, low: float, high: float, levels: int
-) -> Cell:
+def _cell(column: Header, ordered: list[Point], *, low: float, high: float, levels: int) -> Cell:
     if not ordered:
         return Cell(column)
     latest = ordered[-1]

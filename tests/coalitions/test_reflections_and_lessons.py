@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import formats, translation
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.coaching.models import Note

@@ -60,7 +60,9 @@ def test_on_the_same_day_the_last_point_given_wins() -> None:
 
 
 def test_cells_without_points_are_empty_and_unknown_keys_are_left_out() -> None:
-    result = build([Point("a", "causes", date(2026, 6, 1), 3), Point("x", "causes", date(2026, 6, 1), 1)])
+    result = build(
+        [Point("a", "causes", date(2026, 6, 1), 3), Point("x", "causes", date(2026, 6, 1), 1)]
+    )
     assert [r.header.key for r in result.rows] == ["a", "b"]
     assert cell(result, 0, 1).is_empty and cell(result, 0, 1).css == "heat-empty"
     assert all(c.is_empty for c in result.rows[1].cells)
@@ -69,7 +71,8 @@ def test_cells_without_points_are_empty_and_unknown_keys_are_left_out() -> None:
 
 
 def test_levels_follow_the_scale_and_are_clamped() -> None:
-    assert [heatmap.level_of(v, low=1, high=5, levels=5) for v in (1, 2, 3, 4, 5)] == [1, 2, 3, 4, 5]
+    levels = [heatmap.level_of(v, low=1, high=5, levels=5) for v in (1, 2, 3, 4, 5)]
+    assert levels == [1, 2, 3, 4, 5]
     assert heatmap.level_of(0, low=1, high=5, levels=5) == 1
     assert heatmap.level_of(9, low=1, high=5, levels=5) == 5
     assert heatmap.level_of(50, low=0, high=100, levels=5) == 3
