@@ -19,14 +19,15 @@ from django.utils.translation import gettext_lazy
 from samskapa.accounts.models import User
 from samskapa.coalitions.forms import ReflectionForm
 from samskapa.coalitions.models import Coalition, Meeting
-from samskapa.core import charts
+from samskapa.core import charts, heatmap
 from samskapa.core.charts import format_number
 from samskapa.core.enums import FocusArea
 from samskapa.projects.models import Project
 from samskapa.toolkit import selectors as toolkit_selectors
 from samskapa.toolkit import services as toolkit_services
 
-RATINGS = [("", "–")] + [(str(n), str(n)) for n in range(1, 6)]
+RATING_LOW, RATING_HIGH = 1, 5
+RATINGS = [("", "–")] + [(str(n), str(n)) for n in range(RATING_LOW, RATING_HIGH + 1)]
 
 
 def _toolkit() -> tuple[ModuleType, ModuleType]:
@@ -100,24 +101,14 @@ def meeting_context(meeting: Meeting) -> str:
 
 
 def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]:
-    """The latest self-assessment of each project, and each project's development as a chart
-    of its average rating over time with the full table of ratings beside it."""
+    """The projects' self-assessments, all from one selector: a heatmap of each project's
+    latest rating per focus area with its trend, a chart of each project's average rating
+    over time, and the full table of ratings (behind a disclosure on the page)."""
     if not projects:
         return {"assessments_available": False}
-    latest = toolkit_selectors.latest_self_assessments(projects=projects)
-    cards = []
-    for project in projects:
-        assessment = latest.get(project.pk)
-        ratings = {r.focus_area: r.rating for r in assessment.ratings.all()} if assessment else {}
-        cards.append(
-            {
-                "project": project,
-                "assessment": assessment,
-                "ratings": [(area.label, ratings.get(area.value)) for area in FocusArea],
-            }
-        )
     table: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
+    cells: list[heatmap.Point] = []
     series = toolkit_selectors.self_assessment_series_for_projects(projects=projects)
     for project in projects:
         by_assessment: dict[int, dict[str, Any]] = defaultdict(dict)
@@ -126,6 +117,9 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
             row.setdefault("date", point.assessed_on)
             row.setdefault("context", point.context)
             row[point.focus_area] = point.rating
+            cells.append(
+                heatmap.Point(project.pk, point.focus_area, point.assessed_on, point.rating)
+            )
         for row in by_assessment.values():
             values = [row.get(a.value) for a in FocusArea]
             numbers = [v for v in values if v is not None]
@@ -137,7 +131,16 @@ def development(coalition: Coalition, projects: list[Project]) -> dict[str, Any]
     return {
         "assessments_available": True,
         "focus_areas": FocusArea.choices,
-        "assessment_cards": cards,
+        "development_heatmap": heatmap.build(
+            rows=[
+                heatmap.Header(p.pk, p.name, url=p.get_absolute_url(), note=p.number)
+                for p in projects
+            ],
+            columns=[heatmap.Header(area.value, str(area.label)) for area in FocusArea],
+            points=cells,
+            low=RATING_LOW,
+            high=RATING_HIGH,
+        ),
         "development_rows": table,
         "development_chart": _chart(coalition, points) if points else "",
         "development_message": _message(points),

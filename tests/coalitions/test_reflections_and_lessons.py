@@ -3,11 +3,13 @@ register, list query counts and personal data."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
+import time_machine
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.coaching.models import Note
@@ -120,7 +122,33 @@ def test_coalition_page_charts_the_development_with_a_table(
     assert "<svg" not in content  # never inline SVG: the CSP forbids its style attributes
     assert response.context["development_rows"]
     assert "development-caption" in content
-    assert len(response.context["assessment_cards"]) == 2
+
+
+def test_coalition_page_shows_the_latest_ratings_as_a_heatmap_with_the_table_behind_a_disclosure(
+    login: Any, leader: Any, coalition: Coalition, project: Project, neighbour: Project
+) -> None:
+    with time_machine.travel(date(2026, 11, 20), tick=False):
+        SelfAssessmentFactory(project=project, assessed_on=date(2026, 3, 10), ratings=2)
+        SelfAssessmentFactory(
+            project=project, assessed_on=date(2026, 9, 15), ratings={"causes": 4, "results": 1}
+        )
+        response = login(leader).get(coalition.get_absolute_url())
+    content = response.content.decode()
+    heat = response.context["development_heatmap"]
+    assert [row.header.key for row in heat.rows] == [project.pk, neighbour.pk]
+    causes, collaboration, *_, results = heat.rows[0].cells
+    assert (causes.value, causes.on, causes.trend) == (4, date(2026, 9, 15), "up")
+    assert (collaboration.value, collaboration.trend) == (3, "up")
+    assert (results.value, results.trend) == (1, "down")
+    assert all(cell.is_empty for cell in heat.rows[1].cells)  # the neighbour has not rated
+    assert 'class="heatmap"' in content and 'class="heat-4"' in content
+    with translation.override("en"):  # the leader reads English
+        latest, before = (formats.date_format(d) for d in (date(2026, 9, 15), date(2026, 3, 10)))
+    assert latest in content
+    assert f", up from 2 on {before}" in content  # the trend's text alternative
+    assert '<details class="full-table">' in content
+    details = content.split('<details class="full-table">')[1].split("</details>")[0]
+    assert "development-caption" in details
 
 
 def test_meeting_page_links_each_project_to_its_tools_on_the_meeting_date(
@@ -284,6 +312,23 @@ def test_coalition_page_queries_do_not_grow_with_its_projects(
             CoalitionProject.objects.create(project=other, coalition=target)
         counts.append(count_queries(lambda: client.get(target.get_absolute_url())))
     assert counts[0] == counts[1]
+
+
+def test_coalition_page_queries_do_not_grow_with_the_assessments_in_the_heatmap(
+    login: Any, call: Any, project: Project
+) -> None:
+    client = login(staff(StaffRole.ADMIN))
+    target = CoalitionFactory(call=call, projects=[project])
+    SelfAssessmentFactory(project=project, assessed_on=date(2026, 1, 10))
+    one = count_queries(lambda: client.get(target.get_absolute_url()))
+    for day in (date(2026, 3, 10), date(2026, 6, 10)):
+        SelfAssessmentFactory(project=project, assessed_on=day)
+    for _ in range(2):
+        other = ProjectFactory(call=call)
+        CoalitionProject.objects.create(project=other, coalition=target)
+        SelfAssessmentFactory(project=other, assessed_on=date(2026, 2, 1))
+        SelfAssessmentFactory(project=other, assessed_on=date(2026, 5, 1))
+    assert count_queries(lambda: client.get(target.get_absolute_url())) == one
 
 
 # --- Personal data --------------------------------------------------------------------------

@@ -38,6 +38,7 @@ def test_member_adds_a_cause_and_removes_it_in_place(new_page: Any) -> None:
     # Removing it again, from the tool page.
     page.goto(reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": "problem_tree"}))
     row = page.locator("main tr", has_text="Brist på bussar på kvällen")
+    row.locator("details.row-menu summary").click()  # the row's actions menu
     row.locator("form[action$='/delete/'] button").click()
     page.wait_for_selector("main .notice-success")
     assert page.locator("main tr", has_text="Brist på bussar på kvällen").count() == 0
