@@ -38,6 +38,7 @@ from samskapa.conference.models import (
     Review,
     ReviewCriterion,
     ReviewScore,
+    Room,
     Session,
     Speaker,
     Submission,
@@ -60,6 +61,9 @@ TRACKS = [
     ("Målgruppens medverkan", "Target-group participation", "Sal B"),
     ("Resultat och spridning", "Results and dissemination", "Workshoprummet"),
 ]
+
+# Seats in the rooms of TRACKS, in the same order.
+ROOM_SEATS = [300, 80, 24]
 
 FIRST_NAMES = [
     "Sara",
@@ -290,6 +294,10 @@ def _edition(year: int, **values: object) -> Edition:
     for order, (sv, en) in enumerate(CRITERIA):
         ReviewCriterion.objects.update_or_create(
             edition=edition, order=order, defaults={"name_sv": sv, "name_en": en}
+        )
+    for order, (_sv, _en, room) in enumerate(TRACKS):
+        Room.objects.update_or_create(
+            edition=edition, name=room, defaults={"order": order, "seats": ROOM_SEATS[order]}
         )
     for order, (sv, en, room) in enumerate(TRACKS):
         Track.objects.update_or_create(

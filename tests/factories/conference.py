@@ -219,3 +219,30 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     overall = 4
     relevance = 4
     comment = ""
+
+
+class RoomFactory(_OfAnEdition):
+    """A room of the venue: a column of the organisers' programme grid."""
+
+    class Meta:
+        model = models.Room
+
+    name = factory.Sequence(lambda n: f"Rum {n}")
+    seats = 40
+    order = factory.Sequence(lambda n: n)
+
+
+# The smallest file the upload checks accept as a PDF (by its content, not its name).
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+class SessionDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SessionDocument
+
+    session = factory.SubFactory(SessionFactory)
+    title = "Bilder"
+    file = factory.django.FileField(filename="bilder.pdf", data=PDF_BYTES)
+    original_name = "bilder.pdf"
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
