@@ -4,6 +4,7 @@ programme grid with its clash checks, and session documents, in Samskapa's own p
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,6 @@ from samskapa.conference.models import Edition, ReviewCriterion, Room, Session
 from samskapa.core.models import AuditEvent
 from tests.factories.accounts import staff
 from tests.factories.conference import (
-    PDF_BYTES,
     EditionFactory,
     RoomFactory,
     SessionDocumentFactory,
@@ -25,8 +25,14 @@ from tests.factories.conference import (
     TrackFactory,
     at,
 )
+from tests.factories.library import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def edition_data(**changes: Any) -> dict[str, Any]:

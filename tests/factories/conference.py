@@ -24,6 +24,7 @@ from samskapa.conference.enums import (
 )
 from samskapa.conference.services import NEEDS_CONSENT_VERSION
 from tests.factories.accounts import UserFactory
+from tests.factories.library import PDF_BYTES, _shared_file
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A Monday morning far from the real calendar: the conference tests travel here.
@@ -232,17 +233,13 @@ class RoomFactory(_OfAnEdition):
     order = factory.Sequence(lambda n: n)
 
 
-# The smallest file the upload checks accept as a PDF (by its content, not its name).
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
 class SessionDocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.SessionDocument
 
     session = factory.SubFactory(SessionFactory)
     title = "Bilder"
-    file = factory.django.FileField(filename="bilder.pdf", data=PDF_BYTES)
+    file = factory.LazyFunction(_shared_file)  # one stored PDF shared with the library's rows
     original_name = "bilder.pdf"
     content_type = "application/pdf"
     size = len(PDF_BYTES)
