@@ -794,6 +794,7 @@ def _grid_context(
         "grid": grid,
         "conflicts": services.session_conflicts(edition),
         "new_form": new_form or SessionForm(edition=edition),
+        "unsaved": bound.session if bound is not None else None,
     }
 
 
