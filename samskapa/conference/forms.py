@@ -431,7 +431,7 @@ class CriterionForm(forms.ModelForm[ReviewCriterion]):
         fields = ["name_sv", "name_en", "order"]
 
 
-class _UniqueRoomNames(forms.BaseModelFormSet):  # type: ignore[type-arg]
+class _UniqueRoomNames(forms.BaseModelFormSet):
     def clean(self) -> None:
         super().clean()
         names = [
@@ -532,7 +532,7 @@ def _initial_times(session: Session | None) -> dict[str, Any]:
     return {"day": starts.date().isoformat(), "starts": starts.time(), "ends": ends.time()}
 
 
-def _room_choices(rooms: list[str], current: str = "") -> list[tuple[str, str]]:
+def _room_choices(rooms: list[str], current: str = "") -> list[tuple[str, Any]]:
     names = list(rooms)
     if current and current not in names:
         names.append(current)
@@ -586,15 +586,15 @@ class PlaceForm(_PlacementFields):
     def placement(self) -> dict[str, Any]:
         times = self.times()
         assert times is not None
-        values: dict[str, Any] = {"starts_at": times[0], "ends_at": times[1]}
+        where: dict[str, Any]
         if self.by_rooms:
-            values["room"] = self.cleaned_data.get("room") or ""
+            where = {"room": self.cleaned_data.get("room") or ""}
         else:
-            values["track"] = self.cleaned_data.get("track")
-        return values
+            where = {"track": self.cleaned_data.get("track")}
+        return {"starts_at": times[0], "ends_at": times[1], "where": where}
 
 
-class SessionForm(_PlacementFields, forms.ModelForm[Session]):  # type: ignore[misc]
+class SessionForm(_PlacementFields, forms.ModelForm[Session]):
     """A session made from scratch (or changed): what, when, where and who."""
 
     room = forms.ChoiceField(label=_("Room"), required=False)

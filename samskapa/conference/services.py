@@ -622,19 +622,19 @@ def place_session(
     session: Session,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
-    room: str | None = None,
-    track: Track | bool | None = False,
+    where: dict[str, Any],
     by: Any,
 ) -> Session:
-    """Move a session in the grid: its day and times, and its room (or its track when the
-    edition has no rooms; `track=False` leaves the track). Refuses a clash."""
+    """Move a session in the grid: its day and times, and `where` it is: {"room": name} (""
+    for its track's room), or {"track": track or None} when the edition has no rooms.
+    Refuses a clash."""
     session.starts_at, session.ends_at = starts_at, ends_at
     fields = ["starts_at", "ends_at"]
-    if room is not None:
-        session.room = room
+    if "room" in where:
+        session.room = where["room"]
         fields.append("room")
-    if track is not False:
-        session.track = track or None
+    if "track" in where:
+        session.track = where["track"]
         fields.append("track")
     _refuse_clashes(session, set(session.speakers.values_list("pk", flat=True)))
     session.save(update_fields=fields)
