@@ -564,11 +564,14 @@ class PlaceForm(_PlacementFields):
                 label=_("Room"), required=False, choices=_room_choices(rooms, session.room)
             )
         else:
-            self.fields["track"] = forms.ModelChoiceField(
+            # Choices from the list the grid already holds: no query per session.
+            self.tracks = {str(t.pk): t for t in tracks}
+            self.fields["track"] = forms.TypedChoiceField(
                 label=_("Track"),
                 required=False,
-                queryset=Track.objects.filter(pk__in=[t.pk for t in tracks]),
-                empty_label=_("No track"),
+                choices=[("", _("No track")), *((pk, t.name) for pk, t in self.tracks.items())],
+                coerce=lambda pk: self.tracks[pk],
+                empty_value=None,
             )
 
     def clean(self) -> dict[str, Any]:

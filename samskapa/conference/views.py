@@ -785,6 +785,7 @@ def _grid_context(
         for session in sessions
     ]
     for session in [*placed, *grid["outside"]]:
+        session.edition = edition
         if bound is not None and bound.session.pk == session.pk:
             session.place_form = bound
         else:

@@ -26,6 +26,7 @@ from tests.factories.conference import (
     at,
 )
 from tests.factories.library import PDF_BYTES
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -549,3 +550,32 @@ def test_organiser_journey_without_javascript(client_for: Any, organiser: Any) -
     workshop.refresh_from_db()
     assert (workshop.room, workshop.starts_at) == ("Sal A", at(edition.starts_on, 10))
     assert client.get(reverse("conference:programme-grid", args=[2031])).status_code == 200
+
+
+# --- Query counts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("by_rooms", [True, False])
+def test_the_grid_costs_the_same_queries_for_one_and_three_sessions(
+    client_for: Any, organiser: Any, by_rooms: bool
+) -> None:
+    def grid_with(count: int) -> int:
+        edition = EditionFactory()
+        track = TrackFactory(edition=edition)
+        if by_rooms:
+            RoomFactory(edition=edition, name="Sal A")
+        for hour in range(count):
+            session = SessionFactory(
+                edition=edition,
+                track=track,
+                room="Sal A" if by_rooms else "",
+                starts_at=at(edition.starts_on, 9 + hour),
+                ends_at=at(edition.starts_on, 10 + hour),
+            )
+            session.speakers.set([SpeakerFactory(edition=edition)])
+            SessionDocumentFactory(session=session)
+        client = client_for(organiser)
+        url = reverse("conference:programme-grid", args=[edition.year])
+        return count_queries(lambda: client.get(url))
+
+    assert grid_with(1) == grid_with(3)

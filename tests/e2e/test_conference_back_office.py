@@ -1,10 +1,12 @@
 """The organiser sets up a conference in the browser without Django's admin: a new edition,
 its dates and capacity, rooms, sessions placed in the programme grid, a clash shown before it
-is saved, and the clash resolved."""
+is saved, the clash resolved, and (with JavaScript) a session dragged to another cell."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -17,6 +19,7 @@ from tests.e2e.test_accessibility import AXE_OPTIONS
 pytestmark = [pytest.mark.e2e, pytest.mark.demo, pytest.mark.django_db(transaction=True)]
 
 YEAR = 2035
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _no_violations(page: Any) -> None:
@@ -89,6 +92,18 @@ def test_organiser_sets_up_a_conference_without_the_admin(new_page: Any) -> None
     assert edition.capacity == 250
     moved = edition.sessions.get(title="Unga som medforskare")
     assert moved.room == "Sal A"
+
+    # With a mouse, dragging a session onto another cell submits the same form.
+    page.drag_and_drop(
+        "article.grid-session:has-text('Välkomna')",
+        "tr:has(th:text-is('10:00')) td[data-drop-where='Sal B']",
+    )
+    page.wait_for_load_state("networkidle")
+    assert "”Välkomna” är flyttad." in page.inner_text("main")
+    welcome = edition.sessions.get(title="Välkomna")
+    assert welcome.room == "Sal B"
+    assert welcome.starts_at.astimezone(STOCKHOLM).strftime("%H:%M") == "10:00"
+    assert welcome.ends_at - welcome.starts_at == datetime.timedelta(hours=1)
 
     # On a phone the grid is a list per start time, without sideways scrolling.
     phone, _watcher = new_page(320)
