@@ -19,6 +19,8 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Max
 
 from samskapa.accounts.models import User
@@ -40,6 +42,7 @@ from samskapa.conference.models import (
     ReviewScore,
     Room,
     Session,
+    SessionDocument,
     Speaker,
     Submission,
     Track,
@@ -556,6 +559,46 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
             )
 
 
+def _slides_pdf(title: str) -> bytes:
+    """A one-page PDF with the session's title: the demo's slides."""
+    text = title.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 24 Tf 60 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 842 595]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
+    ]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body
+
+
+def _slides(session: Session) -> None:
+    """The session's slides as a document, stored once under a fixed name."""
+    name = f"conference/documents/demo-{session.edition.year}-{session.pk}.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(_slides_pdf(session.title)))
+    SessionDocument.objects.update_or_create(
+        session=session,
+        title="Presentationsbilder",
+        defaults={
+            "file": name,
+            "original_name": "presentationsbilder.pdf",
+            "content_type": "application/pdf",
+            "size": default_storage.size(name),
+        },
+    )
+
+
 def _load_archived(year: int) -> None:
     rng = random.Random(2026)
     edition = _edition(
@@ -592,6 +635,8 @@ def _load_archived(year: int) -> None:
             },
         )
         session.speakers.set([speakers[index % len(speakers)]])
+        if index < 2:
+            _slides(session)
     for index, person in enumerate(_people(rng, 40)):
         opened = _at(_dates(year)["registration_opens_on"], "10:00")
         created = opened + datetime.timedelta(days=3 * index)
