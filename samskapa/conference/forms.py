@@ -279,8 +279,11 @@ class ScheduleForm(forms.Form):
         help_text=_("Leave empty when the session is open to everyone."),
     )
 
-    def __init__(self, *args: Any, tracks: QuerySet[Track], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, submission: Submission, tracks: QuerySet[Track], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.submission = submission
         self.fields["track"].queryset = tracks  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
@@ -288,6 +291,16 @@ class ScheduleForm(forms.Form):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The session must end after it starts."))
+        elif starts and ends:
+            track = cleaned.get("track")
+            for clash in selectors.clashes(
+                self.submission.edition,
+                starts_at=starts,
+                ends_at=ends,
+                place=track.room if track else "",
+                speaker_ids={s.pk for s in self.submission.speakers.all()},
+            ):
+                self.add_error(None, clash_message(clash))
         return cleaned
 
 

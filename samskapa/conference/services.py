@@ -474,7 +474,8 @@ def create_session_from_submission(
     ends_at: datetime.datetime,
     **extra: Any,
 ) -> Session:
-    session = Session.objects.create(
+    """Put accepted input into the programme; refuses a clash (ProgrammeClash)."""
+    session = Session(
         edition=submission.edition,
         submission=submission,
         title=submission.title,
@@ -485,7 +486,10 @@ def create_session_from_submission(
         ends_at=ends_at,
         **extra,
     )
-    session.speakers.set(submission.speakers.all())
+    speakers = list(submission.speakers.all())
+    _refuse_clashes(session, {s.pk for s in speakers})
+    session.save()
+    session.speakers.set(speakers)
     return session
 
 

@@ -613,17 +613,26 @@ def submission_decide(request: AuthenticatedHttpRequest, year: int, pk: int) -> 
     )
     decision_form = DecisionForm(request.POST if "decide" in request.POST else None)
     schedule_form = ScheduleForm(
-        request.POST if "schedule" in request.POST else None, tracks=edition.tracks.all()
+        request.POST if "schedule" in request.POST else None,
+        submission=submission,
+        tracks=edition.tracks.all(),
     )
     can_schedule = (
         submission.status == SubmissionStatus.ACCEPTED
         and not Session.objects.filter(submission=submission).exists()
     )
     if request.method == "POST":
-        if "schedule" in request.POST and can_schedule and schedule_form.is_valid():
-            services.create_session_from_submission(
-                submission=submission, **schedule_form.cleaned_data
+        if (
+            "schedule" in request.POST
+            and can_schedule
+            and schedule_form.is_valid()
+            and _saved_or_clash(
+                schedule_form,
+                lambda: services.create_session_from_submission(
+                    submission=submission, **schedule_form.cleaned_data
+                ),
             )
+        ):
             messages.success(request, _("The session has been added to the programme."))
             return redirect("conference:organise-edition", year=edition.year)
         if "assign" in request.POST and assign_form.is_valid():

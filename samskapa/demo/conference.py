@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Max
+from django.utils.text import slugify
 
 from samskapa.accounts.models import User
 from samskapa.conference.enums import (
@@ -584,7 +585,7 @@ def _slides_pdf(title: str) -> bytes:
 
 def _slides(session: Session) -> None:
     """The session's slides as a document, stored once under a fixed name."""
-    name = f"conference/documents/demo-{session.edition.year}-{session.pk}.pdf"
+    name = f"conference/documents/demo-{slugify(session.title)}.pdf"
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(_slides_pdf(session.title)))
     SessionDocument.objects.update_or_create(

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.conference import selectors
+from samskapa.conference.enums import SubmissionStatus
 from samskapa.conference.models import Edition, ReviewCriterion, Room, Session
 from samskapa.core.models import AuditEvent
 from tests.factories.accounts import staff
@@ -22,6 +23,7 @@ from tests.factories.conference import (
     SessionDocumentFactory,
     SessionFactory,
     SpeakerFactory,
+    SubmissionFactory,
     TrackFactory,
     at,
 )
@@ -579,3 +581,30 @@ def test_the_grid_costs_the_same_queries_for_one_and_three_sessions(
         return count_queries(lambda: client.get(url))
 
     assert grid_with(1) == grid_with(3)
+
+
+def test_accepted_input_is_not_scheduled_into_a_clash(
+    client_for: Any, organiser: Any, day_edition: Edition
+) -> None:
+    track = TrackFactory(edition=day_edition, room="Sal 1")
+    SessionFactory(
+        edition=day_edition,
+        title="Öppningspanel",
+        track=track,
+        starts_at=at(day_edition.starts_on, 10),
+        ends_at=at(day_edition.starts_on, 11),
+    )
+    submission = SubmissionFactory(edition=day_edition, status=SubmissionStatus.ACCEPTED)
+    day = day_edition.starts_on.isoformat()
+    response = client_for(organiser).post(
+        reverse("conference:submission-decide", args=[2031, submission.pk]),
+        {
+            "schedule": "1",
+            "track": track.pk,
+            "starts_at": f"{day}T10:30",
+            "ends_at": f"{day}T11:30",
+        },
+    )
+    assert response.status_code == 200
+    assert "Krock: ”Öppningspanel”" in response.content.decode()
+    assert not Session.objects.filter(submission=submission).exists()
