@@ -351,7 +351,7 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["starts_at", "track__order", "pk"]
-        verbose_name = _("session")
+        verbose_name = pgettext_lazy("conference session", "session")
         verbose_name_plural = _("sessions")
         constraints = [
             models.CheckConstraint(
@@ -401,7 +401,10 @@ class SessionDocument(models.Model):
     """Slides, notes and other files of a session, shown on the programme once published."""
 
     session = models.ForeignKey(
-        Session, on_delete=models.CASCADE, related_name="documents", verbose_name=_("session")
+        Session,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=pgettext_lazy("conference session", "session"),
     )
     title = models.CharField(_("document title"), max_length=200)
     file = models.FileField(_("file"), upload_to=document_path, max_length=200)

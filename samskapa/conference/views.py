@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
@@ -880,7 +881,7 @@ def _session_form_page(
                 by=request.user,
             ),
         ):
-            messages.success(request, _("The session has been saved."))
+            messages.success(request, pgettext("conference session", "The session has been saved."))
             return redirect(
                 f"{reverse('conference:programme-grid', args=[edition.year])}#session-{obj.pk}"
             )

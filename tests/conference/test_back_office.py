@@ -394,6 +394,8 @@ def test_a_session_is_created_from_scratch_with_a_new_speaker(
         ),
     )
     assert response.status_code == 302
+    grid = client_for(organiser).get(response["Location"]).content.decode()
+    assert "Programpunkten är sparad." in grid  # not the coaching app's "Samtalet"
     session = day_edition.sessions.get()
     assert session.title == "Öppning"
     assert session.submission is None
