@@ -383,7 +383,8 @@ def test_a_session_is_created_from_scratch_with_a_new_speaker(
     client_for: Any, organiser: Any, day_edition: Edition
 ) -> None:
     RoomFactory(edition=day_edition, name="Sal A")
-    response = client_for(organiser).post(
+    client = client_for(organiser)
+    response = client.post(
         reverse("conference:session-create", args=[2031]),
         session_data(
             day_edition,
@@ -394,7 +395,7 @@ def test_a_session_is_created_from_scratch_with_a_new_speaker(
         ),
     )
     assert response.status_code == 302
-    grid = client_for(organiser).get(response["Location"]).content.decode()
+    grid = client.get(response["Location"]).content.decode()
     assert "Programpunkten är sparad." in grid  # not the coaching app's "Samtalet"
     session = day_edition.sessions.get()
     assert session.title == "Öppning"
