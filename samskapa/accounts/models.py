@@ -149,8 +149,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_staff(self) -> bool:
-        """Django's admin site is for the centre's administrators only."""
-        return self.staff_role == StaffRole.ADMIN
+        """Django's admin site is for superusers only: every normal task, the conference's
+        back office included, has its own pages."""
+        return bool(self.is_superuser)
 
     @property
     def is_centre_staff(self) -> bool:

@@ -1,6 +1,8 @@
-"""The programme is edited in Django's admin site (administrators only). Registrations are
-not edited here, and dietary and accessibility needs are deliberately not registered: they are
-read only on the organisers' needs page, which audits every visit."""
+"""Django's admin site is for superusers only and no normal task needs it: organisers set up
+editions, rooms, tracks, review criteria and the programme in the back office
+(`conference:organise`, `conference:programme-grid`). Registrations are not edited here,
+and dietary and accessibility needs are deliberately not registered: they are read only on
+the organisers' needs page, which audits every visit."""
 
 from __future__ import annotations
 

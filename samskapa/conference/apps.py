@@ -37,6 +37,14 @@ class ConferenceConfig(AppConfig):
         )
         navigation.register(
             NavItem(
+                "conference:programme-grid-current",
+                pgettext_lazy("nav", "Conference programme"),
+                60,
+                perm="conference.change_session",
+            )
+        )
+        navigation.register(
+            NavItem(
                 "conference:review-list",
                 pgettext_lazy("nav", "Review input"),
                 61,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime
 import secrets
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.accounts.enums import Country, Sector
@@ -261,6 +263,29 @@ class ReviewScore(models.Model):
         return f"{self.criterion}: {self.score}"
 
 
+class Room(models.Model):
+    """A room at the venue: a column of the programme grid. Sessions and tracks name their
+    room by its name, so renaming a room renames it there too (services.save_rooms)."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("edition")
+    )
+    name = models.CharField(_("room name"), max_length=100)
+    seats = models.PositiveIntegerField(_("seats in the room"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "pk"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "name"], name="room_name_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Track(models.Model):
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="tracks", verbose_name=_("edition")
@@ -307,8 +332,8 @@ class Session(models.Model):
     description = models.TextField(_("description"), blank=True)
     format = models.CharField(_("format"), max_length=20, choices=SubmissionFormat.choices)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(pgettext_lazy("session time", "starts"))
+    ends_at = models.DateTimeField(pgettext_lazy("session time", "ends"))
     room = models.CharField(
         _("room"), max_length=100, blank=True, help_text=_("Leave empty to use the track's room.")
     )
@@ -326,7 +351,7 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["starts_at", "track__order", "pk"]
-        verbose_name = _("session")
+        verbose_name = pgettext_lazy("conference session", "session")
         verbose_name_plural = _("sessions")
         constraints = [
             models.CheckConstraint(
@@ -353,12 +378,51 @@ class Session(models.Model):
         return bool(taken >= self.seats)
 
     @property
+    def place(self) -> str:
+        """The room the session is in: its own, else its track's."""
+        return self.room or (self.track.room if self.track else "")
+
+    @property
     def link_list(self) -> list[str]:
         return [
             line.strip()
             for line in self.links.splitlines()
             if line.strip().startswith(("https://", "http://"))
         ]
+
+
+def document_path(instance: SessionDocument, filename: str) -> str:
+    """A random stored name: nothing an uploader typed reaches the file system."""
+    suffix = PurePath(filename).suffix.lower()[:6]
+    return f"conference/documents/{uuid.uuid4().hex}{suffix}"
+
+
+class SessionDocument(models.Model):
+    """Slides, notes and other files of a session, shown on the programme once published."""
+
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=pgettext_lazy("conference session", "session"),
+    )
+    title = models.CharField(_("document title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=120)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "uploaded_at", "pk"]
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("conference:document-download", args=[self.pk])
 
 
 class Registration(models.Model):

@@ -10,6 +10,7 @@ from django.db.models import Avg, Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samskapa.conference.enums import (
     BookingStatus,
@@ -116,7 +117,7 @@ def bookable_sessions(edition: Edition) -> QuerySet[Session]:
 def programme_by_day(edition: Edition) -> list[dict[str, Any]]:
     """Days, each with its time slots, each slot with the sessions per track."""
     days: dict[datetime.date, dict[Any, list[Session]]] = {}
-    for session in published_sessions(edition):
+    for session in published_sessions(edition).prefetch_related("documents"):
         day = timezone.localtime(session.starts_at).date()
         days.setdefault(day, {}).setdefault(session.starts_at, []).append(session)
     return [
@@ -353,3 +354,104 @@ def reviews_for_reviewer(user: Any) -> QuerySet[Review]:
         .select_related("submission", "submission__edition")
         .order_by("submitted_at", "submission__created_at", "pk")
     )
+
+
+# --- The organisers' programme grid ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Another session at an overlapping time that shares the room or a speaker."""
+
+    session: Session
+    kind: str  # "room" or "speaker"
+    detail: str  # the room's name, or the shared speakers' names
+
+
+def clashes(
+    edition: Edition,
+    *,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    place: str,
+    speaker_ids: set[int],
+    exclude_pk: int | None = None,
+) -> list[Clash]:
+    """The sessions a session at this time, in this room and with these speakers would clash
+    with. Times overlap when one starts before the other ends: a session that starts when
+    another ends (adjacent) does not clash."""
+    others = (
+        Session.objects.filter(edition=edition, starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .exclude(pk=exclude_pk or 0)
+        .select_related("track")
+        .prefetch_related("speakers")
+        .order_by("starts_at", "pk")
+    )
+    found: list[Clash] = []
+    for other in others:
+        if place and other.place == place:
+            found.append(Clash(other, "room", place))
+        shared = sorted(s.name for s in other.speakers.all() if s.pk in speaker_ids)
+        if shared:
+            found.append(Clash(other, "speaker", ", ".join(shared)))
+    return found
+
+
+def edition_days(edition: Edition) -> list[datetime.date]:
+    count = (edition.ends_on - edition.starts_on).days + 1
+    return [edition.starts_on + datetime.timedelta(days=n) for n in range(count)]
+
+
+@dataclass
+class GridColumn:
+    key: str  # a room's name, or a track's primary key; "" for sessions in none
+    label: str
+
+
+def programme_grid(edition: Edition) -> dict[str, Any]:
+    """The programme as a grid per day: columns are the edition's rooms (or its tracks when it
+    has no rooms), rows the distinct start times of that day. Sessions outside the conference
+    days are listed apart, so that a change of dates never hides one."""
+    rooms = [room.name for room in edition.rooms.all()]
+    tracks = list(edition.tracks.all())
+    by_rooms = bool(rooms)
+    if by_rooms:
+        columns = [GridColumn(name, name) for name in rooms]
+    else:
+        columns = [GridColumn(str(track.pk), track.name) for track in tracks]
+    keys = {column.key for column in columns}
+    sessions = list(
+        published_sessions(edition).prefetch_related("documents").order_by("starts_at", "pk")
+    )
+
+    def key_of(session: Session) -> str:
+        key = session.place if by_rooms else str(session.track_id or "")
+        return key if key in keys else ""
+
+    if any(key_of(session) == "" for session in sessions):
+        columns.append(GridColumn("", str(_("No room") if by_rooms else _("No track"))))
+    days = {day: {} for day in edition_days(edition)}  # type: dict[datetime.date, dict[Any, Any]]
+    outside = []
+    for session in sessions:
+        local = timezone.localtime(session.starts_at)
+        if local.date() not in days:
+            outside.append(session)
+            continue
+        row = days[local.date()].setdefault(local.time(), {c.key: [] for c in columns})
+        row[key_of(session)].append(session)
+    return {
+        "by_rooms": by_rooms,
+        "columns": columns,
+        "days": [
+            {
+                "day": day,
+                "rows": [
+                    {"time": time, "cells": [(c, rows[time][c.key]) for c in columns]}
+                    for time in sorted(rows)
+                ],
+            }
+            for day, rows in days.items()
+        ],
+        "outside": outside,
+        "count": len(sessions),
+    }

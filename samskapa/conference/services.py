@@ -36,12 +36,19 @@ from samskapa.conference.models import (
     ParticipantNeeds,
     Registration,
     Review,
+    ReviewCriterion,
     ReviewScore,
+    Room,
     Session,
+    SessionDocument,
     Speaker,
     Submission,
+    Track,
 )
 from samskapa.core import mail
+from samskapa.core.audit import record_event
+from samskapa.core.models import AuditAction
+from samskapa.library.uploads import CANONICAL_EXTENSION
 
 # Bump when the consent text shown beside the needs fields changes: each stored consent
 # records the version the person agreed to.
@@ -451,9 +458,7 @@ def session_conflicts(edition: Edition) -> list[tuple[Session, Session, str]]:
         for second in sessions[index + 1 :]:
             if second.starts_at >= first.ends_at:
                 break
-            first_room = first.room or (first.track.room if first.track else "")
-            second_room = second.room or (second.track.room if second.track else "")
-            if first_room and first_room == second_room:
+            if first.place and first.place == second.place:
                 conflicts.append((first, second, "room"))
             shared = {s.pk for s in first.speakers.all()} & {s.pk for s in second.speakers.all()}
             if shared:
@@ -469,7 +474,8 @@ def create_session_from_submission(
     ends_at: datetime.datetime,
     **extra: Any,
 ) -> Session:
-    session = Session.objects.create(
+    """Put accepted input into the programme; refuses a clash (ProgrammeClash)."""
+    session = Session(
         edition=submission.edition,
         submission=submission,
         title=submission.title,
@@ -480,5 +486,203 @@ def create_session_from_submission(
         ends_at=ends_at,
         **extra,
     )
-    session.speakers.set(submission.speakers.all())
+    speakers = list(submission.speakers.all())
+    _refuse_clashes(session, {s.pk for s in speakers})
+    session.save()
+    session.speakers.set(speakers)
     return session
+
+
+# --- The back office: editions, rooms, tracks, criteria and the programme grid ---------------
+
+
+class ProgrammeClash(Exception):
+    """Refused: the session would share a room or a speaker with another at the same time.
+    The forms show the clashes before saving (selectors.clashes); this is the last guard."""
+
+    def __init__(self, clashes: list[selectors.Clash]) -> None:
+        super().__init__(", ".join(c.session.title for c in clashes))
+        self.clashes = clashes
+
+
+def _changed(obj: Any, fields: Iterable[str] | None = None) -> list[str]:
+    return list(fields) if fields else [f.name for f in obj._meta.concrete_fields]
+
+
+@transaction.atomic
+def save_edition(*, edition: Edition, by: Any, fields: Iterable[str] = ()) -> Edition:
+    """Create or change an edition (its dates, windows, capacity, venue and languages)."""
+    created = edition.pk is None
+    edition.save()
+    record_event(
+        action=AuditAction.CREATE if created else AuditAction.CHANGE,
+        actor=by,
+        obj=edition,
+        fields=_changed(edition, fields),
+    )
+    return edition
+
+
+@transaction.atomic
+def save_rooms(
+    *, edition: Edition, saved: list[tuple[Room, str]], deleted: list[Room], by: Any
+) -> None:
+    """Save rooms (each with the name it had before, "" when new). A renamed room is renamed in
+    the sessions and tracks that name it; a removed room leaves them without a room."""
+    for room in deleted:
+        Session.objects.filter(edition=edition, room=room.name).update(room="")
+        Track.objects.filter(edition=edition, room=room.name).update(room="")
+        record_event(action=AuditAction.DELETE, actor=by, obj=room, fields=["name"])
+        room.delete()
+    for room, old_name in saved:
+        room.edition = edition
+        room.save()
+        if old_name and old_name != room.name:
+            Session.objects.filter(edition=edition, room=old_name).update(room=room.name)
+            Track.objects.filter(edition=edition, room=old_name).update(room=room.name)
+        action = AuditAction.CHANGE if old_name else AuditAction.CREATE
+        record_event(action=action, actor=by, obj=room, fields=["name", "seats", "order"])
+
+
+@transaction.atomic
+def save_tracks(*, edition: Edition, saved: list[Track], deleted: list[Track], by: Any) -> None:
+    """Sessions of a removed track stay in the programme, without a track."""
+    for track in deleted:
+        record_event(action=AuditAction.DELETE, actor=by, obj=track, fields=["name_sv"])
+        track.delete()
+    for track in saved:
+        created = track.pk is None
+        track.edition = edition
+        track.save()
+        record_event(
+            action=AuditAction.CREATE if created else AuditAction.CHANGE,
+            actor=by,
+            obj=track,
+            fields=["name_sv", "name_en", "room", "order"],
+        )
+
+
+@transaction.atomic
+def save_criteria(
+    *, edition: Edition, saved: list[ReviewCriterion], deleted: list[ReviewCriterion], by: Any
+) -> None:
+    """A removed criterion takes its scores with it (the reviews' other scores stay)."""
+    for criterion in deleted:
+        record_event(action=AuditAction.DELETE, actor=by, obj=criterion, fields=["name_sv"])
+        criterion.delete()
+    for criterion in saved:
+        created = criterion.pk is None
+        criterion.edition = edition
+        criterion.save()
+        record_event(
+            action=AuditAction.CREATE if created else AuditAction.CHANGE,
+            actor=by,
+            obj=criterion,
+            fields=["name_sv", "name_en", "order"],
+        )
+
+
+def _refuse_clashes(session: Session, speaker_ids: set[int]) -> None:
+    found = selectors.clashes(
+        session.edition,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        place=session.place,
+        speaker_ids=speaker_ids,
+        exclude_pk=session.pk,
+    )
+    if found:
+        raise ProgrammeClash(found)
+
+
+@transaction.atomic
+def save_session(
+    *,
+    session: Session,
+    speakers: Iterable[Speaker],
+    new_speaker: dict[str, Any] | None = None,
+    by: Any,
+) -> Session:
+    """Create or change a session of the programme, refusing a clash (ProgrammeClash)."""
+    created = session.pk is None
+    chosen = list(speakers)
+    _refuse_clashes(session, {s.pk for s in chosen})
+    session.save()
+    if new_speaker:
+        chosen.append(Speaker.objects.create(edition=session.edition, **new_speaker))
+    session.speakers.set(chosen)
+    record_event(
+        action=AuditAction.CREATE if created else AuditAction.CHANGE,
+        actor=by,
+        obj=session,
+        fields=_changed(session),
+    )
+    return session
+
+
+@transaction.atomic
+def place_session(
+    *,
+    session: Session,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    where: dict[str, Any],
+    by: Any,
+) -> Session:
+    """Move a session in the grid: its day and times, and `where` it is: {"room": name} (""
+    for its track's room), or {"track": track or None} when the edition has no rooms.
+    Refuses a clash."""
+    session.starts_at, session.ends_at = starts_at, ends_at
+    fields = ["starts_at", "ends_at"]
+    if "room" in where:
+        session.room = where["room"]
+        fields.append("room")
+    if "track" in where:
+        session.track = where["track"]
+        fields.append("track")
+    _refuse_clashes(session, set(session.speakers.values_list("pk", flat=True)))
+    session.save(update_fields=fields)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=session, fields=fields)
+    return session
+
+
+@transaction.atomic
+def delete_session(*, session: Session, by: Any) -> None:
+    """Remove a session; its bookings go with it, and its documents' files are deleted."""
+    record_event(action=AuditAction.DELETE, actor=by, obj=session, fields=["title"])
+    for document in list(session.documents.all()):
+        _delete_document_file(document)
+    session.delete()
+
+
+def _delete_document_file(document: SessionDocument) -> None:
+    storage, name = document.file.storage, document.file.name
+    document.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def add_document(
+    *, session: Session, title: str, upload: Any, content_type: str, by: Any
+) -> SessionDocument:
+    """Store an upload whose size and type (by content) the form has checked
+    (library.forms.AttachmentForm) under a random name."""
+    upload.seek(0)
+    document = SessionDocument(
+        session=session,
+        title=title,
+        original_name=(upload.name or "file")[:200],
+        content_type=content_type,
+        size=upload.size or 0,
+    )
+    document.file.save(f"file{CANONICAL_EXTENSION[content_type]}", upload, save=False)
+    document.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=document, fields=["file", "title"])
+    return document
+
+
+@transaction.atomic
+def delete_document(*, document: SessionDocument, by: Any) -> None:
+    record_event(action=AuditAction.DELETE, actor=by, obj=document, fields=["file"])
+    _delete_document_file(document)

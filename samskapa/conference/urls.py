@@ -55,6 +55,51 @@ urlpatterns = [
         views.feedback_invite,
         name="feedback-invite",
     ),
+    # The back office
+    path("conference/organise/new/", views.edition_create, name="edition-create"),
+    path(
+        "conference/organise/programme/",
+        views.programme_grid_current,
+        name="programme-grid-current",
+    ),
+    path(
+        "conference/organise/<int:year>/settings/", views.edition_settings, name="edition-settings"
+    ),
+    path(
+        "conference/organise/<int:year>/rooms-tracks-criteria/",
+        views.edition_structure,
+        name="edition-structure",
+    ),
+    path("conference/organise/<int:year>/programme/", views.programme_grid, name="programme-grid"),
+    path(
+        "conference/organise/<int:year>/programme/<int:pk>/place/",
+        views.session_place,
+        name="session-place",
+    ),
+    path(
+        "conference/organise/<int:year>/sessions/new/",
+        views.session_create,
+        name="session-create",
+    ),
+    path(
+        "conference/organise/<int:year>/sessions/<int:pk>/", views.session_edit, name="session-edit"
+    ),
+    path(
+        "conference/organise/<int:year>/sessions/<int:pk>/delete/",
+        views.session_delete,
+        name="session-delete",
+    ),
+    path(
+        "conference/organise/<int:year>/sessions/<int:pk>/documents/",
+        views.document_upload,
+        name="document-upload",
+    ),
+    path(
+        "conference/organise/<int:year>/documents/<int:pk>/delete/",
+        views.document_delete,
+        name="document-delete",
+    ),
+    path("conference/documents/<int:pk>/", views.document_download, name="document-download"),
     path("conference/reviews/", views.review_list, name="review-list"),
     path("conference/reviews/<int:pk>/", views.review, name="review"),
 ]

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
@@ -29,19 +30,28 @@ from samskapa.conference.exports import FIELDS, participants_response
 from samskapa.conference.forms import (
     AgendaForm,
     AssignReviewerForm,
+    CriterionFormSet,
     DecisionForm,
+    DocumentForm,
+    EditionForm,
     FeedbackForm,
+    NewEditionForm,
     ParticipantSearchForm,
+    PlaceForm,
     RegistrationForm,
     ReviewForm,
+    RoomFormSet,
     ScheduleForm,
+    SessionForm,
     SpeakerFormSet,
     SubmissionForm,
+    TrackFormSet,
+    clash_message,
     speaker_initial,
     speakers_are_valid,
     speakers_from,
 )
-from samskapa.conference.models import Edition, Review, Session
+from samskapa.conference.models import Edition, Review, Session, SessionDocument
 from samskapa.core import pdf, ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
@@ -600,17 +610,26 @@ def submission_decide(request: AuthenticatedHttpRequest, year: int, pk: int) -> 
     )
     decision_form = DecisionForm(request.POST if "decide" in request.POST else None)
     schedule_form = ScheduleForm(
-        request.POST if "schedule" in request.POST else None, tracks=edition.tracks.all()
+        request.POST if "schedule" in request.POST else None,
+        submission=submission,
+        tracks=edition.tracks.all(),
     )
     can_schedule = (
         submission.status == SubmissionStatus.ACCEPTED
         and not Session.objects.filter(submission=submission).exists()
     )
     if request.method == "POST":
-        if "schedule" in request.POST and can_schedule and schedule_form.is_valid():
-            services.create_session_from_submission(
-                submission=submission, **schedule_form.cleaned_data
+        if (
+            "schedule" in request.POST
+            and can_schedule
+            and schedule_form.is_valid()
+            and _saved_or_clash(
+                schedule_form,
+                lambda: services.create_session_from_submission(
+                    submission=submission, **schedule_form.cleaned_data
+                ),
             )
+        ):
             messages.success(request, _("The session has been added to the programme."))
             return redirect("conference:organise-edition", year=edition.year)
         if "assign" in request.POST and assign_form.is_valid():
@@ -666,3 +685,294 @@ def feedback_invite(request: AuthenticatedHttpRequest, year: int) -> HttpRespons
     else:
         messages.success(request, _("Feedback invitations sent: %(count)s.") % {"count": count})
     return redirect("conference:feedback-results", year=edition.year)
+
+
+# --- The back office: edition settings, rooms, tracks, criteria, programme grid ---------------
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def edition_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = NewEditionForm(request.POST or None, initial={"languages": ["sv"]})
+    if request.method == "POST" and form.is_valid():
+        edition = services.save_edition(edition=form.save(commit=False), by=request.user)
+        messages.success(
+            request, _("The edition has been created. Add its rooms, tracks and review criteria.")
+        )
+        return redirect("conference:edition-structure", year=edition.year)
+    return render(request, "conference/edition_form.html", {"form": form, "edition": None})
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def edition_settings(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    form = EditionForm(request.POST or None, instance=edition)
+    if request.method == "POST" and form.is_valid():
+        services.save_edition(
+            edition=form.save(commit=False), by=request.user, fields=form.changed_data
+        )
+        messages.success(request, _("The settings have been saved."))
+        return redirect("conference:organise-edition", year=edition.year)
+    return render(request, "conference/edition_form.html", {"form": form, "edition": edition})
+
+
+def _structure_formsets(edition: Edition, data: Any = None, section: str = "") -> dict[str, Any]:
+    rooms = [room.name for room in edition.rooms.all()]
+
+    def bound(name: str) -> Any:
+        return data if section == name else None
+
+    return {
+        "rooms": RoomFormSet(bound("rooms"), queryset=edition.rooms.all(), prefix="rooms"),
+        "tracks": TrackFormSet(
+            bound("tracks"),
+            queryset=edition.tracks.all(),
+            prefix="tracks",
+            form_kwargs={"rooms": rooms},
+        ),
+        "criteria": CriterionFormSet(
+            bound("criteria"), queryset=edition.criteria.all(), prefix="criteria"
+        ),
+    }
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def edition_structure(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    """Rooms, tracks and review criteria: one form each on one page."""
+    edition = selectors.get_edition(year)
+    section = request.POST.get("section", "")
+    formsets = _structure_formsets(edition, request.POST or None, section)
+    formset = formsets.get(section)
+    if request.method == "POST" and formset is not None and formset.is_valid():
+        saved = formset.save(commit=False)
+        if section == "rooms":
+            services.save_rooms(
+                edition=edition,
+                saved=[(room, _old_name(formset, room)) for room in saved],
+                deleted=formset.deleted_objects,
+                by=request.user,
+            )
+        elif section == "tracks":
+            services.save_tracks(
+                edition=edition, saved=saved, deleted=formset.deleted_objects, by=request.user
+            )
+        else:
+            services.save_criteria(
+                edition=edition, saved=saved, deleted=formset.deleted_objects, by=request.user
+            )
+        messages.success(request, _("Your changes have been saved."))
+        return redirect(f"{request.path}#{section}")
+    return render(request, "conference/edition_structure.html", {"edition": edition, **formsets})
+
+
+def _old_name(formset: Any, room: Any) -> str:
+    """The name a saved room had before this change ("" for a new room)."""
+    for form in formset.forms:
+        if form.instance is room:
+            return str(form.initial.get("name", "")) if room.pk else ""
+    return ""
+
+
+def _grid_context(
+    edition: Edition, bound: PlaceForm | None = None, new_form: SessionForm | None = None
+) -> dict[str, Any]:
+    """The grid, each session with its small form (`session.place_form`); `bound` is the one
+    just posted with its errors."""
+    grid = selectors.programme_grid(edition)
+    rooms = [c.key for c in grid["columns"] if c.key] if grid["by_rooms"] else []
+    tracks = list(edition.tracks.all())
+    placed = [
+        session
+        for day in grid["days"]
+        for row in day["rows"]
+        for _column, sessions in row["cells"]
+        for session in sessions
+    ]
+    for session in [*placed, *grid["outside"]]:
+        session.edition = edition
+        if bound is not None and bound.session.pk == session.pk:
+            session.place_form = bound
+        else:
+            session.place_form = PlaceForm(session=session, rooms=rooms, tracks=tracks)
+    return {
+        "edition": edition,
+        "grid": grid,
+        "conflicts": services.session_conflicts(edition),
+        "new_form": new_form or SessionForm(edition=edition),
+        "unsaved": bound.session if bound is not None else None,
+    }
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def programme_grid(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    return render(request, "conference/programme_grid.html", _grid_context(edition))
+
+
+@permission_required(ORGANISE, raise_exception=True)
+def programme_grid_current(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The navigation's way into the grid: the coming (or running) edition's."""
+    edition = selectors.current_edition()
+    if edition is None:
+        return redirect("conference:organise")
+    return redirect("conference:programme-grid", year=edition.year)
+
+
+def _organiser_session(request: AuthenticatedHttpRequest, edition: Edition, pk: int) -> Session:
+    """A session of this edition; one of another edition answers 404."""
+    return get_object_for_user(
+        Session.objects.filter(edition=edition).select_related("track", "edition"),
+        user=request.user,
+        perm="conference.change_session",
+        path=request.path,
+        pk=pk,
+    )
+
+
+def _saved_or_clash(form: Any, save: Any) -> bool:
+    """Run the service; a clash that appeared since the form was checked goes to the form."""
+    try:
+        save()
+    except services.ProgrammeClash as clash:
+        for found in clash.clashes:
+            form.add_error(None, clash_message(found))
+        return False
+    return True
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def session_place(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    """The small form of a session in the grid. A clash is refused and shown in the grid."""
+    edition = selectors.get_edition(year)
+    session = _organiser_session(request, edition, pk)
+    rooms = [room.name for room in edition.rooms.all()]
+    form = PlaceForm(request.POST, session=session, rooms=rooms, tracks=list(edition.tracks.all()))
+    if form.is_valid() and _saved_or_clash(
+        form,
+        lambda: services.place_session(session=session, by=request.user, **form.placement()),
+    ):
+        messages.success(request, _("“%(title)s” has been moved.") % {"title": session.title})
+        return redirect(f"{reverse('conference:programme-grid', args=[edition.year])}#session-{pk}")
+    return render(
+        request, "conference/programme_grid.html", _grid_context(edition, bound=form), status=200
+    )
+
+
+def _session_form_page(
+    request: AuthenticatedHttpRequest, edition: Edition, session: Session | None
+) -> HttpResponse:
+    form = SessionForm(request.POST or None, instance=session, edition=edition)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.edition = edition
+        if _saved_or_clash(
+            form,
+            lambda: services.save_session(
+                session=obj,
+                speakers=form.cleaned_data["speakers"],
+                new_speaker=form.new_speaker(),
+                by=request.user,
+            ),
+        ):
+            messages.success(request, pgettext("conference session", "The session has been saved."))
+            return redirect(
+                f"{reverse('conference:programme-grid', args=[edition.year])}#session-{obj.pk}"
+            )
+    context: dict[str, Any] = {"edition": edition, "session": session, "form": form}
+    if session is not None:
+        context["documents"] = list(session.documents.all())
+        context["document_form"] = DocumentForm()
+    return render(request, "conference/session_form.html", context)
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def session_create(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    return _session_form_page(request, selectors.get_edition(year), None)
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def session_edit(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    return _session_form_page(request, edition, _organiser_session(request, edition, pk))
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def session_delete(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    session = _organiser_session(request, edition, pk)
+    if request.POST.get("confirm") != "1":
+        messages.error(request, _("Tick the box to confirm that the session is to be removed."))
+        return redirect("conference:session-edit", year=edition.year, pk=session.pk)
+    services.delete_session(session=session, by=request.user)
+    messages.success(request, _("“%(title)s” has been removed.") % {"title": session.title})
+    return redirect("conference:programme-grid", year=edition.year)
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def document_upload(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    session = _organiser_session(request, edition, pk)
+    document_form = DocumentForm(request.POST, request.FILES)
+    if document_form.is_valid():
+        services.add_document(
+            session=session,
+            title=document_form.cleaned_data["title"],
+            upload=document_form.cleaned_data["file"],
+            content_type=document_form.cleaned_data["content_type"],
+            by=request.user,
+        )
+        messages.success(request, _("The document has been added."))
+        return redirect(f"{reverse('conference:session-edit', args=[year, pk])}#documents")
+    return render(
+        request,
+        "conference/session_form.html",
+        {
+            "edition": edition,
+            "session": session,
+            "form": SessionForm(instance=session, edition=edition),
+            "documents": list(session.documents.all()),
+            "document_form": document_form,
+        },
+    )
+
+
+@permission_required(ORGANISE, raise_exception=True)
+@require_POST
+def document_delete(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    edition = selectors.get_edition(year)
+    document = get_object_for_user(
+        SessionDocument.objects.filter(session__edition=edition).select_related("session"),
+        user=request.user,
+        perm="conference.change_session",
+        path=request.path,
+        pk=pk,
+    )
+    session_pk = document.session_id
+    services.delete_document(document=document, by=request.user)
+    messages.success(request, _("The document has been removed."))
+    return redirect(f"{reverse('conference:session-edit', args=[year, session_pk])}#documents")
+
+
+@login_not_required
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Public once the programme is published; organisers always. Served as a download."""
+    document = get_object_for_user(
+        SessionDocument.objects.select_related("session__edition"),
+        user=request.user,
+        perm="conference.view_sessiondocument",
+        path=request.path,
+        pk=pk,
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )

@@ -19,7 +19,10 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db.models import Max
+from django.utils.text import slugify
 
 from samskapa.accounts.models import User
 from samskapa.conference.enums import (
@@ -38,7 +41,9 @@ from samskapa.conference.models import (
     Review,
     ReviewCriterion,
     ReviewScore,
+    Room,
     Session,
+    SessionDocument,
     Speaker,
     Submission,
     Track,
@@ -60,6 +65,9 @@ TRACKS = [
     ("Målgruppens medverkan", "Target-group participation", "Sal B"),
     ("Resultat och spridning", "Results and dissemination", "Workshoprummet"),
 ]
+
+# Seats in the rooms of TRACKS, in the same order.
+ROOM_SEATS = [300, 80, 24]
 
 FIRST_NAMES = [
     "Sara",
@@ -290,6 +298,10 @@ def _edition(year: int, **values: object) -> Edition:
     for order, (sv, en) in enumerate(CRITERIA):
         ReviewCriterion.objects.update_or_create(
             edition=edition, order=order, defaults={"name_sv": sv, "name_en": en}
+        )
+    for order, (_sv, _en, room) in enumerate(TRACKS):
+        Room.objects.update_or_create(
+            edition=edition, name=room, defaults={"order": order, "seats": ROOM_SEATS[order]}
         )
     for order, (sv, en, room) in enumerate(TRACKS):
         Track.objects.update_or_create(
@@ -548,6 +560,46 @@ def _load_coming(calendar: DemoCalendar, year: int, reviewers: list[User]) -> No
             )
 
 
+def _slides_pdf(title: str) -> bytes:
+    """A one-page PDF with the session's title: the demo's slides."""
+    text = title.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 24 Tf 60 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 842 595]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
+    ]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body
+
+
+def _slides(session: Session) -> None:
+    """The session's slides as a document, stored once under a fixed name."""
+    name = f"conference/documents/demo-{slugify(session.title)}.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(_slides_pdf(session.title)))
+    SessionDocument.objects.update_or_create(
+        session=session,
+        title="Presentationsbilder",
+        defaults={
+            "file": name,
+            "original_name": "presentationsbilder.pdf",
+            "content_type": "application/pdf",
+            "size": default_storage.size(name),
+        },
+    )
+
+
 def _load_archived(year: int) -> None:
     rng = random.Random(2026)
     edition = _edition(
@@ -584,6 +636,8 @@ def _load_archived(year: int) -> None:
             },
         )
         session.speakers.set([speakers[index % len(speakers)]])
+        if index < 2:
+            _slides(session)
     for index, person in enumerate(_people(rng, 40)):
         opened = _at(_dates(year)["registration_opens_on"], "10:00")
         created = opened + datetime.timedelta(days=3 * index)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from samskapa.conference.models import Edition, Registration, Review, Submission
+from samskapa.conference.models import Edition, Registration, Review, Session, Submission
 from samskapa.core import pdf
 from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
 from tests.access.world import World
@@ -19,6 +19,8 @@ from tests.factories.conference import (
     ParticipantNeedsFactory,
     RegistrationFactory,
     ReviewFactory,
+    RoomFactory,
+    SessionDocumentFactory,
     SessionFactory,
     SubmissionFactory,
     TrackFactory,
@@ -126,6 +128,41 @@ def _review(world: World) -> dict[str, Any]:
     return {"pk": world.get("review", build).pk}
 
 
+def _grid_session(world: World) -> Session:
+    """This year's session, in a room of the grid, with a document (slides)."""
+
+    def build() -> Session:
+        edition = _edition(world)
+        RoomFactory(edition=edition, name="Sal A")
+        session = edition.sessions.get()
+        session.room = "Sal A"
+        session.save()
+        SessionDocumentFactory(session=session)
+        return session
+
+    return world.get("grid_session", build)
+
+
+def _grid(world: World) -> dict[str, Any]:
+    """This year's edition with a room, a track, a session in the grid and a criterion."""
+    return {"year": _grid_session(world).edition.year}
+
+
+def _session_in_grid(world: World) -> dict[str, Any]:
+    session = _grid_session(world)
+    return {"year": session.edition.year, "pk": session.pk}
+
+
+def _document(world: World) -> dict[str, Any]:
+    return {"pk": _grid_session(world).documents.get().pk}
+
+
+def _new_document(world: World) -> dict[str, Any]:
+    """A document of its own per request: removing it leaves the others."""
+    session = _grid_session(world)
+    return {"year": session.edition.year, "pk": SessionDocumentFactory(session=session).pk}
+
+
 def _reviews(world: World) -> dict[str, Any]:
     _review(world)
     return {}
@@ -187,6 +224,55 @@ PAGES = [
     Page("conference:feedback-results", ADMIN, kwargs=_archived_year),
     Page("conference:submissions", ADMIN, kwargs=_year),
     Page("conference:submission-decide", ADMIN, kwargs=_submission),
+    # The back office: edition settings, rooms, tracks and criteria, the programme grid.
+    Page("conference:edition-create", ADMIN),
+    Page(
+        "conference:programme-grid-current",
+        ADMIN,
+        kwargs=_editions,
+        ok=frozenset({302}),
+        scan=False,
+    ),
+    Page("conference:edition-settings", ADMIN, kwargs=_grid),
+    Page("conference:edition-structure", ADMIN, kwargs=_grid),
+    Page("conference:programme-grid", ADMIN, kwargs=_grid),
+    # An empty post is a form error: the grid again, with the message at the session.
+    Page(
+        "conference:session-place",
+        ADMIN,
+        kwargs=_session_in_grid,
+        method="POST",
+        ok=frozenset({200}),
+        scan=False,
+    ),
+    Page("conference:session-create", ADMIN, kwargs=_grid),
+    Page("conference:session-edit", ADMIN, kwargs=_session_in_grid),
+    # Without the confirmation box ticked nothing is removed: back to the session's page.
+    Page(
+        "conference:session-delete",
+        ADMIN,
+        kwargs=_session_in_grid,
+        method="POST",
+        ok=frozenset({302}),
+        scan=False,
+    ),
+    Page(
+        "conference:document-upload",
+        ADMIN,
+        kwargs=_session_in_grid,
+        method="POST",
+        ok=frozenset({200}),
+        scan=False,
+    ),
+    Page(
+        "conference:document-delete",
+        ADMIN,
+        kwargs=_new_document,
+        method="POST",
+        ok=frozenset({302}),
+        scan=False,
+    ),
+    Page("conference:document-download", EVERYONE, kwargs=_document, scan=False),
     Page("conference:review-list", CENTRE_TEAM, kwargs=_reviews),
     Page("conference:review", frozenset({"evaluator"}), kwargs=_review, denied=404),
     Page(

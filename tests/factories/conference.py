@@ -24,6 +24,7 @@ from samskapa.conference.enums import (
 )
 from samskapa.conference.services import NEEDS_CONSENT_VERSION
 from tests.factories.accounts import UserFactory
+from tests.factories.library import PDF_BYTES, _shared_file
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A Monday morning far from the real calendar: the conference tests travel here.
@@ -219,3 +220,26 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     overall = 4
     relevance = 4
     comment = ""
+
+
+class RoomFactory(_OfAnEdition):
+    """A room of the venue: a column of the organisers' programme grid."""
+
+    class Meta:
+        model = models.Room
+
+    name = factory.Sequence(lambda n: f"Rum {n}")
+    seats = 40
+    order = factory.Sequence(lambda n: n)
+
+
+class SessionDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SessionDocument
+
+    session = factory.SubFactory(SessionFactory)
+    title = "Bilder"
+    file = factory.LazyFunction(_shared_file)  # one stored PDF shared with the library's rows
+    original_name = "bilder.pdf"
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
