@@ -99,6 +99,8 @@ PAGES = [
         )
     ],
     Page("toolkit:element-edit", WRITERS, kwargs=_node, denied=404),
+    # Removing asks first: the confirmation page (GET), then the removal (POST).
+    Page("toolkit:element-delete", WRITERS, kwargs=_node, denied=404, variant="confirm"),
     Page(
         "toolkit:element-delete",
         WRITERS,

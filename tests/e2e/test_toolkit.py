@@ -38,7 +38,15 @@ def test_member_adds_a_cause_and_removes_it_in_place(new_page: Any) -> None:
     # Removing it again, from the tool page.
     page.goto(reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": "problem_tree"}))
     row = page.locator("main tr", has_text="Brist på bussar på kvällen")
-    row.locator("form[action$='/delete/'] button").click()
+    row.locator("a[href$='/delete/']").click()
+    # Removing asks first, in the row's place; nothing is removed yet.
+    confirm = page.locator("main .confirm-delete")
+    confirm.wait_for()
+    assert page.locator("main tr", has_text="Brist på bussar på kvällen").count() == 1
+    scroll = page.evaluate("window.scrollY")
+    confirm.locator("button[type=submit]").click()
     page.wait_for_selector("main .notice-success")
+    # The body of the tool was swapped in place: the page did not jump to the top.
+    assert page.evaluate("window.scrollY") > 0 or scroll == 0
     assert page.locator("main tr", has_text="Brist på bussar på kvällen").count() == 0
     assert watcher.errors == []
