@@ -201,7 +201,9 @@ def theory_of_change(
     for key, label in columns:
         if key == "goal":
             text = goal or _("The long-term goal is not written yet.")
-            out.append({"key": "goal", "label": label, "nodes": [Node(goal_id, "", text, "dnode-goal")]})
+            out.append(
+                {"key": "goal", "label": label, "nodes": [Node(goal_id, "", text, "dnode-goal")]}
+            )
             continue
         if not by_column[key]:
             continue

@@ -176,9 +176,7 @@ def _check_link(link: Any, source: str, target: str, circle: str) -> None:
 
 def check_problem_link(link: ProblemLink) -> None:
     kinds = dict(
-        ProblemNode.objects.filter(pk__in=[link.cause_id, link.effect_id]).values_list(
-            "pk", "kind"
-        )
+        ProblemNode.objects.filter(pk__in=[link.cause_id, link.effect_id]).values_list("pk", "kind")
     )
     if (
         kinds.get(link.cause_id) == ProblemNodeKind.EFFECT
@@ -203,7 +201,9 @@ def check_change_link(link: ChangeLink) -> None:
             pk__in=[link.source_id, link.target_id]
         ).values_list("pk", "kind", "horizon")
     }
-    if any(ends.get(pk, ("", ""))[0] not in LINKABLE_KINDS for pk in (link.source_id, link.target_id)):
+    if any(
+        ends.get(pk, ("", ""))[0] not in LINKABLE_KINDS for pk in (link.source_id, link.target_id)
+    ):
         raise ValidationError(
             _("Only activities, outputs, preconditions and outcomes can be linked."),
             code="kind",

@@ -67,6 +67,8 @@ PAGES = [
         variant="dates",
     ),
     *[Page("toolkit:tool", READERS, kwargs=_tool(t), denied=404, variant=t) for t in TOOLS],
+    # A diagram too wide for its page, full width.
+    Page("toolkit:diagram", READERS, kwargs=_tool("theory_of_change"), denied=404),
     Page("toolkit:self-assessment", READERS, kwargs=_project, denied=404),
     Page("toolkit:self-assessment-add", WRITERS, kwargs=_project, denied=404),
     Page(

@@ -73,9 +73,7 @@ def test_editing_and_removing_go_back_to_the_parts_section(
     assert 'id="part-change-element"' in page and 'id="part-change-link"' in page
 
 
-def test_every_part_has_its_section_on_the_tool_page(
-    login: Any, member: Any, project: Any
-) -> None:
+def test_every_part_has_its_section_on_the_tool_page(login: Any, member: Any, project: Any) -> None:
     client = login(member)
     cause, effect = make.cause(project), make.effect(project)
     make.problem_link(cause, effect)
@@ -175,9 +173,7 @@ def test_htmx_confirmation_is_a_small_step_in_the_rows_place(
     assert not ProblemLink.objects.filter(pk=link.pk).exists()
 
 
-def test_nobody_else_reaches_the_confirmation(
-    login: Any, other_member: Any, project: Any
-) -> None:
+def test_nobody_else_reaches_the_confirmation(login: Any, other_member: Any, project: Any) -> None:
     node = make.cause(project)
     response = login(other_member).get(delete_url(project, "problem-node", node.pk))
     assert response.status_code == 404
