@@ -20,9 +20,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from samskapa.core import pdf
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -359,17 +360,28 @@ def self_assessment_add(request: AuthenticatedHttpRequest, project_pk: int) -> H
     return render(request, "toolkit/self_assessment_form.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def self_assessment_delete(
     request: AuthenticatedHttpRequest, project_pk: int, pk: int
 ) -> HttpResponse:
+    """GET asks for confirmation, POST removes the self-assessment."""
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     assessment = SelfAssessment.objects.filter(project=project, pk=pk).first()
     if assessment is None:
         raise Http404
-    services.delete_self_assessment(assessment=assessment, by=request.user)
-    messages.success(request, _("The self-assessment has been removed."))
-    return redirect("toolkit:self-assessment", project_pk=project.pk)
+    back = reverse("toolkit:self-assessment", kwargs={"project_pk": project.pk})
+    if request.method == "POST":
+        services.delete_self_assessment(assessment=assessment, by=request.user)
+        messages.success(request, _("The self-assessment has been removed."))
+        return redirect(back)
+    context = {
+        "project": project,
+        "tool": self_assessment_tool.TOOL,
+        "what": SelfAssessment._meta.verbose_name,
+        "label": date_format(assessment.assessed_on),
+        "back": back,
+    }
+    return render(request, "toolkit/confirm_delete.html", context)
 
 
 # --- Theory of change as PDF (samskapa.core.pdf; 404 where PDF is not available) ---------

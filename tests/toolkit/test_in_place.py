@@ -321,3 +321,19 @@ def test_constraint_messages_are_in_swedish_and_say_what_to_change(
     ).content.decode()
     assert "Begränsningen" not in html and "finns redan" not in html
     assert "De här två är redan kopplade." in html
+
+
+def test_removing_a_self_assessment_asks_first(login: Any, member: Any, project: Any) -> None:
+    from datetime import date
+
+    from samskapa.toolkit.models import SelfAssessment
+
+    client = login(member)
+    assessment = make.SelfAssessmentFactory(project=project, assessed_on=date(2026, 3, 10))
+    url = reverse("toolkit:self-assessment-delete", args=[project.pk, assessment.pk])
+    page = client.get(url).content.decode()
+    assert "Do you want to remove “" in page and "2026”?" in page
+    assert SelfAssessment.objects.filter(pk=assessment.pk).exists()
+    response = client.post(url)
+    assert response["Location"] == reverse("toolkit:self-assessment", args=[project.pk])
+    assert not SelfAssessment.objects.filter(pk=assessment.pk).exists()
