@@ -337,3 +337,16 @@ def test_removing_a_self_assessment_asks_first(login: Any, member: Any, project:
     response = client.post(url)
     assert response["Location"] == reverse("toolkit:self-assessment", args=[project.pk])
     assert not SelfAssessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_a_breakdown_above_the_total_is_said_once(login: Any, member: Any, project: Any) -> None:
+    client = login(member)
+    indicator = make.indicator(project)
+    response = post(
+        client, add_url(project, "indicator-value"), "indicator-value",
+        indicator=indicator.pk, reported_on="2026-01-01", value=5, women=3, men=3,
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "cannot be more than the total" in html
+    assert html.count("cannot be more than the total") == 2  # the summary and the field
+    assert 'value="5"' in html and 'value="3"' in html
