@@ -219,7 +219,35 @@ def element_edit(
 ) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     tool, part, obj = _element(project, kind, pk)
+    if _htmx(request):
+        return _edit_in_place(request, project, tool, part, obj)
     return _edit(request, project, tool, part, obj, _("Saved."), obj=obj)
+
+
+def _edit_in_place(
+    request: AuthenticatedHttpRequest, project: Project, tool: Tool, part: Part, obj: Any
+) -> HttpResponse:
+    """With htmx the form of a row opens in a dialog over the tool's page (#edit-slot); saved,
+    the tool's body is swapped; with errors the dialog comes back with everything typed."""
+    # Ids of their own: the page's add-form of the same part has the same fields.
+    form = part.form(
+        request.POST or None, project=project, instance=obj, prefix=part.kind, auto_id="edit_%s"
+    )
+    if request.method == "POST" and _save(request, form):
+        messages.success(request, _("Saved."))
+        return _tool_page(request, project, tool)
+    context = {
+        "project": project,
+        "form": form,
+        "what": part.model._meta.verbose_name,
+        "action": _action_url(project, part, obj),
+        "back": _back(project, tool, part),
+    }
+    response = render(request, "toolkit/includes/edit_dialog.html", context)
+    if request.method == "POST":
+        response["HX-Retarget"] = "#edit-slot"
+        response["HX-Reswap"] = "innerHTML"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

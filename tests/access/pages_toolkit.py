@@ -71,7 +71,9 @@ PAGES = [
     Page("toolkit:diagram", READERS, kwargs=_tool("theory_of_change"), denied=404),
     Page("toolkit:self-assessment", READERS, kwargs=_project, denied=404),
     Page("toolkit:self-assessment-add", WRITERS, kwargs=_project, denied=404),
-    Page("toolkit:self-assessment-delete", WRITERS, kwargs=_assessment, denied=404, variant="confirm"),
+    Page(
+        "toolkit:self-assessment-delete", WRITERS, kwargs=_assessment, denied=404, variant="confirm"
+    ),
     Page(
         "toolkit:self-assessment-delete",
         WRITERS,

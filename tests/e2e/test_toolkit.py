@@ -35,6 +35,18 @@ def test_member_adds_a_cause_and_removes_it_in_place(new_page: Any) -> None:
     form.locator("button[type=submit]").click()
     page.wait_for_selector(".error-summary", timeout=10000)
     assert page.locator("input[name='problem-node-text']").input_value() == "Utan nivå"
+    # Changing it in a dialog over the page: the page stays where it was.
+    row = page.locator("main tr", has_text="Brist på bussar på kvällen")
+    row.locator("a[href*='/element/']").first.click()
+    page.wait_for_selector("#edit-dialog")
+    before = page.evaluate("window.scrollY")
+    page.locator("#edit-dialog input[name='problem-node-text']").fill(
+        "Brist på bussar på kvällen i byarna"
+    )
+    page.locator("#edit-dialog button[type=submit]").click()
+    page.wait_for_selector("main tr:has-text('i byarna')")
+    assert page.locator("#edit-dialog").count() == 0
+    assert abs(page.evaluate("window.scrollY") - before) < 200
     # Removing it again, from the tool page.
     page.goto(reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": "problem_tree"}))
     row = page.locator("main tr", has_text="Brist på bussar på kvällen")

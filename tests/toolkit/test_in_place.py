@@ -350,3 +350,37 @@ def test_a_breakdown_above_the_total_is_said_once(login: Any, member: Any, proje
     assert "cannot be more than the total" in html
     assert html.count("cannot be more than the total") == 2  # the summary and the field
     assert 'value="5"' in html and 'value="3"' in html
+
+
+def test_htmx_edit_opens_a_dialog_and_saving_swaps_the_body(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    node = make.cause(project, "Få bussar")
+    url = reverse("toolkit:element-edit", args=[project.pk, "problem-node", node.pk])
+    dialog = client.get(url, **HTMX).content.decode()
+    assert dialog.lstrip().startswith('<section id="edit-dialog"') and "<html" not in dialog
+    assert f'hx-post="{url}"' in dialog and 'value="Få bussar"' in dialog
+    saved = post(
+        client, url, "problem-node", headers=HTMX, kind="cause", text="Få bussar på kvällen",
+        level="structural",
+    )  # fmt: skip
+    assert saved.content.decode().lstrip().startswith('<div id="tool-body"')
+    assert "Få bussar på kvällen" in saved.content.decode()
+    node.refresh_from_db()
+    assert node.text == "Få bussar på kvällen"
+
+
+def test_htmx_edit_with_an_error_comes_back_in_the_dialog(
+    login: Any, member: Any, project: Any
+) -> None:
+    client = login(member)
+    node = make.cause(project, "Få bussar")
+    url = reverse("toolkit:element-edit", args=[project.pk, "problem-node", node.pk])
+    response = post(client, url, "problem-node", headers=HTMX, kind="cause", text="Ny text")
+    html = response.content.decode()
+    assert response["HX-Retarget"] == "#edit-slot"
+    assert html.lstrip().startswith('<section id="edit-dialog"')
+    assert "Choose the level of the cause." in html and 'value="Ny text"' in html
+    node.refresh_from_db()
+    assert node.text == "Få bussar"
