@@ -38,6 +38,19 @@ LINKABLE_KINDS = (
     ChangeKind.OUTCOME,
 )
 
+# An element contributes to one at the same step of the chain or further along it
+# (activity → output → precondition → outcome in the short, medium and long term); nothing
+# contributes to an activity.
+CHAIN_KINDS = (ChangeKind.ACTIVITY, ChangeKind.OUTPUT, ChangeKind.PRECONDITION)
+CHAIN_HORIZONS = ("short", "medium", "long")
+
+
+def chain_step(kind: str, horizon: str = "") -> int:
+    """The step of an element in the chain: 0 for activities up to 5 for long-term outcomes."""
+    if kind == ChangeKind.OUTCOME:
+        return len(CHAIN_KINDS) + CHAIN_HORIZONS.index(horizon or "medium")
+    return CHAIN_KINDS.index(ChangeKind(kind))
+
 
 class Horizon(models.TextChoices):
     SHORT = "short", pgettext_lazy("horizon", "Short term")

@@ -122,6 +122,9 @@ class ProblemNode(models.Model):
             models.CheckConstraint(
                 condition=Q(kind=ProblemNodeKind.CAUSE) | Q(level=""),
                 name="problem_node_level_only_on_causes",
+                violation_error_message=_(
+                    'Only causes have a level. Choose "Cause", or leave the level empty for an effect.'
+                ),
             ),
         ]
 
@@ -148,9 +151,15 @@ class ProblemLink(models.Model):
         verbose_name = _("link in the problem tree")
         verbose_name_plural = _("links in the problem tree")
         constraints = [
-            models.UniqueConstraint(fields=["cause", "effect"], name="problem_link_unique"),
+            models.UniqueConstraint(
+                fields=["cause", "effect"],
+                name="problem_link_unique",
+                violation_error_message=_("These two are already linked. Choose another pair."),
+            ),
             models.CheckConstraint(
-                condition=~Q(cause=F("effect")), name="problem_link_not_to_itself"
+                condition=~Q(cause=F("effect")),
+                name="problem_link_not_to_itself",
+                violation_error_message=_("Choose another element than the first one."),
             ),
         ]
 
@@ -209,6 +218,9 @@ class ChangeElement(models.Model):
             models.CheckConstraint(
                 condition=Q(kind=ChangeKind.OUTCOME) | Q(horizon=""),
                 name="change_element_horizon_only_on_outcomes",
+                violation_error_message=_(
+                    'Only outcomes have a horizon. Choose "Outcome", or leave the horizon empty.'
+                ),
             ),
         ]
 
@@ -238,9 +250,15 @@ class ChangeLink(models.Model):
         verbose_name = _("link in the theory of change")
         verbose_name_plural = _("links in the theory of change")
         constraints = [
-            models.UniqueConstraint(fields=["source", "target"], name="change_link_unique"),
+            models.UniqueConstraint(
+                fields=["source", "target"],
+                name="change_link_unique",
+                violation_error_message=_("These two are already linked. Choose another pair."),
+            ),
             models.CheckConstraint(
-                condition=~Q(source=F("target")), name="change_link_not_to_itself"
+                condition=~Q(source=F("target")),
+                name="change_link_not_to_itself",
+                violation_error_message=_("Choose another element than the first one."),
             ),
         ]
 
@@ -278,7 +296,11 @@ class Indicator(models.Model):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [
-            models.UniqueConstraint(fields=["project", "code"], name="indicator_code_unique"),
+            models.UniqueConstraint(
+                fields=["project", "code"],
+                name="indicator_code_unique",
+                violation_error_message=_("The project already has an indicator with this code."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -314,6 +336,9 @@ class IndicatorValue(models.Model):
                     + Coalesce(F("non_binary"), 0)
                 ),
                 name="indicator_value_breakdown_within_total",
+                violation_error_message=_(
+                    "Women, men and non-binary together cannot be more than the total."
+                ),
             ),
         ]
 
@@ -354,6 +379,7 @@ class Actor(models.Model):
                 fields=["project", "organisation"],
                 condition=Q(organisation__isnull=False),
                 name="actor_organisation_once_per_project",
+                violation_error_message=_("This organisation is already on the map."),
             ),
         ]
 
@@ -383,10 +409,14 @@ class ActorRelation(models.Model):
         verbose_name_plural = _("relations")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(source=F("target")), name="actor_relation_not_to_itself"
+                condition=~Q(source=F("target")),
+                name="actor_relation_not_to_itself",
+                violation_error_message=_("Choose another actor than the first one."),
             ),
             models.CheckConstraint(
-                condition=Q(strength__gte=1, strength__lte=3), name="actor_relation_strength_1_3"
+                condition=Q(strength__gte=1, strength__lte=3),
+                name="actor_relation_strength_1_3",
+                violation_error_message=_("Choose a strength from the list."),
             ),
         ]
 
@@ -422,10 +452,16 @@ class PartnerCollaboration(models.Model):
         verbose_name_plural = _("collaboration with partners")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "organisation"], name="partner_collaboration_unique"
+                fields=["project", "organisation"],
+                name="partner_collaboration_unique",
+                violation_error_message=_(
+                    "This partner is already described. Change that description instead."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(depth__gte=1, depth__lte=4), name="partner_collaboration_depth_1_4"
+                condition=Q(depth__gte=1, depth__lte=4),
+                name="partner_collaboration_depth_1_4",
+                violation_error_message=_("Choose a depth from the list."),
             ),
         ]
 
@@ -467,11 +503,13 @@ class ParticipationProfile(models.Model):
                 condition=Q(current_level__isnull=True)
                 | Q(current_level__gte=1, current_level__lte=MAX_SCALE_LEVEL),
                 name="participation_current_level_on_scale",
+                violation_error_message=_("Choose a level on the scale."),
             ),
             models.CheckConstraint(
                 condition=Q(aim_level__isnull=True)
                 | Q(aim_level__gte=1, aim_level__lte=MAX_SCALE_LEVEL),
                 name="participation_aim_level_on_scale",
+                violation_error_message=_("Choose a level on the scale."),
             ),
         ]
 
@@ -503,6 +541,7 @@ class ParticipationActivity(models.Model):
             models.CheckConstraint(
                 condition=Q(level__gte=1, level__lte=MAX_SCALE_LEVEL),
                 name="participation_activity_level_on_scale",
+                violation_error_message=_("Choose a level on the scale."),
             ),
         ]
 
@@ -545,7 +584,11 @@ class PrincipleWork(models.Model):
         verbose_name_plural = _("work with the horizontal principles")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "period", "principle"], name="principle_work_unique"
+                fields=["project", "period", "principle"],
+                name="principle_work_unique",
+                violation_error_message=_(
+                    "This principle is already described. Change that description instead."
+                ),
             ),
         ]
 
@@ -641,10 +684,14 @@ class SelfAssessmentRating(models.Model):
         verbose_name_plural = _("ratings")
         constraints = [
             models.UniqueConstraint(
-                fields=["assessment", "focus_area"], name="self_assessment_rating_unique"
+                fields=["assessment", "focus_area"],
+                name="self_assessment_rating_unique",
+                violation_error_message=_("Rate every focus area once."),
             ),
             models.CheckConstraint(
-                condition=Q(rating__gte=1, rating__lte=5), name="self_assessment_rating_1_5"
+                condition=Q(rating__gte=1, rating__lte=5),
+                name="self_assessment_rating_1_5",
+                violation_error_message=_("The rating must be a whole number from 1 to 5."),
             ),
         ]
 

@@ -58,6 +58,13 @@ class Part:
     # organisation) and how a field is read (default: the choice label or the value).
     label: RowLabel | None = None
     values: Mapping[str, FieldValue] = field(default_factory=dict)
+    # The id of the section of the tool's page that shows the rows (default `part-<kind>`):
+    # after a change without JavaScript the person is sent back to it.
+    anchor: str = ""
+
+    @property
+    def section(self) -> str:
+        return self.anchor or f"part-{self.kind}"
 
     @property
     def empty(self) -> Any:
@@ -87,6 +94,9 @@ class Tool:
     # Called before the live tool page reads the tool (the ecosystem map adds the project's
     # own organisations). A service; it may write.
     on_open: Callable[[Project], Any] | None = None
+    # A diagram that can be too wide for the page: `toolkit:diagram` shows it full width
+    # (toolkit/includes/diagram_<key>.html, given `data` as the tool's page).
+    diagram: bool = False
     # The page's URL name; the tools with parts share `toolkit:tool`.
     url_name: str = "toolkit:tool"
 

@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from samskapa.accounts.models import Organisation, User
@@ -44,6 +45,7 @@ from samskapa.toolkit.enums import (
     ActorRole,
     ChangeKind,
     ProblemNodeKind,
+    chain_step,
 )
 from samskapa.toolkit.models import (
     Actor,
@@ -109,6 +111,17 @@ def delete_self_assessment(*, assessment: SelfAssessment, by: User) -> None:
 
 # --- Validation across rows ---------------------------------------------------------------
 
+# Shown by the forms too, which check the same before the service does.
+PROBLEM_LINK_BACKWARDS = gettext_lazy(
+    "An effect cannot lead to a cause. Link the cause to the effect instead, or choose "
+    "another effect."
+)
+CHANGE_LINK_BACKWARDS = gettext_lazy(
+    "An element contributes to one at the same step or further along the chain "
+    "(activity → output → precondition → outcome). Choose an element further along, or "
+    "swap the two."
+)
+
 
 def _partner_organisation_ids(project_id: int) -> set[int]:
     return set(
@@ -162,6 +175,14 @@ def _check_link(link: Any, source: str, target: str, circle: str) -> None:
 
 
 def check_problem_link(link: ProblemLink) -> None:
+    kinds = dict(
+        ProblemNode.objects.filter(pk__in=[link.cause_id, link.effect_id]).values_list("pk", "kind")
+    )
+    if (
+        kinds.get(link.cause_id) == ProblemNodeKind.EFFECT
+        and kinds.get(link.effect_id) == ProblemNodeKind.CAUSE
+    ):
+        raise ValidationError(PROBLEM_LINK_BACKWARDS, code="kind")
     _check_link(
         link,
         "cause",
@@ -174,16 +195,23 @@ def check_problem_link(link: ProblemLink) -> None:
 
 
 def check_change_link(link: ChangeLink) -> None:
-    kinds = dict(
-        ChangeElement.objects.filter(pk__in=[link.source_id, link.target_id]).values_list(
-            "pk", "kind"
-        )
-    )
-    if any(kinds.get(pk) not in LINKABLE_KINDS for pk in (link.source_id, link.target_id)):
+    ends = {
+        pk: (kind, horizon)
+        for pk, kind, horizon in ChangeElement.objects.filter(
+            pk__in=[link.source_id, link.target_id]
+        ).values_list("pk", "kind", "horizon")
+    }
+    if any(
+        ends.get(pk, ("", ""))[0] not in LINKABLE_KINDS for pk in (link.source_id, link.target_id)
+    ):
         raise ValidationError(
             _("Only activities, outputs, preconditions and outcomes can be linked."),
             code="kind",
         )
+    if chain_step(*ends[link.target_id]) < chain_step(*ends[link.source_id]) or (
+        ends[link.target_id][0] == ChangeKind.ACTIVITY
+    ):
+        raise ValidationError(CHANGE_LINK_BACKWARDS, code="order")
     _check_link(
         link,
         "source",

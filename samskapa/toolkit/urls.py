@@ -22,4 +22,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(P + "element/<slug:kind>/<int:pk>/", views.element_edit, name="element-edit"),
     path(P + "element/<slug:kind>/<int:pk>/delete/", views.element_delete, name="element-delete"),
     path(P + "<slug:tool>/", views.tool_detail, name="tool"),
+    path(P + "<slug:tool>/diagram/", views.tool_diagram, name="diagram"),
 ]

@@ -16,13 +16,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from samskapa.core import pdf
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -122,28 +123,70 @@ def compare_view(request: AuthenticatedHttpRequest, project_pk: int) -> HttpResp
 # --- The tools ----------------------------------------------------------------------------
 
 
+def _htmx(request: HttpRequest) -> bool:
+    """Whether htmx sent the request (django-htmx's middleware sets `request.htmx`)."""
+    return bool(getattr(request, "htmx", False))
+
+
+def _back(project: Project, tool: Tool, part: Part) -> str:
+    """Where a change of a part leads without JavaScript: the tool, at the part's section."""
+    return f"{_tool_url(project, tool)}#{part.section}"
+
+
+def _tool_page(
+    request: AuthenticatedHttpRequest,
+    project: Project,
+    definition: Tool,
+    bound: dict[str, ToolForm] | None = None,
+) -> HttpResponse:
+    """The tool's page, or (to an htmx request) only its body, the section `#tool-body` that
+    every change of the tool swaps in place. `bound` replaces the empty add-form of a part by
+    the form just posted, with its errors and everything typed."""
+    assert definition.present is not None
+    can_change = request.user.has_perm("toolkit.change_tool", project)
+    if definition.on_open is not None:
+        definition.on_open(project)
+    state = selectors.load_state(project, tools=[definition.key])
+    forms = (
+        {part.kind.replace("-", "_"): _form(part, project) for part in definition.add_parts()}
+        if can_change
+        else {}
+    )
+    forms.update(bound or {})
+    context = {
+        "project": project,
+        "tool": definition,
+        "guides": selectors.guides_for(definition.key, get_language() or "sv"),
+        "data": definition.present(state, "live", True),
+        "can_change": can_change,
+        "forms": forms,
+        "base_template": "toolkit/tool_partial.html" if _htmx(request) else "base.html",
+    }
+    return render(request, definition.page_template, context)
+
+
 def tool_detail(request: AuthenticatedHttpRequest, project_pk: int, tool: str) -> HttpResponse:
     definition = next((t for t in registry.state_tools() if t.key == tool), None)
     if definition is None or definition.present is None:
         raise Http404
     project = selectors.get_project(request.user, project_pk, path=request.path)
-    can_change = request.user.has_perm("toolkit.change_tool", project)
-    if definition.on_open is not None:
-        definition.on_open(project)
-    state = selectors.load_state(project, tools=[tool])
+    return _tool_page(request, project, definition)
+
+
+def tool_diagram(request: AuthenticatedHttpRequest, project_pk: int, tool: str) -> HttpResponse:
+    """A tool's diagram alone, as wide as the window: for a diagram too wide for its page."""
+    definition = next((t for t in registry.state_tools() if t.key == tool), None)
+    if definition is None or definition.present is None or not definition.diagram:
+        raise Http404
+    project = selectors.get_project(request.user, project_pk, path=request.path)
+    state = selectors.load_state(project, tools=[definition.key])
     context = {
         "project": project,
         "tool": definition,
-        "guides": selectors.guides_for(tool, get_language() or "sv"),
-        "data": definition.present(state, "live", True),
-        "can_change": can_change,
-        "forms": {
-            part.kind.replace("-", "_"): _form(part, project) for part in definition.add_parts()
-        }
-        if can_change
-        else {},
+        "data": definition.present(state, "full", False),
+        "diagram_template": f"toolkit/includes/diagram_{definition.key}.html",
     }
-    return render(request, definition.page_template, context)
+    return render(request, "toolkit/diagram_full.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -157,8 +200,16 @@ def tool_edit(request: AuthenticatedHttpRequest, project_pk: int, kind: str) -> 
 
 @require_http_methods(["GET", "POST"])
 def element_add(request: AuthenticatedHttpRequest, project_pk: int, kind: str) -> HttpResponse:
+    """A new row. From the tool's page with htmx the answer is the tool's body, with the new
+    row or with the form's errors; without JavaScript a redirect to the part's section."""
     tool, part = _kind(kind, single=False)
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
+    if request.method == "POST" and _htmx(request):
+        form = _form(part, project, request.POST)
+        if _save(request, form):
+            messages.success(request, _("Added."))
+            return _tool_page(request, project, tool)
+        return _tool_page(request, project, tool, bound={part.kind.replace("-", "_"): form})
     return _edit(request, project, tool, part, None, _("Added."))
 
 
@@ -168,18 +219,80 @@ def element_edit(
 ) -> HttpResponse:
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     tool, part, obj = _element(project, kind, pk)
+    if _htmx(request):
+        return _edit_in_place(request, project, tool, part, obj)
     return _edit(request, project, tool, part, obj, _("Saved."), obj=obj)
 
 
-@require_POST
+def _edit_in_place(
+    request: AuthenticatedHttpRequest, project: Project, tool: Tool, part: Part, obj: Any
+) -> HttpResponse:
+    """With htmx the form of a row opens in a dialog over the tool's page (#edit-slot); saved,
+    the tool's body is swapped; with errors the dialog comes back with everything typed."""
+    # Ids of their own: the page's add-form of the same part has the same fields.
+    form = part.form(
+        request.POST or None, project=project, instance=obj, prefix=part.kind, auto_id="edit_%s"
+    )
+    if request.method == "POST" and _save(request, form):
+        messages.success(request, _("Saved."))
+        return _tool_page(request, project, tool)
+    context = {
+        "project": project,
+        "form": form,
+        "what": part.model._meta.verbose_name,
+        "action": _action_url(project, part, obj),
+        "back": _back(project, tool, part),
+    }
+    response = render(request, "toolkit/includes/edit_dialog.html", context)
+    if request.method == "POST":
+        response["HX-Retarget"] = "#edit-slot"
+        response["HX-Reswap"] = "innerHTML"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
 def element_delete(
     request: AuthenticatedHttpRequest, project_pk: int, kind: str, pk: int
 ) -> HttpResponse:
+    """GET asks for confirmation (a page, or with htmx a small step in the row's place);
+    POST removes the row and goes back to the part's section (or swaps the tool's body)."""
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
-    tool, _part, obj = _element(project, kind, pk)
-    services.delete_tool_object(obj=obj, by=request.user)
-    messages.success(request, _("Removed. The earlier version is kept in the history."))
-    return redirect(_tool_url(project, tool))
+    tool, part, obj = _element(project, kind, pk)
+    if request.method == "POST":
+        services.delete_tool_object(obj=obj, by=request.user)
+        messages.success(request, _("Removed. The earlier version is kept in the history."))
+        if _htmx(request):
+            return _tool_page(request, project, tool)
+        return redirect(_back(project, tool, part))
+    context = {
+        "project": project,
+        "tool": tool,
+        "obj": obj,
+        "kind": part.kind,
+        "what": part.model._meta.verbose_name,
+        "label": describe(obj),
+        "back": _back(project, tool, part),
+        "tool_url": _tool_url(project, tool),
+    }
+    template = (
+        "toolkit/includes/confirm_delete.html" if _htmx(request) else "toolkit/confirm_delete.html"
+    )
+    return render(request, template, context)
+
+
+def describe(obj: Any) -> str:
+    """How a row is named when the person is asked to confirm: its text or name, or for a
+    link the two ends ("Few buses → Long travel times")."""
+    for name in ("text", "name", "title"):
+        value = getattr(obj, name, "")
+        if value:
+            return str(value)
+    ends = [
+        str(getattr(obj, f.name))
+        for f in obj._meta.concrete_fields
+        if f.is_relation and f.name != "project" and getattr(obj, f.attname) is not None
+    ]
+    return " → ".join(ends) if ends else str(obj)
 
 
 def _element(project: Project, kind: str, pk: int) -> tuple[Tool, Part, Any]:
@@ -199,7 +312,8 @@ def _edit(
     done: str,
     obj: Any = None,
 ) -> HttpResponse:
-    """The form of one row: saved through the service and back to the tool, or shown again.
+    """The form of one row: saved through the service and back to the part's section of the
+    tool, or shown again with its errors and everything typed.
 
     `instance` is the row the form changes (None: a new one); `obj` the row the page is about
     (None for a part kept once per project, which is edited at the same address either way).
@@ -207,7 +321,7 @@ def _edit(
     form = _form(part, project, request.POST or None, instance)
     if request.method == "POST" and _save(request, form):
         messages.success(request, done)
-        return redirect(_tool_url(project, tool))
+        return redirect(_back(project, tool, part))
     context = {
         "project": project,
         "tool": tool,
@@ -215,6 +329,7 @@ def _edit(
         "obj": obj,
         "what": part.model._meta.verbose_name,
         "action": _action_url(project, part, obj),
+        "back": _back(project, tool, part),
     }
     return render(request, "toolkit/element_form.html", context)
 
@@ -273,17 +388,28 @@ def self_assessment_add(request: AuthenticatedHttpRequest, project_pk: int) -> H
     return render(request, "toolkit/self_assessment_form.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def self_assessment_delete(
     request: AuthenticatedHttpRequest, project_pk: int, pk: int
 ) -> HttpResponse:
+    """GET asks for confirmation, POST removes the self-assessment."""
     project = selectors.get_project(request.user, project_pk, change=True, path=request.path)
     assessment = SelfAssessment.objects.filter(project=project, pk=pk).first()
     if assessment is None:
         raise Http404
-    services.delete_self_assessment(assessment=assessment, by=request.user)
-    messages.success(request, _("The self-assessment has been removed."))
-    return redirect("toolkit:self-assessment", project_pk=project.pk)
+    back = reverse("toolkit:self-assessment", kwargs={"project_pk": project.pk})
+    if request.method == "POST":
+        services.delete_self_assessment(assessment=assessment, by=request.user)
+        messages.success(request, _("The self-assessment has been removed."))
+        return redirect(back)
+    context = {
+        "project": project,
+        "tool": self_assessment_tool.TOOL,
+        "what": SelfAssessment._meta.verbose_name,
+        "label": date_format(assessment.assessed_on),
+        "back": back,
+    }
+    return render(request, "toolkit/confirm_delete.html", context)
 
 
 # --- Theory of change as PDF (samskapa.core.pdf; 404 where PDF is not available) ---------

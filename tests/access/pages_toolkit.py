@@ -67,8 +67,13 @@ PAGES = [
         variant="dates",
     ),
     *[Page("toolkit:tool", READERS, kwargs=_tool(t), denied=404, variant=t) for t in TOOLS],
+    # A diagram too wide for its page, full width.
+    Page("toolkit:diagram", READERS, kwargs=_tool("theory_of_change"), denied=404),
     Page("toolkit:self-assessment", READERS, kwargs=_project, denied=404),
     Page("toolkit:self-assessment-add", WRITERS, kwargs=_project, denied=404),
+    Page(
+        "toolkit:self-assessment-delete", WRITERS, kwargs=_assessment, denied=404, variant="confirm"
+    ),
     Page(
         "toolkit:self-assessment-delete",
         WRITERS,
@@ -99,6 +104,8 @@ PAGES = [
         )
     ],
     Page("toolkit:element-edit", WRITERS, kwargs=_node, denied=404),
+    # Removing asks first: the confirmation page (GET), then the removal (POST).
+    Page("toolkit:element-delete", WRITERS, kwargs=_node, denied=404, variant="confirm"),
     Page(
         "toolkit:element-delete",
         WRITERS,

@@ -183,7 +183,10 @@ def test_a_registered_tool_is_listed_written_shown_and_compared(
     assert client.get(edit).status_code == 200
     response = client.post(edit, {"exit-plan-takeover": "Kommunen", "exit-plan-risks": ""})
     assert response.status_code == 302
-    assert response["Location"] == reverse("toolkit:tool", args=[project.pk, "exit_plan"])
+    assert (
+        response["Location"]
+        == reverse("toolkit:tool", args=[project.pk, "exit_plan"]) + "#part-exit-plan"
+    )
     assert SustainabilityPlan.objects.get(project=project).takeover == "Kommunen"
     content = client.get(overview).content.decode()
     assert "1 part filled in" in content

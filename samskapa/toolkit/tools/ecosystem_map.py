@@ -42,6 +42,7 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
         ],
         "reading": reading,
         "svg": diagrams.ecosystem_svg(uid=uid, actors=actors, relations=relations),
+        "legend": diagrams.sector_legend(),
         "is_empty": not relations and all(a.organisation_id for a in actors),
     }
 

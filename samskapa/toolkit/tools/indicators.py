@@ -115,6 +115,7 @@ TOOL = register(
                 IndicatorValueForm,
                 check=services.check_indicator_value,
                 label=_value_label,
+                anchor="part-indicator",
             ),
         ),
         # The outcomes and outputs each indicator measures.

@@ -113,6 +113,7 @@ TOOL = register(
                 ParticipationActivityForm,
                 check=services.check_participation_level,
                 values={"level": _level},
+                anchor="part-participation",
             ),
         ),
         present=present,

@@ -37,6 +37,8 @@ class ProblemNodeForm(ToolForm):
         data = super().clean() or {}
         if data.get("kind") == ProblemNodeKind.CAUSE and not data.get("level"):
             self.add_error("level", gettext_lazy("Choose the level of the cause."))
+        elif data.get("kind") == ProblemNodeKind.EFFECT:
+            data["level"] = ""  # only causes have a level (a check constraint of the model)
         return data
 
 
@@ -46,6 +48,31 @@ class ProblemLinkForm(ToolForm):
         fields = ["cause", "effect"]
 
     different = ("cause", "effect", gettext_lazy("Choose another element than the first one."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Both lists grouped into causes and effects; "leads to" offers what a point may
+        # lead to (a cause to a cause or an effect; an effect only to an effect, checked below).
+        nodes = list(ProblemNode.objects.filter(project=self.project).order_by("kind", "id"))
+        groups = [
+            (str(label), [(n.pk, n.text) for n in nodes if n.kind == value])
+            for value, label in ProblemNodeKind.choices
+        ]
+        for name in ("cause", "effect"):
+            field: Any = self.fields[name]
+            field.choices = [("", "---------"), *[g for g in groups if g[1]]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        cause, effect = data.get("cause"), data.get("effect")
+        if (
+            cause is not None
+            and effect is not None
+            and cause.kind == ProblemNodeKind.EFFECT
+            and effect.kind == ProblemNodeKind.CAUSE
+        ):
+            self.add_error("effect", services.PROBLEM_LINK_BACKWARDS)
+        return data
 
 
 def _tree_items(
@@ -114,8 +141,8 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
         ],
         "effect_outline": _tree_items(first_effects, effect_next, frozenset()),
         "cause_outline": _tree_items(direct_causes, cause_deeper, frozenset()),
-        "svg": diagrams.problem_tree_svg(uid=uid, focal=focal, nodes=nodes, links=links),
-        "objective_svg": diagrams.problem_tree_svg(
+        "diagram": diagrams.problem_tree(uid=uid, focal=focal, nodes=nodes, links=links),
+        "objective_diagram": diagrams.problem_tree(
             uid=f"{uid}-obj",
             focal=objective or (f"({focal})" if focal else ""),
             nodes=nodes,

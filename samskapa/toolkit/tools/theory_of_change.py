@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa.core.enums import FocusArea
 from samskapa.toolkit import diagrams, services
 from samskapa.toolkit.compare import field_label, link_label
-from samskapa.toolkit.enums import LINKABLE_KINDS, ChangeKind
+from samskapa.toolkit.enums import LINKABLE_KINDS, ChangeKind, chain_step
 from samskapa.toolkit.forms import TEXT, ToolForm
 from samskapa.toolkit.models import ChangeElement, ChangeLink, TheoryOfChange
 from samskapa.toolkit.registry import Part, Tool, count_rows, register
@@ -41,6 +41,8 @@ class ChangeElementForm(ToolForm):
         data = super().clean() or {}
         if data.get("kind") == ChangeKind.OUTCOME and not data.get("horizon"):
             self.add_error("horizon", _("Choose the horizon of the outcome."))
+        elif data.get("kind") and data.get("kind") != ChangeKind.OUTCOME:
+            data["horizon"] = ""  # only outcomes have a horizon (a check constraint)
         return data
 
 
@@ -53,10 +55,25 @@ class ChangeLinkForm(ToolForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("source", "target"):
+        # Only elements of the chain; nothing contributes to an activity.
+        for name, kinds in (
+            ("source", LINKABLE_KINDS),
+            ("target", [k for k in LINKABLE_KINDS if k != ChangeKind.ACTIVITY]),
+        ):
             field: Any = self.fields[name]
-            field.queryset = field.queryset.filter(kind__in=LINKABLE_KINDS)
+            field.queryset = field.queryset.filter(kind__in=kinds)
             field.label_from_instance = element_label
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        source, target = data.get("source"), data.get("target")
+        if (
+            source is not None
+            and target is not None
+            and chain_step(target.kind, target.horizon) < chain_step(source.kind, source.horizon)
+        ):
+            self.add_error("target", services.CHANGE_LINK_BACKWARDS)
+        return data
 
 
 def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
@@ -87,7 +104,7 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
             {"link": link, "source": by_pk.get(link.source_id), "target": by_pk.get(link.target_id)}
             for link in links
         ],
-        "svg": diagrams.theory_of_change_svg(uid=uid, goal=goal, elements=elements, links=links),
+        "diagram": diagrams.theory_of_change(uid=uid, goal=goal, elements=elements, links=links),
         "is_empty": not elements and state.theory is None,
     }
 
@@ -131,5 +148,6 @@ TOOL = register(
         ),
         present=present,
         summary=count_rows("theory", "change_elements"),
+        diagram=True,
     )
 )
