@@ -156,7 +156,10 @@ def remove_member(*, member: ProjectMember, by: User) -> None:
     record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["members"])
 
 
-def _invitation_message(invitation: Invitation, link: str, language: str) -> EmailMessage:
+def _invitation_message(invitation: Invitation, site_url: str, language: str) -> EmailMessage:
+    with translation.override(language):  # the link in the recipient's language
+        path = reverse("projects:invitation-accept", args=[invitation.token])
+    link = site_url.rstrip("/") + path
     return mail.render_message(
         to=invitation.email,
         language=language,
@@ -185,9 +188,8 @@ def invite_member(
         token=secrets.token_urlsafe(32),
         invited_by=by,
     )
-    link = site_url.rstrip("/") + reverse("projects:invitation-accept", args=[invitation.token])
     language = translation.get_language() or settings.LANGUAGE_CODE
-    mail.send_later(partial(_invitation_message, invitation, link, language))
+    mail.send_later(partial(_invitation_message, invitation, site_url, language))
     record_event(action=AuditAction.CREATE, actor=by, obj=project, fields=["invitations"])
     return invitation
 
