@@ -56,9 +56,9 @@ def language_for_person(request: Any) -> str:
     a Swedish (unprefixed) address, a person who chose English is sent to the English one."""
     current = translation.get_language() or settings.LANGUAGE_CODE
     chosen = account_language(getattr(request, "user", None))
-    if chosen and chosen != current and not from_path(request.path_info):
-        if has_language(request.path_info):
-            return chosen
+    path = request.path_info
+    if chosen and chosen != current and not from_path(path) and has_language(path):
+        return chosen
     return current
 
 

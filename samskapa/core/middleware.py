@@ -30,16 +30,15 @@ class AddressLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = languages.from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(language)
-        if language == settings.LANGUAGE_CODE and not languages.has_language(request.path_info):
-            chosen = languages.account_language(getattr(request, "user", None))
-            if chosen:
-                language = chosen
-                translation.activate(language)
-        request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        with translation.override(language):  # addresses resolve in their own language
+            has_language = languages.has_language(request.path_info)
+        if not has_language:
+            language = languages.account_language(getattr(request, "user", None)) or language
+        # `override` restores the language active before the request when it is done.
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        translation.deactivate()
         return response
 
 

@@ -176,9 +176,10 @@ def test_the_old_switch_redirects_to_the_address_in_that_language(client_for: An
     assert person.language == "en"
     response = client.post("/i18n/setlang/", {"language": "sv", "next": "/en/about/"})
     assert response["Location"] == "/about/"
-    assert client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.test/"})[
-        "Location"
-    ] == "/en/"
+    assert (
+        client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.test/"})["Location"]
+        == "/en/"
+    )
 
 
 def test_links_on_an_english_page_stay_english(client: Client) -> None:
