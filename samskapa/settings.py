@@ -204,6 +204,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "samskapa.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "samskapa.accounts.forms.LoginForm"}
 # Samskapa has no open sign-up: people join through invitations (projects) or are created by
 # staff. Everything else of allauth (login, verification, reset, rate limits) is used as is.
 # Its rate limits (the login lockout: 5 failures in 5 minutes per e-mail address) count in the

@@ -247,3 +247,15 @@ def test_e_mail_links_are_in_the_recipients_language() -> None:
             )
         assert f"https://s.test/en/conference/r/{english.token}/" in to_english.body
         assert f"https://s.test/conference/r/{swedish.token}/" in to_swedish.body
+
+
+@pytest.mark.parametrize(
+    ("url", "reset"), [("/accounts/login/", "Glömt lösenordet?"), ("/en/accounts/login/", "Forgot")]
+)
+def test_the_login_page_offers_the_password_reset_once(
+    client: Client, url: str, reset: str
+) -> None:
+    html = client.get(url).content.decode()
+    assert html.count(reset) == 1
+    assert html.count('href="' + url.replace("login/", "password/reset/") + '"') == 1
+    assert "placeholder=" not in html
