@@ -44,8 +44,13 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
         message: str | None = None,
     ) -> None:
         # In the language of the page the message will be shown on: after logging in on a
-        # Swedish address, a person who chose English continues in English.
-        with translation.override(languages.language_for_person(request)):
+        # Swedish address, a person who chose English continues in English. The message of
+        # logging out is added just before it, and the next page is an anonymous one: it keeps
+        # the language of the page.
+        language = translation.get_language()
+        if message_template != "account/messages/logged_out.txt":
+            language = languages.language_for_person(request)
+        with translation.override(language):
             super().add_message(
                 request,
                 level,

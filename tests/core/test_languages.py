@@ -259,3 +259,15 @@ def test_the_login_page_offers_the_password_reset_once(
     assert html.count(reset) == 1
     assert html.count('href="' + url.replace("login/", "password/reset/") + '"') == 1
     assert "placeholder=" not in html
+
+
+def test_logging_out_says_so_in_the_language_of_the_next_page(client_for: Any) -> None:
+    client = client_for(UserFactory(language="en"))
+    done = client.post("/accounts/logout/")  # an old Swedish page's form
+    page = client.get(done["Location"]).content.decode()
+    assert '<html lang="sv">' in page
+    assert "Du har loggat ut" in page
+    client = client_for(UserFactory(language="sv"))
+    done = client.post("/en/accounts/logout/")
+    assert done["Location"] == "/en/"
+    assert "You have signed out." in client.get("/en/").content.decode()
