@@ -453,9 +453,9 @@ def ecosystem_svg(*, uid: str, actors: Sequence[Any], relations: Sequence[Any]) 
         PAD, height - 60, [(SECTOR_FILL[s], str(s.label), False) for s in Sector]
     )
     body.append(legend)
+    # Outside the f-string, so that makemessages finds it (inside one it was never translated).
+    key = _("Thick outline: the project’s own organisations. Thicker line: stronger relation.")
     body.append(
-        f'<text x="{PAD}" y="{height - 20:.1f}" fill="{INK}" font-size="12">'
-        f"{escape(_('Thick outline: the project’s own organisations. Thicker line: stronger relation.'))}"
-        "</text>"
+        f'<text x="{PAD}" y="{height - 20:.1f}" fill="{INK}" font-size="12">{escape(key)}</text>'
     )
     return _svg(uid, width, height, _("Ecosystem map"), body)

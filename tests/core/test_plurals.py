@@ -14,6 +14,7 @@ from django.utils import translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.library.models import Material
+from samskapa.toolkit.diagrams import ecosystem_svg
 from tests.factories.accounts import staff
 from tests.factories.library import MaterialFactory
 
@@ -67,3 +68,11 @@ def test_reading_time_and_views_on_the_material_page(client_for: Any) -> None:
     minutes = material.reading_minutes
     swedish = f"Cirka {minutes} minut" + ("" if minutes == 1 else "er")
     assert swedish in html
+
+
+def test_the_ecosystem_map_explains_itself_in_swedish() -> None:
+    with translation.override("sv"):
+        svg = str(ecosystem_svg(uid="t", actors=[], relations=[]))
+    assert "Tjock kant: projektets egna organisationer" in svg
+    assert "Thick outline" not in svg
+    assert "Offentlig sektor" in svg
