@@ -12,7 +12,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import formats, translation
 
-from samskapa.core.templatetags.samskapa import date_range, number
+from samskapa.core.templatetags.samskapa import date_range, number, percent
 
 D = datetime.date
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -101,3 +101,11 @@ def test_date_formats(language: str, date: str, short: str, month_day: str) -> N
         assert formats.date_format(day, "SHORT_DATE_FORMAT") == short
         assert formats.date_format(day, "MONTH_DAY_FORMAT") == month_day
         assert "2025-03-10" not in formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
+def test_percentages_use_the_languages_decimal_mark() -> None:
+    with translation.override("sv"):
+        assert percent(66.7) == "66,7\xa0%"
+        assert percent("12,5") == "12,5\xa0%"  # already formatted (|floatformat)
+    with translation.override("en"):
+        assert percent(66.7) == "66.7%"

@@ -40,6 +40,8 @@ def sek(value: Any) -> str:
 def percent(value: Any) -> str:
     if value is None or value == "":
         return "–"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        value = formats.number_format(value, use_l10n=True)  # 66,7 on a Swedish page
     return f"{value}\u00a0%" if get_language() == "sv" else f"{value}%"
 
 
