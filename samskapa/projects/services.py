@@ -208,9 +208,12 @@ def accept_invitation(*, invitation: Invitation, user: User) -> ProjectMember:
 
 
 @transaction.atomic
-def create_account_from_invitation(*, invitation: Invitation, name: str, password: str) -> User:
-    """The invitation proves the address, so the new account's e-mail is verified."""
-    user = User.objects.create_user(invitation.email, password, name=name)
+def create_account_from_invitation(
+    *, invitation: Invitation, name: str, password: str, language: str = settings.LANGUAGE_CODE
+) -> User:
+    """The invitation proves the address, so the new account's e-mail is verified. `language`
+    (of the page the person accepted on) becomes the account's language."""
+    user = User.objects.create_user(invitation.email, password, name=name, language=language)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     accept_invitation(invitation=invitation, user=user)
     return user

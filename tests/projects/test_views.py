@@ -185,6 +185,7 @@ def test_lead_invites_and_the_new_person_joins_and_works(
     assert response.status_code == 302
     user = User.objects.get(email="kollega@example.se")
     assert user.emailaddress_set.get().verified
+    assert user.language == "en"  # accepted on the English page: English pages and e-mail
     assert ProjectMember.objects.get(project=project, user=user).role == "member"
     assert client.get(project.get_absolute_url()).status_code == 200
     assert client.get(other_project.get_absolute_url()).status_code == 404
