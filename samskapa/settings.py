@@ -78,9 +78,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # After authentication: a logged-in person's own language choice counts (see the class).
-    "samskapa.core.middleware.SwedishFirstLocaleMiddleware",
+    # The address decides the page's language; after authentication, so that a logged-in
+    # person's choice counts where an address has no language (see the classes).
+    "samskapa.core.middleware.AddressLanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "samskapa.accounts.middleware.AccountLanguageMiddleware",
     "samskapa.accounts.middleware.StaffSessionTimeoutMiddleware",
     "samskapa.accounts.middleware.RequireStaffMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -202,6 +204,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "samskapa.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "samskapa.accounts.forms.LoginForm"}
 # Samskapa has no open sign-up: people join through invitations (projects) or are created by
 # staff. Everything else of allauth (login, verification, reset, rate limits) is used as is.
 # Its rate limits (the login lockout: 5 failures in 5 minutes per e-mail address) count in the
@@ -231,9 +234,8 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["samskapa.formats"]
-LANGUAGE_COOKIE_NAME = "samskapa_language"
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+# No language cookie: the address decides the language, and a logged-in person's choice is kept
+# in their account (samskapa.core.languages, docs/architecture.md).
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -285,7 +287,6 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)

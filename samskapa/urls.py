@@ -1,15 +1,24 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from samskapa.core import views as core_views
 
+# Addresses without a language: machines (health check, security.txt), the admin site (staff
+# only, in the person's account language) and the old language switch (a redirect now).
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
-    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+]
+
+# Every page people read has a Swedish address (today's, without a prefix: Swedish is the
+# default) and an English one under /en/. The address decides the page's language
+# (docs/architecture.md, "Which language a page speaks"; samskapa.core.middleware).
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
     path("", include("samskapa.accounts.urls")),
     path("", include("samskapa.projects.urls")),
     path("", include("samskapa.toolkit.urls")),
@@ -18,7 +27,8 @@ urlpatterns = [
     path("", include("samskapa.library.urls")),
     path("", include("samskapa.conference.urls")),
     path("", include("samskapa.core.urls")),
-]
+    prefix_default_language=False,
+)
 
 handler403 = "samskapa.core.views.error_403"
 handler404 = "samskapa.core.views.error_404"

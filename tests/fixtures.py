@@ -21,22 +21,45 @@ NOW = datetime(2026, 11, 10, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
 @pytest.fixture(autouse=True)
 def _english(client: Any) -> Iterator[None]:
-    # Messages are asserted in English: the test and the pages it requests speak English.
-    client.cookies["samskapa_language"] = "en"
+    # Messages are asserted in English: the test speaks English, so the addresses it reverses
+    # are the English ones (/en/…) and the pages it requests speak English.
     with translation.override("en"):
         yield
 
 
 @pytest.fixture
 def login(client_for: Any) -> Callable[[Any], Any]:
-    """login(user) → client_for(user), still in English (logging in clears the cookies)."""
+    """login(user) → client_for(user); the test's addresses are the English ones (/en/…)."""
 
     def english(user: Any) -> Any:
-        client = client_for(user)
-        client.cookies["samskapa_language"] = "en"
-        return client
+        return client_for(user)
 
     return english
+
+
+class EnglishClient:
+    """A test client that asks for each page's English address: in_english(client).get(url)
+    requests /en/<url> (the address decides the language: docs/architecture.md)."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @staticmethod
+    def _english(path: str) -> str:
+        return path if path.startswith("/en/") else "/en" + path
+
+    def get(self, path: str, *args: Any, **kwargs: Any) -> Any:
+        return self._client.get(self._english(path), *args, **kwargs)
+
+    def post(self, path: str, *args: Any, **kwargs: Any) -> Any:
+        return self._client.post(self._english(path), *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+
+def in_english(client: Any) -> EnglishClient:
+    return EnglishClient(client)
 
 
 @pytest.fixture

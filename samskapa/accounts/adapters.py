@@ -6,8 +6,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
+from django.utils import translation
 
-from samskapa.core import mail, ratelimit
+from samskapa.core import languages, mail, ratelimit
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth has no type hints
@@ -32,3 +33,29 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ha
         }
         message = self.render_mail(template_prefix, email, context)  # needs allauth's request
         mail.send_later(lambda: message)
+
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        # In the language of the page the message will be shown on: after logging in on a
+        # Swedish address, a person who chose English continues in English. The message of
+        # logging out is added just before it, and the next page is an anonymous one: it keeps
+        # the language of the page.
+        language = translation.get_language()
+        if message_template != "account/messages/logged_out.txt":
+            language = languages.language_for_person(request)
+        with translation.override(language):
+            super().add_message(
+                request,
+                level,
+                message_template=message_template,
+                message_context=message_context,
+                extra_tags=extra_tags,
+                message=str(message) if message is not None else None,
+            )

@@ -2,11 +2,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.accounts.enums import Region, Sector
 from samskapa.accounts.models import Organisation, User
+
+
+class LoginForm(AllauthLoginForm):  # type: ignore[misc]  # allauth has no type hints
+    """allauth's login form without its own "Forgot your password?" help text (the login
+    page has that link once, beside the button) and without placeholders that repeat the
+    labels."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
 
 
 class ProfileForm(forms.ModelForm[User]):

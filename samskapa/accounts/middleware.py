@@ -11,6 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from samskapa.accounts import services
+from samskapa.core import languages
+
 Handler = Callable[[HttpRequest], HttpResponse]
 
 # Pages a staff member without MFA can still reach: setting MFA up, logging out, switching
@@ -36,6 +39,12 @@ class StaffSessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+def _without_language(path: str) -> str:
+    """/en/accounts/login/ → /accounts/login/ (the prefix of an English address dropped)."""
+    language = languages.from_path(path)
+    return path[len(language) + 1 :] if language else path
+
+
 class RequireStaffMFAMiddleware:
     """With SAMSKAPA_REQUIRE_STAFF_MFA on, staff must set up TOTP before anything else."""
 
@@ -48,8 +57,39 @@ class RequireStaffMFAMiddleware:
             settings.SAMSKAPA_REQUIRE_STAFF_MFA
             and user.is_authenticated
             and getattr(user, "is_centre_staff", False)
-            and not request.path.startswith(_MFA_EXEMPT_PREFIXES)
+            and not _without_language(request.path).startswith(_MFA_EXEMPT_PREFIXES)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        return self.get_response(request)
+
+
+class AccountLanguageMiddleware:
+    """Logged-in people keep their chosen language (docs/architecture.md, "Which language a
+    page speaks").
+
+    - The language switch of a logged-in person links to the page's other address with
+      `?lang=<code>`: the choice is stored in the account and the person is sent on to the
+      address without the parameter.
+    - A person who chose English and opens a Swedish (unprefixed) address of a page, from an
+      old bookmark or a link in a Swedish e-mail, is sent to its English address. An /en/
+      address is always someone's explicit choice of English, so it is shown as it is.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and request.method in ("GET", "HEAD"):
+            switch = request.GET.get(languages.SWITCH_PARAMETER)
+            if switch is not None:
+                if switch == request.LANGUAGE_CODE and languages.has_language(request.path_info):
+                    services.set_language(user=user, language=switch)
+                query = request.GET.copy()
+                query.pop(languages.SWITCH_PARAMETER)
+                return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
+            language = languages.language_for_person(request)
+            if language != request.LANGUAGE_CODE:
+                return redirect(languages.address_in(request.get_full_path(), language))
         return self.get_response(request)

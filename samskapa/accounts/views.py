@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -32,17 +31,10 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         services.save_profile(user=form.save(commit=False), fields=form.changed_data)
-        messages.success(request, _("Your profile has been saved."))
-        response = redirect("accounts:profile")
-        # The page language follows the saved choice at once.
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
-        return response
+        # The next page speaks the saved language at once, and so does its message.
+        with translation.override(user.language):
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
 

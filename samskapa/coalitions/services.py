@@ -87,10 +87,12 @@ def save_meeting(*, meeting: Meeting, agenda: list[dict[str, Any]], by: User) ->
     return meeting
 
 
-def _invitation_message(meeting_id: int, user_id: int, url: str) -> EmailMessage:
+def _invitation_message(meeting_id: int, user_id: int, site_url: str) -> EmailMessage:
     meeting = Meeting.objects.select_related("coalition").get(pk=meeting_id)
     person = User.objects.get(pk=user_id)
     language = language_of(person)
+    with translation.override(language):  # the link in the recipient's language
+        url = site_url.rstrip("/") + meeting.get_absolute_url()
     message = mail.render_message(
         to=person.email,
         language=language,
@@ -123,9 +125,8 @@ def send_invitations(*, meeting: Meeting, by: User, site_url: str) -> int:
     if meeting.has_ended:
         raise MeetingOver
     people = selectors.invitees(meeting)
-    url = site_url.rstrip("/") + meeting.get_absolute_url()
     for person in people:
-        mail.send_later(partial(_invitation_message, meeting.pk, person.pk, url))
+        mail.send_later(partial(_invitation_message, meeting.pk, person.pk, site_url))
     meeting.invited_at = timezone.now()
     meeting.save(update_fields=["invited_at"])
     record_event(action=AuditAction.CHANGE, actor=by, obj=meeting, fields=["invited_at"])

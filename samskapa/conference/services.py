@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samskapa.conference import ics, selectors
 from samskapa.conference.enums import (
@@ -74,6 +74,8 @@ def registration_message(
     kind = RegistrationEmail(kind)
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     edition = registration.edition
+    with translation.override(registration.language):  # links in the recipient's language
+        manage_url = _absolute(site_url, registration.get_manage_url())
     message = mail.render_message(
         to=registration.email,
         language=registration.language,
@@ -85,7 +87,7 @@ def registration_message(
             "kind": kind,
             "Kind": RegistrationEmail,
             "session": Session.objects.filter(pk=session_id).first() if session_id else None,
-            "manage_url": _absolute(site_url, registration.get_manage_url()),
+            "manage_url": manage_url,
             "bookings": selectors.agenda(registration),
             "position": selectors.waiting_list_position(registration),
         },
@@ -101,6 +103,8 @@ def registration_message(
 
 def submission_message(*, submission_id: int, kind: str, site_url: str) -> EmailMessage:
     submission = Submission.objects.select_related("edition").get(pk=submission_id)
+    with translation.override(submission.submitter_language):
+        manage_url = reverse("conference:submission-manage", args=[submission.token])
     return mail.render_message(
         to=submission.submitter_email,
         language=submission.submitter_language,
@@ -111,9 +115,7 @@ def submission_message(*, submission_id: int, kind: str, site_url: str) -> Email
             "edition": submission.edition,
             "kind": SubmissionEmail(kind),
             "Kind": SubmissionEmail,
-            "manage_url": _absolute(
-                site_url, reverse("conference:submission-manage", args=[submission.token])
-            ),
+            "manage_url": _absolute(site_url, manage_url),
         },
     )
 
@@ -302,6 +304,8 @@ def feedback_message(*, registration_id: int, site_url: str) -> EmailMessage | N
     registration = Registration.objects.select_related("edition").get(pk=registration_id)
     if not registration.can_give_feedback():
         return None
+    with translation.override(registration.language):
+        feedback_url = _absolute(site_url, registration.get_feedback_url())
     return mail.render_message(
         to=registration.email,
         language=registration.language,
@@ -310,7 +314,7 @@ def feedback_message(*, registration_id: int, site_url: str) -> EmailMessage | N
         context={
             "registration": registration,
             "edition": registration.edition,
-            "feedback_url": _absolute(site_url, registration.get_feedback_url()),
+            "feedback_url": feedback_url,
             "closes_on": registration.edition.feedback_closes_on,
         },
     )

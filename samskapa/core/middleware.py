@@ -5,39 +5,40 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.cache import add_never_cache_headers
 
+from samskapa.core import languages
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
-class SwedishFirstLocaleMiddleware:
-    """Swedish unless the person chose English: with the language switch in this browser
-    (a cookie), or, when logged in without such a cookie, in their account.
+class AddressLanguageMiddleware:
+    """The address decides the page's language: /en/… is English, every other address of a page
+    is Swedish (docs/architecture.md, "Which language a page speaks").
 
-    Django's LocaleMiddleware would follow the browser's Accept-Language, which would show most
-    Swedish civil servants (whose browsers are often set to English) an English site. The centre
-    speaks Swedish first; the choice is stored in a cookie by Django's set_language view.
+    Neither Accept-Language nor a cookie switches the language: most Swedish civil servants'
+    browsers are set to English, and the centre speaks Swedish first. Addresses without a
+    language (the admin site, /healthz) follow a logged-in person's account language. Sending a
+    person who chose English from a Swedish address to the English one is
+    samskapa.accounts.middleware.AccountLanguageMiddleware's work.
     """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if chosen not in self.supported:
-            user = getattr(request, "user", None)
-            chosen = getattr(user, "language", "") if user and user.is_authenticated else ""
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        patch_vary_headers(response, ["Cookie"])
+        language = languages.from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):  # addresses resolve in their own language
+            has_language = languages.has_language(request.path_info)
+        if not has_language:
+            language = languages.account_language(getattr(request, "user", None)) or language
+        # `override` restores the language active before the request when it is done.
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        translation.deactivate()
         return response
 
 

@@ -37,12 +37,13 @@ def navigation_for(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
     user = getattr(request, "user", None)
     public: list[dict[str, Any]] = []
     workspace: list[dict[str, Any]] = []
+    home = reverse("core:home")  # "/" or "/en/": the prefix every address of the language has
     for item in sorted(_REGISTRY.items(), key=lambda i: i.order):
         url = reverse(item.url_name)
         entry = {
             "url": url,
             "label": item.label,
-            "current": request.path == url or (url != "/" and request.path.startswith(url)),
+            "current": request.path == url or (url != home and request.path.startswith(url)),
         }
         if item.public_section:
             public.append(entry)

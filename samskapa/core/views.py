@@ -10,14 +10,16 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
-from django.utils import timezone
-from django.views import i18n
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from samskapa.accounts import services as accounts_services
 from samskapa.accounts.models import User
+from samskapa.core import languages
 from samskapa.core.dashboard import panels_for
 from samskapa.core.models import AuditEvent
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -26,14 +28,26 @@ logger = logging.getLogger("samskapa.incidents")
 
 
 @login_not_required
+@require_http_methods(["GET", "POST"])
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's language switch, which also remembers the choice in the person's account."""
-    response = i18n.set_language(request)
-    language = request.POST.get("language", "")
+    """The old language switch (a form posted here), kept so that pages open in a browser from
+    before still work: stores the choice in the person's account and sends them to the `next`
+    page's address in that language. Today's switch is a link (samskapa.core.languages)."""
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     user = request.user
-    if isinstance(user, User) and language in dict(settings.LANGUAGES):
+    if isinstance(user, User):
         accounts_services.set_language(user=user, language=language)
-    return response
+    next_url = data.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    # The `next` address resolves in its own language, which its prefix names.
+    with translation.override(languages.from_path(next_url) or settings.LANGUAGE_CODE):
+        return redirect(languages.address_in(next_url, language))
 
 
 @login_not_required

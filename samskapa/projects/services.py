@@ -156,7 +156,10 @@ def remove_member(*, member: ProjectMember, by: User) -> None:
     record_event(action=AuditAction.DELETE, actor=by, obj=project, fields=["members"])
 
 
-def _invitation_message(invitation: Invitation, link: str, language: str) -> EmailMessage:
+def _invitation_message(invitation: Invitation, site_url: str, language: str) -> EmailMessage:
+    with translation.override(language):  # the link in the recipient's language
+        path = reverse("projects:invitation-accept", args=[invitation.token])
+    link = site_url.rstrip("/") + path
     return mail.render_message(
         to=invitation.email,
         language=language,
@@ -185,9 +188,8 @@ def invite_member(
         token=secrets.token_urlsafe(32),
         invited_by=by,
     )
-    link = site_url.rstrip("/") + reverse("projects:invitation-accept", args=[invitation.token])
     language = translation.get_language() or settings.LANGUAGE_CODE
-    mail.send_later(partial(_invitation_message, invitation, link, language))
+    mail.send_later(partial(_invitation_message, invitation, site_url, language))
     record_event(action=AuditAction.CREATE, actor=by, obj=project, fields=["invitations"])
     return invitation
 
@@ -206,9 +208,12 @@ def accept_invitation(*, invitation: Invitation, user: User) -> ProjectMember:
 
 
 @transaction.atomic
-def create_account_from_invitation(*, invitation: Invitation, name: str, password: str) -> User:
-    """The invitation proves the address, so the new account's e-mail is verified."""
-    user = User.objects.create_user(invitation.email, password, name=name)
+def create_account_from_invitation(
+    *, invitation: Invitation, name: str, password: str, language: str = settings.LANGUAGE_CODE
+) -> User:
+    """The invitation proves the address, so the new account's e-mail is verified. `language`
+    (of the page the person accepted on) becomes the account's language."""
+    user = User.objects.create_user(invitation.email, password, name=name, language=language)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     accept_invitation(invitation=invitation, user=user)
     return user

@@ -391,6 +391,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             invitation=invitation,
             name=form.cleaned_data["name"],
             password=form.cleaned_data["password1"],
+            language=request.LANGUAGE_CODE,
         )
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your account has been created. Welcome to the project."))

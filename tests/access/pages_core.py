@@ -16,5 +16,6 @@ PAGES = [
         ok=frozenset({302}),
         scan=False,
         data=lambda: {"language": "en", "next": "/"},
+        note="the old language switch, kept as a redirect to the page's address in that language",
     ),
 ]

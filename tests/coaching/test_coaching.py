@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
@@ -270,7 +270,10 @@ def test_reminder_links_to_the_project_coaching_page(
 ) -> None:
     ActionFactory(session=session, text="Med länk", due_in_days=0)
     call_command("send_reminders", site_url="https://samskapa.example.se")
-    url = "https://samskapa.example.se" + reverse("coaching:project", args=[project.pk])
+    # The link is in the recipient's language (Swedish here), whatever the test speaks.
+    with translation.override(member.language):
+        url = "https://samskapa.example.se" + reverse("coaching:project", args=[project.pk])
+    assert member.language == "sv" and "/en/" not in url
     assert url in mail.outbox[0].body
 
 

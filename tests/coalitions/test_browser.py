@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.coalitions.models import Coalition, Meeting
@@ -78,7 +78,8 @@ def test_process_leader_runs_a_meeting_in_the_browser(new_page: Any) -> None:
     leader, coalition = _leader_and_coalition()
     page, watcher = new_page(1280)
     login(page, leader.email, PASSWORD)
-    page.goto(coalition.get_absolute_url())
+    with translation.override("sv"):  # the Swedish pages (the folder's tests speak English)
+        page.goto(coalition.get_absolute_url())
     page.click("text=Planera en träff")
     day = (timezone.localdate() + datetime.timedelta(days=50)).isoformat()
     page.fill("#id_title", "Webbläsarträffen")
@@ -90,7 +91,8 @@ def test_process_leader_runs_a_meeting_in_the_browser(new_page: Any) -> None:
     page.click("text=Spara träffen")
     page.wait_for_load_state("networkidle")
     meeting = Meeting.objects.get(title="Webbläsarträffen")
-    assert page.url.endswith(meeting.get_absolute_url())
+    with translation.override("sv"):
+        assert page.url.endswith(meeting.get_absolute_url())
     page.click("text=Skicka inbjudningar")
     page.wait_for_load_state("networkidle")
     assert page.locator(".notice-success").count() == 1

@@ -11,6 +11,7 @@ from samskapa.accounts.enums import StaffRole
 from samskapa.conference.models import Booking, Edition, Registration, Session
 from tests.factories.accounts import staff
 from tests.factories.conference import EditionFactory, RegistrationFactory
+from tests.fixtures import in_english
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,11 @@ def test_conference_page_lists_this_year_and_the_archive(client: Any) -> None:
 def test_edition_page_in_english(client: Any) -> None:
     edition = EditionFactory(title_en="Samskapa 2030 – Social innovation that changes things")
     RegistrationFactory(edition=edition)
-    client.cookies["samskapa_language"] = "en"
-    html = client.get(reverse("conference:edition-detail", args=[edition.year])).content.decode()
+    html = (
+        in_english(client)
+        .get(reverse("conference:edition-detail", args=[edition.year]))
+        .content.decode()
+    )
     assert "Samskapa 2030 – Social innovation that changes things" in html
     assert "Register" in html
     assert "99 places left." in html  # 100 places, one taken

@@ -15,6 +15,7 @@ from samskapa.conference.enums import BookingStatus, RegistrationStatus
 from samskapa.conference.models import Booking, ParticipantNeeds, Registration
 from tests.conference.conftest import form_data, make_registration
 from tests.factories.conference import at
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -187,8 +188,7 @@ def test_registration_form_errors_are_in_swedish_and_keep_what_was_typed(
 def test_registration_form_errors_are_in_english_for_english_visitors(
     client: Any, edition: Any
 ) -> None:
-    client.cookies["samskapa_language"] = "en"
-    response = _register(client, edition, email="not-an-address")
+    response = _register(in_english(client), edition, email="not-an-address")
     assert "Enter a valid email address." in response.content.decode()
 
 

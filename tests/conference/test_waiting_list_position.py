@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core import mail
 
 from samskapa.conference import selectors, services
 from samskapa.conference.enums import RegistrationStatus
 from tests.conference.test_feedback_window import EditionFactory
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,7 @@ def test_page_and_e_mail_tell_the_same_position(
     third = register(edition, 2, django_capture_on_commit_callbacks)
     (message,) = mail.outbox
     assert "You are number 2 on the waiting list." in message.body
-    client = client_for(None)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client = in_english(client_for(None))
     page = client.get(third.get_manage_url())
     assert "You are number 2 on the waiting list." in " ".join(page.content.decode().split())
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from samskapa.conference import selectors
 from samskapa.conference.enums import BookingStatus, RegistrationStatus, SubmissionFormat
@@ -22,6 +22,7 @@ from tests.factories.conference import (
     RegistrationFactory,
     SessionFactory,
 )
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,6 @@ def text(response: Any) -> str:
 
 # The registration form (the page has other forms, such as the language switch, above it).
 FORM = '<form method="post" novalidate class="narrow">'
-
-
-def in_english(client: Any) -> Any:
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -224,9 +220,9 @@ def submission_data(**changes: Any) -> dict[str, Any]:
 def test_a_workshop_without_a_speaker_is_refused_in_the_persons_language(
     client_for: Any, edition: Edition, language: str, error: str
 ) -> None:
-    client = client_for(None)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    response = client.post(reverse("conference:submit", args=[edition.year]), submission_data())
+    with translation.override(language):  # the page's address in that language
+        url = reverse("conference:submit", args=[edition.year])
+    response = client_for(None).post(url, submission_data())
     assert response.status_code == 200
     page = text(response)
     summary = page[page.index('class="error-summary"') :]

@@ -25,6 +25,10 @@ def test_language_switch_keeps_the_page(new_page: Any) -> None:
     assert page.locator("html").get_attribute("lang") == "sv"
     page.click("text=In English")
     page.wait_for_load_state("networkidle")
-    assert page.url.endswith("/about/")
+    assert page.url.endswith("/en/about/")  # the page's English address
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "About Samskapa"
+    page.click("text=På svenska")
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/about/") and "/en/" not in page.url
+    assert page.locator("html").get_attribute("lang") == "sv"

@@ -14,6 +14,7 @@ from samskapa.library.uploads import DOCX, ODT, PDF, PPTX, XLSX, detect_type
 from tests.factories.accounts import staff
 from tests.factories.library import PDF_BYTES, DraftFactory, MaterialFactory
 from tests.factories.projects import lead_of
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +85,7 @@ def test_upload_stores_the_file_under_a_random_name(client_for: Any) -> None:
 def test_upload_refuses_files_by_their_content(
     client_for: Any, name: str, data: bytes, message: str
 ) -> None:
-    client = client_for(staff(StaffRole.COACH))
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client = in_english(client_for(staff(StaffRole.COACH)))
     draft = DraftFactory()
     response = _upload(client, draft, name, data)
     assert response.status_code == 200
@@ -94,8 +94,7 @@ def test_upload_refuses_files_by_their_content(
 
 
 def test_upload_refuses_files_over_10_mb(client_for: Any) -> None:
-    client = client_for(staff(StaffRole.COACH))
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client = in_english(client_for(staff(StaffRole.COACH)))
     draft = DraftFactory()
     big = PDF_BYTES + b"0" * (10 * 1024 * 1024)
     response = _upload(client, draft, "stor.pdf", big)

@@ -11,6 +11,7 @@ from samskapa.library.selectors import list_guides_for_tool
 from tests.factories.accounts import staff
 from tests.factories.library import DraftFactory, MaterialFactory, translation_of
 from tests.factories.projects import lead_of
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +37,7 @@ def test_index_lists_the_other_language_on_request(client: Any, pair: Any) -> No
 
 
 def test_index_follows_an_english_ui(client: Any, pair: Any) -> None:
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    body = client.get(reverse("library:index")).content.decode()
+    body = in_english(client).get(reverse("library:index")).content.decode()
     assert "What is social innovation?" in body
     assert "Knowledge bank" in body
 

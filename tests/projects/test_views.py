@@ -36,20 +36,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _english(client: Any) -> Iterator[None]:
-    # Messages are asserted in English: the test and the pages it requests speak English.
-    client.cookies["samskapa_language"] = "en"
+    # Messages are asserted in English: the test speaks English, so the addresses it reverses
+    # are the English ones (/en/…) and the pages it requests speak English.
     with translation.override("en"):
         yield
 
 
 @pytest.fixture
 def as_user(client_for: Any) -> Any:
-    """client_for, keeping English (logging in and out clears the cookies)."""
+    """client_for; the test's addresses are the English ones (/en/…)."""
 
     def login(user: User | None) -> Any:
-        client = client_for(user)
-        client.cookies["samskapa_language"] = "en"
-        return client
+        return client_for(user)
 
     return login
 
@@ -169,14 +167,13 @@ def test_lead_invites_and_the_new_person_joins_and_works(
         )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/projects/invitations/\S+/)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(/en/projects/invitations/\S+/)", mail.outbox[0].body)
     assert link is not None
     invitation = Invitation.objects.get(email="kollega@example.se")
     assert len(invitation.token) >= 43  # 32 random bytes
     assert invitation.expires_at > timezone.now() + timezone.timedelta(days=13)
 
     client.logout()
-    client.cookies["samskapa_language"] = "en"
     response = client.post(
         link[1],
         {
@@ -188,6 +185,7 @@ def test_lead_invites_and_the_new_person_joins_and_works(
     assert response.status_code == 302
     user = User.objects.get(email="kollega@example.se")
     assert user.emailaddress_set.get().verified
+    assert user.language == "en"  # accepted on the English page: English pages and e-mail
     assert ProjectMember.objects.get(project=project, user=user).role == "member"
     assert client.get(project.get_absolute_url()).status_code == 200
     assert client.get(other_project.get_absolute_url()).status_code == 404

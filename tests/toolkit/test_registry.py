@@ -158,9 +158,7 @@ def project(db: Any) -> Project:
 
 
 def _english_client(client_for: Any, user: Any) -> Any:
-    client = client_for(user)
-    client.cookies["samskapa_language"] = "en"  # logging in empties the cookies
-    return client
+    return client_for(user)  # under the autouse English fixture: the /en/ addresses
 
 
 def _at(day: str) -> datetime:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from samskapa.core import pdf
@@ -71,7 +72,9 @@ def test_the_pdf_speaks_the_readers_language_and_says_so(
     client_for: Any, project: Project, language: str, heading: str
 ) -> None:
     reader = lead_of(project, UserFactory(language=language))
-    response = client_for(reader).get(pdf_url(project))
+    with translation.override(language):  # the address of the page in the reader's language
+        url = pdf_url(project)
+    response = client_for(reader).get(url)
 
     document = PdfReader(BytesIO(response.content))
     assert document.trailer["/Root"]["/Lang"] == language

@@ -1,7 +1,10 @@
-DATE_FORMAT = "j M Y"
-DATETIME_FORMAT = "j M Y, H:i"
-SHORT_DATE_FORMAT = "Y-m-d"
-SHORT_DATETIME_FORMAT = "Y-m-d H:i"
+# British order, "10 March 2025"; "10 Mar 2025" where space is short (tables).
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y, H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
 TIME_FORMAT = "H:i"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 DECIMAL_SEPARATOR = "."

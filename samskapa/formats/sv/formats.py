@@ -1,8 +1,12 @@
-# Dates as "27 nov 2026" (docs/quality.md, language and look), amounts with a space between thousands.
-DATE_FORMAT = "j b Y"
-DATETIME_FORMAT = "j b Y H:i"
-SHORT_DATE_FORMAT = "Y-m-d"
-SHORT_DATETIME_FORMAT = "Y-m-d H:i"
+# Dates with the month written out, "10 mars 2025"; "10 mar 2025" where space is short (tables);
+# never ISO dates or English month names on a Swedish page (docs/quality.md, language and look).
+# Amounts with a (non-breaking) space between thousands: "1 234".
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H:i"
+SHORT_DATE_FORMAT = "j b Y"
+SHORT_DATETIME_FORMAT = "j b Y H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
 TIME_FORMAT = "H:i"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 DECIMAL_SEPARATOR = ","

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.core.enums import FocusArea
@@ -89,8 +90,9 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
 
 
 def _value_label(value: IndicatorValue, names: Names) -> str:
-    """A reported value in the comparison: "Participants in work: 2026-03-31"."""
-    return f"{names.label(names.target(value, 'indicator'))}: {value.reported_on:%Y-%m-%d}"
+    """A reported value in the comparison: "Participants in work: 31 mar 2026"."""
+    day = formats.date_format(value.reported_on, "SHORT_DATE_FORMAT")
+    return f"{names.label(names.target(value, 'indicator'))}: {day}"
 
 
 TOOL = register(
