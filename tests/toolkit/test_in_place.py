@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samskapa.toolkit import registry
 from samskapa.toolkit.models import (
@@ -297,10 +298,11 @@ def test_constraint_messages_are_in_swedish_and_say_what_to_change(
 ) -> None:
     """A Swedish page never shows Django's "Begränsningen … överträds"."""
     client = client_for(lead_of(project))
-    client.cookies["samskapa_language"] = "sv"
+    with translation.override("sv"):  # the Swedish addresses
+        indicator_url, link_url = add_url(project, "indicator"), add_url(project, "problem-link")
     make.indicator(project, "P1")
     response = client.post(
-        add_url(project, "indicator"),
+        indicator_url,
         {
             "indicator-code": "p1",
             "indicator-name": "Deltagare",
@@ -316,7 +318,7 @@ def test_constraint_messages_are_in_swedish_and_say_what_to_change(
     cause, effect = make.cause(project), make.effect(project)
     make.problem_link(cause, effect)
     html = client.post(
-        add_url(project, "problem-link"),
+        link_url,
         {"problem-link-cause": cause.pk, "problem-link-effect": effect.pk},
     ).content.decode()
     assert "Begränsningen" not in html and "finns redan" not in html
