@@ -345,9 +345,10 @@ def ecosystem_svg(*, uid: str, actors: Sequence[Any], relations: Sequence[Any]) 
             f'stroke-linejoin="round">{lines}</text></svg>'
         )
     if not actors:
+        empty = _("No actors on the map yet.")  # outside the f-string, where makemessages finds it
         body.append(
             f'<text x="50%" y="45%" fill="{INK}" font-size="14" text-anchor="middle">'
-            f"{escape(_('No actors on the map yet.'))}</text>"
+            f"{escape(empty)}</text>"
         )
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ecomap" role="img" '

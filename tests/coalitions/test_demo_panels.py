@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tests.fixtures import in_english
+
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 def _home(client_as: Any, role: str) -> str:
-    client = client_as(role)
-    client.cookies["samskapa_language"] = "en"
-    response = client.get(reverse("core:dashboard"))
+    response = in_english(client_as(role)).get(reverse("core:dashboard"))
     assert response.status_code == 200
     return response.content.decode()
 

@@ -14,6 +14,7 @@ from samskapa.conference import selectors
 from samskapa.conference.enums import RegistrationStatus
 from samskapa.conference.models import Edition
 from tests.factories.conference import TODAY, EditionFactory, RegistrationFactory
+from tests.fixtures import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +24,7 @@ def login(client_for: Any) -> Any:
     """client_for(user), reading the pages in English."""
 
     def english(user: Any) -> Any:
-        client = client_for(user)
-        client.cookies["samskapa_language"] = "en"
-        return client
+        return in_english(client_for(user))
 
     return english
 

@@ -55,7 +55,7 @@ def test_project_page_says_the_largest_sector(
     user = lead_of(project)
     user.language = language
     user.save()
-    html = client_for(user).get(project.get_absolute_url()).content.decode()
+    html = client_for(user).get(project.get_absolute_url(), follow=True).content.decode()
     with translation.override(language):
         message = message.format(Sector.CIVIL_SOCIETY.label)
     assert f'<figcaption class="chart-message">{message}</figcaption>' in html

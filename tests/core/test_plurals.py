@@ -14,7 +14,7 @@ from django.utils import translation
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.library.models import Material
-from samskapa.toolkit.diagrams import ecosystem_svg
+from samskapa.toolkit.diagrams import ecosystem_svg, sector_legend
 from tests.factories.accounts import staff
 from tests.factories.library import MaterialFactory
 
@@ -73,6 +73,8 @@ def test_reading_time_and_views_on_the_material_page(client_for: Any) -> None:
 def test_the_ecosystem_map_explains_itself_in_swedish() -> None:
     with translation.override("sv"):
         svg = str(ecosystem_svg(uid="t", actors=[], relations=[]))
-    assert "Tjock kant: projektets egna organisationer" in svg
-    assert "Thick outline" not in svg
-    assert "Offentlig sektor" in svg
+        legend = dict(sector_legend())
+        key = translation.gettext("Thick outline: the project’s own organisations")
+    assert "No actors" not in svg and "Inga aktörer" in svg
+    assert key == "Tjock kant: projektets egna organisationer"
+    assert "Offentlig sektor" in legend.values()
