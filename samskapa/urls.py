@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("samskapa.coaching.urls")),
     path("", include("samskapa.library.urls")),
     path("", include("samskapa.conference.urls")),
+    path("", include("samskapa.evaluation.urls")),
     path("", include("samskapa.core.urls")),
 ]
 
