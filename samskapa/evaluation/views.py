@@ -38,6 +38,7 @@ from samskapa.evaluation.selectors import CALL, COALITION, NO_CALL, PROGRAMME, P
 from samskapa.projects.models import Call, Project
 
 KEY_INDICATOR = "EECO01"
+FORMATS = ("xlsx", "csv")
 
 
 def _key_row(rows: list[tables.FigureRow], wanted: str | None) -> tables.FigureRow | None:
@@ -457,6 +458,8 @@ def periods(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("evaluation.view_programme", raise_exception=True)
 def export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
     protected = protected_figures(request.user, selectors.aggregate())
     services.record_export(by=request.user, what=f"evaluation aggregates {fmt}", path=request.path)
     return exports.aggregates_response(protected, fmt)
@@ -464,5 +467,7 @@ def export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
 
 @permission_required("evaluation.export_raw", raise_exception=True)
 def export_raw(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
     services.record_export(by=request.user, what=f"evaluation raw values {fmt}", path=request.path)
     return exports.raw_values_response(fmt)

@@ -1,0 +1,187 @@
+"""The results pages: reporting, approval and corrections, permissions (another project's
+values answer 404; the funder reads and changes nothing), the audited reveal, and constant
+query counts on the list pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from samskapa.accounts.models import User
+from samskapa.core.models import AuditEvent
+from samskapa.evaluation import pseudonyms
+from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.models import Value
+from samskapa.projects.models import Project
+from tests.factories.evaluation import (
+    IndicatorFactory,
+    ProjectIndicatorFactory,
+    half_years,
+    report,
+)
+from tests.factories.projects import ProjectFactory
+from tests.queries import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(project: Project) -> dict[str, Any]:
+    indicator = IndicatorFactory(by_gender=True)
+    ProjectIndicatorFactory(project=project, indicator=indicator)
+    (period,) = half_years(project.call, 1)
+    return {"indicator": indicator, "period": period}
+
+
+def _report_url(project: Project, period: Any) -> str:
+    return reverse("evaluation:report", args=[project.pk, period.pk])
+
+
+def test_member_reports_saves_and_submits(
+    project: Project, member: User, setup: Any, login: Any
+) -> None:
+    client = login(member)
+    prefix = f"i{setup['indicator'].pk}"
+    url = _report_url(project, setup["period"])
+    response = client.post(url, {f"{prefix}-value": "12", f"{prefix}-women": "7", "save": ""})
+    assert response.status_code == 302
+    value = Value.objects.get(project=project)
+    assert (value.value, value.women, value.status) == (12, 7, ValueStatus.DRAFT)
+    client.post(url, {f"{prefix}-value": "12", f"{prefix}-women": "7", "submit": ""})
+    value.refresh_from_db()
+    assert value.status == ValueStatus.SUBMITTED
+
+
+def test_a_breakdown_above_the_total_is_refused_and_the_input_kept(
+    project: Project, member: User, setup: Any, login: Any
+) -> None:
+    prefix = f"i{setup['indicator'].pk}"
+    response = login(member).post(
+        _report_url(project, setup["period"]),
+        {f"{prefix}-value": "5", f"{prefix}-women": "4", f"{prefix}-men": "3", "save": ""},
+    )
+    assert response.status_code == 200
+    assert "exceeds the total" in response.content.decode()
+    assert 'value="4"' in response.content.decode()
+    assert not Value.objects.exists()
+
+
+def test_a_personal_identity_number_is_refused(project: Project, member: User, login: Any) -> None:
+    text = IndicatorFactory(measure="qualitative")
+    ProjectIndicatorFactory(project=project, indicator=text)
+    (period,) = half_years(project.call, 1)
+    response = login(member).post(
+        _report_url(project, period),
+        {f"i{text.pk}-text": "Deltagare 19811218-9876 fick jobb.", "save": ""},
+    )
+    assert response.status_code == 200
+    assert "personal identity number" in response.content.decode()
+    assert not Value.objects.exists()
+
+
+def test_another_projects_values_answer_404(
+    project: Project, other_member: User, setup: Any, login: Any
+) -> None:
+    client = login(other_member)
+    assert client.get(reverse("evaluation:project", args=[project.pk])).status_code == 404
+    assert client.get(_report_url(project, setup["period"])).status_code == 404
+    assert client.post(_report_url(project, setup["period"]), {"save": ""}).status_code == 404
+
+
+def test_the_funder_reads_aggregates_and_changes_nothing(
+    project: Project, funder: User, setup: Any, login: Any
+) -> None:
+    value = report(project, setup["indicator"], setup["period"], 10, status=ValueStatus.SUBMITTED)
+    client = login(funder)
+    assert client.get(reverse("evaluation:overview")).status_code == 200
+    assert client.post(reverse("evaluation:review", args=[value.pk])).status_code == 403
+    assert client.get(_report_url(project, setup["period"])).status_code == 404
+    assert client.post(reverse("evaluation:indicator-create"), {}).status_code == 403
+    value.refresh_from_db()
+    assert value.status == ValueStatus.SUBMITTED
+
+
+def test_approve_lock_and_correct_as_a_new_version(
+    project: Project, member: User, evaluator: User, setup: Any, login: Any
+) -> None:
+    value = report(project, setup["indicator"], setup["period"], 10, status=ValueStatus.SUBMITTED)
+    login(evaluator).post(reverse("evaluation:review", args=[value.pk]), {"action": "approve"})
+    value.refresh_from_db()
+    assert value.status == ValueStatus.APPROVED and value.is_locked
+    prefix = f"i{setup['indicator'].pk}"
+    login(member).post(_report_url(project, setup["period"]), {f"{prefix}-value": "11", "save": ""})
+    value.refresh_from_db()
+    assert (value.value, value.version, value.status) == (11, 2, ValueStatus.DRAFT)
+    approved = [h for h in value.history.all() if h.status == ValueStatus.APPROVED]
+    assert approved and approved[0].value == 10  # the approved version is kept
+
+
+def test_return_needs_a_comment(project: Project, evaluator: User, setup: Any, login: Any) -> None:
+    value = report(project, setup["indicator"], setup["period"], 10, status=ValueStatus.SUBMITTED)
+    client = login(evaluator)
+    client.post(reverse("evaluation:review", args=[value.pk]), {"action": "return", "comment": ""})
+    value.refresh_from_db()
+    assert value.status == ValueStatus.SUBMITTED
+    client.post(
+        reverse("evaluation:review", args=[value.pk]),
+        {"action": "return", "comment": "Kontrollera summan."},
+    )
+    value.refresh_from_db()
+    assert (value.status, value.comment) == (ValueStatus.RETURNED, "Kontrollera summan.")
+
+
+def test_a_locked_period_refuses_changes(project: Project, member: User, login: Any) -> None:
+    indicator = IndicatorFactory()
+    ProjectIndicatorFactory(project=project, indicator=indicator)
+    (locked,) = half_years(project.call, 1, first=2025)  # locked since September 2025
+    response = login(member).post(
+        _report_url(project, locked), {f"i{indicator.pk}-value": "3", "save": ""}
+    )
+    assert response.status_code == 403
+    assert not Value.objects.exists()
+
+
+def test_a_reveal_needs_a_reason_and_is_audited(
+    project: Project, other_project: Project, evaluator: User, setup: Any, login: Any, now: Any
+) -> None:
+    ProjectIndicatorFactory(project=other_project, indicator=setup["indicator"])
+    codes = pseudonyms.pseudonyms(project.call_id, now.year, [project.pk, other_project.pk])
+    url = reverse("evaluation:reveal", args=[project.call_id])
+    client = login(evaluator)
+    response = client.post(url, {"pseudonym": codes[project.pk], "reason": ""})
+    assert project.number not in response.content.decode()
+    assert not AuditEvent.objects.filter(detail__contains="revealed").exists()
+    response = client.post(
+        url, {"pseudonym": codes[project.pk], "reason": "Fallstudie om arbetsgivare"}
+    )
+    assert project.number in response.content.decode()
+    event = AuditEvent.objects.get(detail__contains="revealed")
+    assert event.actor == evaluator and event.object_id == str(project.pk)
+    assert "Fallstudie om arbetsgivare" in event.detail
+
+
+def test_pseudonyms_are_stable_within_a_call_and_year() -> None:
+    first = pseudonyms.pseudonyms(1, 2027, [5, 9, 12])
+    assert first == pseudonyms.pseudonyms(1, 2027, [12, 5, 9])
+    assert sorted(first.values()) == ["P-01", "P-02", "P-03"]
+
+
+@pytest.mark.parametrize(
+    "name", ["evaluation:queue", "evaluation:catalogue", "evaluation:overview"]
+)
+def test_list_pages_cost_the_same_queries_for_one_and_three_items(
+    name: str, admin: User, login: Any, now: Any, call: Any
+) -> None:
+    client = login(admin)
+    url = reverse(name)
+    indicator = IndicatorFactory()
+    (period,) = half_years(call, 1)
+    counts = []
+    for _round in range(2):
+        while Value.objects.count() < (1 if not counts else 3):
+            report(ProjectFactory(call=call), indicator, period, 10, status=ValueStatus.SUBMITTED)
+            IndicatorFactory()
+        counts.append(count_queries(lambda: client.get(url)))
+    assert counts[0] == counts[1]
