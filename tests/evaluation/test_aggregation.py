@@ -156,7 +156,7 @@ def test_completeness_says_who_reported_and_who_is_late(
     call: Call, project: Project, other_project: Project, neighbour: Project
 ) -> None:
     indicator = IndicatorFactory()
-    past, future = half_years(call, 2, first=2026)  # due 14 Aug 2026 (past) and 14 Feb 2027
+    past, _future = half_years(call, 2, first=2026)  # due 14 Aug 2026 (past) and 14 Feb 2027
     for p in (project, other_project, neighbour):
         ProjectIndicatorFactory(project=p, indicator=indicator)
     report(project, indicator, past, 3)
