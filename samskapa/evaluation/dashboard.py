@@ -1,4 +1,4 @@
-"""Home panels: a project's overdue reports; the reviewer's approval queue."""
+"""Home panels: a member's projects' results and overdue reports; the reviewer's queue."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from samskapa.core import dashboard
 from samskapa.evaluation import selectors
 
 
-def _overdue_panel(request: HttpRequest) -> dict[str, Any] | None:
+def _member_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """A project member's way to the project's results: overdue reports first."""
     if is_centre_staff(request.user):
         return None
-    rows = selectors.late_periods_for_user(request.user)
-    return {"rows": rows} if rows else None
+    projects = list(selectors.projects_of_member(request.user))
+    if not projects:
+        return None
+    return {"projects": projects, "rows": selectors.late_periods_for_user(request.user)}
 
 
 def _queue_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -27,6 +30,6 @@ def _queue_panel(request: HttpRequest) -> dict[str, Any] | None:
 
 # Registered in the AppConfig.ready() (samskapa.core.extensions).
 PANELS = [
-    dashboard.Panel("evaluation-overdue", "evaluation/panels/overdue.html", _overdue_panel, 20),
+    dashboard.Panel("evaluation-member", "evaluation/panels/member.html", _member_panel, 20),
     dashboard.Panel("evaluation-queue", "evaluation/panels/queue.html", _queue_panel, 30),
 ]

@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from samskapa.coalitions.models import Coalition
 from samskapa.core.exports import XLSX_TYPE, csv_response, safe_cell, xlsx_response
@@ -38,7 +39,7 @@ def _header() -> list[str]:
         _("Group"),
         _("Code"),
         _("Indicator"),
-        _("Period"),
+        pgettext("results", "Period"),
         _("Value"),
         _("Projects"),
         _("Target"),
@@ -176,7 +177,7 @@ def raw_values_response(fmt: str) -> HttpResponse:
         _("Call"),
         _("Project"),
         _("Code"),
-        _("Period"),
+        pgettext("results", "Period"),
         _("Value"),
         _("Numerator"),
         _("Denominator"),

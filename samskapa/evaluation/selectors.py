@@ -344,6 +344,10 @@ def projects_of_coalition(coalition: Coalition) -> list[Project]:
     ]
 
 
+def projects_of_member(user: Any) -> QuerySet[Project]:
+    return Project.objects.filter(members__user_id=user.pk).distinct().order_by("number")
+
+
 def late_periods_for_user(user: Any, today: datetime.date | None = None) -> list[dict[str, Any]]:
     """For a project member's home: open periods past their due date with nothing submitted."""
     today = today or timezone.localdate()

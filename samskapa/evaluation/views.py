@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.coalitions.models import Coalition
@@ -62,7 +63,7 @@ def _charts(protected: Protected, row: tables.FigureRow | None, where: str) -> d
             points,
             alt=_("%(indicator)s per period, %(where)s; the table below has the figures.")
             % {"indicator": row.indicator.name, "where": where},
-            x_title=_("Period"),
+            x_title=pgettext("results", "Period"),
             y_title=row.indicator.name[:60],
         )
     gender = [
