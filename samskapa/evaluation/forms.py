@@ -181,6 +181,6 @@ class RevealForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (.xlsx)"),
+        label=_("Spreadsheet (.xlsx or .csv)"),
         help_text=_("One row per project, indicator and period; see the example file."),
     )

@@ -17,6 +17,10 @@ urlpatterns = [
     path("results/indicators/", views.catalogue, name="catalogue"),
     path("results/indicators/new/", views.indicator_create, name="indicator-create"),
     path("results/indicators/<int:pk>/", views.indicator_edit, name="indicator-edit"),
+    path("results/import/", views.import_upload, name="import"),
+    path("results/import/preview/", views.import_preview, name="import-preview"),
+    path("results/import/confirm/", views.import_confirm, name="import-confirm"),
+    path("results/import/example.xlsx", views.import_example, name="import-example"),
     path("results/export.<fmt>", views.export, name="export"),
     path("results/raw.<fmt>", views.export_raw, name="export-raw"),
 ]

@@ -5,8 +5,12 @@ exports and the audited reveal of a pseudonym. Every figure goes through disclos
 
 from __future__ import annotations
 
+import secrets
+import time
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,9 +28,10 @@ from samskapa.coalitions.models import Coalition
 from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
-from samskapa.evaluation import exports, pseudonyms, selectors, services, tables
+from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
 from samskapa.evaluation.disclosure import Protected, protected_figures
 from samskapa.evaluation.forms import (
+    ImportForm,
     IndicatorForm,
     PeriodForm,
     ProjectIndicatorForm,
@@ -472,3 +477,85 @@ def export_raw(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     services.record_export(by=request.user, what=f"evaluation raw values {fmt}", path=request.path)
     return exports.raw_values_response(fmt)
+
+
+# --- Import -----------------------------------------------------------------------------------
+
+IMPORT_SESSION_KEY = "evaluation_import"
+IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
+
+
+def _import_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "evaluation-imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _stored_upload(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
+    state = request.session.get(IMPORT_SESSION_KEY)
+    if not state:
+        return None
+    path = _import_dir() / f"{state['token']}.{state['ext']}"
+    return (state, path.read_bytes()) if path.exists() else None
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        cutoff = time.time() - IMPORT_FILE_MAX_AGE
+        for stale in _import_dir().iterdir():
+            if stale.is_file() and stale.stat().st_mtime < cutoff:
+                stale.unlink(missing_ok=True)
+        upload = form.cleaned_data["file"]
+        ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
+        (_import_dir() / f"{token}.{ext}").write_bytes(upload.read())
+        request.session[IMPORT_SESSION_KEY] = {
+            "token": token,
+            "ext": ext,
+            "original": upload.name[:200],
+        }
+        return redirect("evaluation:import-preview")
+    return render(request, "evaluation/import_upload.html", {"form": form})
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+def import_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    stored = _stored_upload(request)
+    if stored is None:
+        messages.error(request, _("Upload the file again: the import has expired."))
+        return redirect("evaluation:import")
+    state, data = stored
+    parsed = importer.parse(data, f"upload.{state['ext']}")
+    return render(request, "evaluation/import_preview.html", {"state": state, "parsed": parsed})
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+@require_POST
+def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
+    stored = _stored_upload(request)
+    if stored is None:
+        messages.error(request, _("Upload the file again: the import has expired."))
+        return redirect("evaluation:import")
+    state, data = stored
+    try:
+        count = importer.commit(importer.parse(data, f"upload.{state['ext']}"), by=request.user)
+    except importer.ImportFailed:
+        messages.error(request, _("Nothing was imported: the file has errors."))
+        return redirect("evaluation:import-preview")
+    (_import_dir() / f"{state['token']}.{state['ext']}").unlink(missing_ok=True)
+    del request.session[IMPORT_SESSION_KEY]
+    messages.success(
+        request,
+        _("%(count)s values have been imported and submitted for approval.") % {"count": count},
+    )
+    return redirect("evaluation:queue")
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+def import_example(request: AuthenticatedHttpRequest) -> HttpResponse:
+    response = HttpResponse(importer.example_workbook(), content_type=exports.XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="results-import-example.xlsx"'
+    return response

@@ -110,3 +110,11 @@ PAGES = [
         variant="csv",
     ),
 ]
+
+PAGES += [
+    Page("evaluation:import", ADMIN),
+    Page("evaluation:import-example", ADMIN, scan=False),
+    # Without an upload in the session, preview and confirm send the person back to the upload.
+    Page("evaluation:import-preview", ADMIN, ok=FOUND, scan=False),
+    Page("evaluation:import-confirm", ADMIN, method="POST", ok=FOUND, scan=False),
+]
