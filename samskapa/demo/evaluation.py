@@ -112,7 +112,8 @@ def load(calendar: DemoCalendar | None = None) -> None:
                     denominator = rng.randint(8, 14)
                     fields.update(numerator=rng.randint(5, denominator), denominator=denominator)
                 else:
-                    total = max(0, typical + rng.randint(-typical // 2, typical // 2))
+                    base = typical or 0
+                    total = max(0, base + rng.randint(-base // 2, base // 2))
                     if indicator.adds_latest:
                         cumulative += total
                         total = cumulative

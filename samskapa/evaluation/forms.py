@@ -61,7 +61,7 @@ class IndicatorForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("measure") != "count" and (data.get("by_gender") or data.get("by_age")):
             raise ValidationError(_("Only counts can be broken down by gender or age band."))
         return data
@@ -88,9 +88,8 @@ class ProjectIndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.project = project
         taken = ProjectIndicator.objects.filter(project=project).values_list("indicator_id")
-        self.fields["indicator"].queryset = Indicator.objects.filter(active=True).exclude(
-            pk__in=taken
-        )
+        field: Any = self.fields["indicator"]
+        field.queryset = Indicator.objects.filter(active=True).exclude(pk__in=taken)
 
 
 class ValueForm(forms.Form):
@@ -137,7 +136,7 @@ class ValueForm(forms.Form):
         return refuse_personnummer(self.cleaned_data.get("text", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         if self.indicator.is_percentage and (data.get("numerator") is None) != (

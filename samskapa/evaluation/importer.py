@@ -212,18 +212,18 @@ def _plan_row(
             data["text"] = str(cells[index] or "").strip()
     if len(result.errors) > errors_before or project is None or indicator is None or period is None:
         return
-    key = (project.pk, indicator.pk, period.pk)
-    if key in seen:
+    triple = (project.pk, indicator.pk, period.pk)
+    if triple in seen:
         error("", _("The same project, indicator and period appear on an earlier row."))
         return
-    seen.add(key)
+    seen.add(triple)
     try:
         check_value(Value(**{k: v for k, v in data.items() if k != "text"}), indicator)
     except ValidationError as problem:
         for message in problem.messages:
             error("", message)
         return
-    result.rows.append(PlannedValue(number, project, indicator, period, data, key in existing))
+    result.rows.append(PlannedValue(number, project, indicator, period, data, triple in existing))
 
 
 class ImportFailed(Exception):
@@ -254,7 +254,7 @@ def example_workbook() -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
+    sheet: Any = book.active
     sheet.title = "Värden"
     sheet.append(EXAMPLE_HEADER)
     sheet.append(

@@ -74,7 +74,7 @@ def _charts(protected: Protected, row: tables.FigureRow | None, where: str) -> d
     gender = [
         (str(tables.CATEGORY_LABELS[f]), c.value)
         for f, c in zip(tables.GENDER_FIELDS, row.gender, strict=False)
-        if c is not None and c.shown
+        if c is not None and c.shown and c.value is not None
     ]
     if gender:
         context["gender_chart"] = charts.bar_chart(
@@ -389,7 +389,7 @@ def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             form = ReturnForm(request.POST)
             if not form.is_valid():
                 messages.error(
-                    request, " ".join(m for errors in form.errors.values() for m in errors)
+                    request, " ".join(str(m) for errors in form.errors.values() for m in errors)
                 )
                 return redirect("evaluation:queue")
             services.return_value(
