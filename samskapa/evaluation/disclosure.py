@@ -7,7 +7,8 @@ Rules (docs/evaluation.md, "Suppression"):
 2. The three-project rule: an aggregate of fewer than MIN_PROJECTS projects is not published
    to funders, members or the public (a single project's figure is never published).
 3. Secondary suppression: every additive relation between published cells (programme = Σ
-   calls; call = Σ its projects = Σ its coalitions + its projects outside coalitions;
+   calls; call = Σ its projects = Σ its coalitions + its projects outside coalitions (an
+   unpublished cell of its own, protected like the others);
    coalition = Σ its projects; all periods = Σ periods for sum indicators; total ≥ Σ gender
    and Σ age bands) has either no suppressed cell or at least two, so no suppressed cell can
    be recomputed from a total and the visible cells. The smallest visible cell of a relation
@@ -32,6 +33,7 @@ from samskapa.evaluation.selectors import (
     CALL,
     COALITION,
     NO_CALL,
+    OUTSIDE,
     PROGRAMME,
     PROJECT,
     TOTAL,
@@ -215,10 +217,10 @@ class Protected:
             for call, projects in calls.items():
                 add([cells.get((CALL, call))] + [cells.get((PROJECT, p)) for p in projects])
                 add(
-                    [cells.get((CALL, call))]
+                    [cells.get((CALL, call)), cells.get((OUTSIDE, call))]
                     + [cells.get((COALITION, k)) for k in call_coalitions[call]]
-                    + [cells.get((PROJECT, p)) for p in outside[call]]
                 )
+                add([cells.get((OUTSIDE, call))] + [cells.get((PROJECT, p)) for p in outside[call]])
             for coalition, projects in coalitions.items():
                 add(
                     [cells.get((COALITION, coalition))]

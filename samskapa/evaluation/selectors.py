@@ -33,7 +33,13 @@ PROGRAMME = "programme"
 CALL = "call"
 COALITION = "coalition"
 PROJECT = "project"
-LEVELS = (PROGRAMME, CALL, COALITION, PROJECT)
+# The projects of a call outside any coalition, together: never shown, but a part of the
+# call's total that disclosure control must protect like a coalition (disclosure.py).
+OUTSIDE = "outside"
+# What published figures need: no single project's figure is ever published, so disclosure
+# control works without the project level (docs/evaluation.md, "Suppression").
+PUBLISHED_LEVELS = (PROGRAMME, CALL, COALITION, OUTSIDE)
+LEVELS = (*PUBLISHED_LEVELS, PROJECT)
 NO_CALL = 0  # the group key of projects outside any call
 NO_GROUP = 0
 TOTAL = None  # the period key of "all periods"
@@ -42,6 +48,7 @@ _GROUP_FIELD = {
     PROGRAMME: None,
     CALL: "project__call_id",
     COALITION: "project__coalition_membership__coalition_id",
+    OUTSIDE: "project__call_id",
     PROJECT: "project_id",
 }
 
@@ -194,11 +201,16 @@ def aggregate(
     targets: dict[tuple[str, int, int], Decimal] = {}
     for level in levels:
         group_field = _GROUP_FIELD[level]
-        for per_period, qs in ((True, base), (False, _latest_only(base))):
+        scope = (
+            base.filter(project__coalition_membership__isnull=True) if level == OUTSIDE else base
+        )
+        for per_period, qs in ((True, scope), (False, _latest_only(scope))):
             for row in _group_rows(qs, level, per_period):
                 group = (row[group_field] or NO_GROUP) if group_field else NO_GROUP
                 period = row["period__starts"] if per_period else TOTAL
                 cells[(level, row["indicator_id"], group, period)] = _figure(row)
+        if level == OUTSIDE:
+            continue
         target_qs = ProjectIndicator.objects.filter(
             target__isnull=False, indicator__measure=Measure.COUNT
         )

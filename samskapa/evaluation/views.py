@@ -29,7 +29,7 @@ from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
-from samskapa.evaluation.disclosure import Protected, protected_figures
+from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
     ImportForm,
     IndicatorForm,
@@ -40,7 +40,16 @@ from samskapa.evaluation.forms import (
     ValueForm,
 )
 from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
-from samskapa.evaluation.selectors import CALL, COALITION, NO_CALL, PROGRAMME, PROJECT, TOTAL
+from samskapa.evaluation.selectors import (
+    CALL,
+    COALITION,
+    LEVELS,
+    NO_CALL,
+    PROGRAMME,
+    PROJECT,
+    PUBLISHED_LEVELS,
+    TOTAL,
+)
 from samskapa.projects.models import Call, Project
 
 KEY_INDICATOR = "EECO01"
@@ -86,6 +95,12 @@ def _charts(protected: Protected, row: tables.FigureRow | None, where: str) -> d
     return context
 
 
+def _levels(request: AuthenticatedHttpRequest) -> tuple[str, ...]:
+    """Admins and evaluators see projects (under pseudonyms); published figures never need a
+    single project's figure, so they are computed without that level."""
+    return LEVELS if is_internal(request.user) else PUBLISHED_LEVELS
+
+
 def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> dict[str, Any]:
     return {
         "protected": protected,
@@ -102,7 +117,7 @@ def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> di
 
 @permission_required("evaluation.view_programme", raise_exception=True)
 def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
-    protected = protected_figures(request.user, selectors.aggregate())
+    protected = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
     rows = tables.indicator_rows(protected, PROGRAMME)
     calls = list(selectors.calls_with_periods())
     key = _key_row(rows, request.GET.get("indicator"))
@@ -148,7 +163,7 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         path=request.path,
     )
-    protected = protected_figures(request.user, selectors.aggregate())
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
     rows = tables.indicator_rows(protected, CALL, call.pk)
     key = _key_row(rows, request.GET.get("indicator"))
     context: dict[str, Any] = {
@@ -179,7 +194,7 @@ def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         pk=pk,
         path=request.path,
     )
-    protected = protected_figures(request.user, selectors.aggregate())
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
     rows = tables.indicator_rows(protected, COALITION, coalition.pk)
     key = _key_row(rows, request.GET.get("indicator"))
     context: dict[str, Any] = {
@@ -466,7 +481,7 @@ def periods(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    protected = protected_figures(request.user, selectors.aggregate())
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
     services.record_export(by=request.user, what=f"evaluation aggregates {fmt}", path=request.path)
     return exports.aggregates_response(protected, fmt)
 

@@ -16,8 +16,9 @@ from django.urls import reverse
 from samskapa.accounts.models import User
 from samskapa.evaluation import selectors
 from samskapa.evaluation.disclosure import FEW_PROJECTS, SECONDARY, SMALL, Protected
-from samskapa.evaluation.selectors import CALL, PROGRAMME, TOTAL
+from samskapa.evaluation.selectors import CALL, COALITION, PROGRAMME, TOTAL
 from samskapa.projects.models import Call
+from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import IndicatorFactory, half_years, report
 from tests.factories.projects import CallFactory, ProjectFactory
 
@@ -193,3 +194,52 @@ def test_page_csv_and_excel_publish_the_same_numbers(
     assert "10,000" in page  # the same total on the page (English format)
     assert ".." in total_row  # the non-binary cell and its protecting cell
     assert "Methods" in book.sheetnames
+
+
+def test_a_project_outside_the_coalitions_cannot_be_recomputed(now: Any) -> None:
+    """Call 38 = coalition 30 (three projects) + one project outside coalitions (8): publishing
+    the call and the coalition would give the single project away."""
+    indicator = IndicatorFactory()
+    call = CallFactory()
+    (h1,) = half_years(call, 1)
+    inside = _projects(call, 3)
+    coalition = coalition_of(*inside)
+    alone = ProjectFactory(call=call)
+    for project in inside:
+        report(project, indicator, h1, 10)
+    report(alone, indicator, h1, 8)
+    # Two more projects in another call, so the programme differs from the call.
+    other = CallFactory()
+    (h1b,) = half_years(other, 1)
+    for project in _projects(other, 3):
+        report(project, indicator, h1b, 10)
+    published = _published(indicator)
+    call_cell = published.cell(CALL, indicator.pk, call.pk, TOTAL)
+    coalition_cell = published.cell(COALITION, indicator.pk, coalition.pk, TOTAL)
+    assert not (call_cell.shown and coalition_cell.shown)
+
+
+@pytest.mark.parametrize("with_coalitions", [False, True])
+def test_published_figures_do_not_depend_on_the_project_level(
+    now: Any, with_coalitions: bool
+) -> None:
+    """Published figures are computed without the project level; with it, they are the same."""
+    indicator = IndicatorFactory(by_gender=True)
+    for size, value in ((1, 9), (2, 3), (3, 1), (4, 12), (5, 2)):
+        call = CallFactory()
+        (h1, h2) = half_years(call, 2)
+        projects = _projects(call, size)
+        if with_coalitions and size >= 3:
+            coalition_of(*projects[:2])
+        for index, project in enumerate(projects):
+            report(project, indicator, h1, value + index, women=value, men=index)
+            report(project, indicator, h2, value, non_binary=index % 2)
+    full = Protected(selectors.aggregate(indicator_ids=[indicator.pk]), internal=False)
+    lean = Protected(
+        selectors.aggregate(indicator_ids=[indicator.pk], levels=selectors.PUBLISHED_LEVELS),
+        internal=False,
+    )
+    published = {k: c.published_value for k, c in lean._cells.items()}
+    assert published == {
+        k: c.published_value for k, c in full._cells.items() if k[0] != selectors.PROJECT
+    }
