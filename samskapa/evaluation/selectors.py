@@ -94,8 +94,14 @@ def review_queue() -> QuerySet[Value]:
     )
 
 
-def value_history(value: Value) -> list[Any]:
-    return list(value.history.select_related("history_user").order_by("-history_date"))
+def earlier_versions(values: Iterable[Value]) -> dict[int, list[Any]]:
+    """The history of each value, newest first, without the current state: one query."""
+    by_value: dict[int, list[Any]] = defaultdict(list)
+    ids = [v.pk for v in values]
+    history = Value.history.model.objects.filter(id__in=ids).select_related("history_user")
+    for record in history.order_by("-history_date", "-history_id"):
+        by_value[record.id].append(record)
+    return {pk: records[1:] for pk, records in by_value.items()}
 
 
 # --- Aggregates ----------------------------------------------------------------------------

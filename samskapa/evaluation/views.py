@@ -320,6 +320,7 @@ def report(request: AuthenticatedHttpRequest, pk: int, period_pk: int) -> HttpRe
         raise Http404
     links = list(selectors.project_indicators(project))
     existing = selectors.project_values_for_period(project, period)
+    versions = selectors.earlier_versions(existing.values())
     writable = period.is_open() or request.user.has_perm("evaluation.review_values")
     forms_ = []
     for link in links:
@@ -373,7 +374,14 @@ def report(request: AuthenticatedHttpRequest, pk: int, period_pk: int) -> HttpRe
         {
             "project": project,
             "period": period,
-            "entries": [(f, existing.get(f.indicator.pk)) for f in forms_],
+            "entries": [
+                (
+                    f,
+                    existing.get(f.indicator.pk),
+                    versions.get(getattr(existing.get(f.indicator.pk), "pk", 0), []),
+                )
+                for f in forms_
+            ],
             "writable": writable,
             "has_errors": any(f.errors for f in forms_),
         },

@@ -185,3 +185,29 @@ def test_list_pages_cost_the_same_queries_for_one_and_three_items(
             IndicatorFactory()
         counts.append(count_queries(lambda: client.get(url)))
     assert counts[0] == counts[1]
+
+
+def test_the_report_page_shows_earlier_versions(
+    project: Project, member: User, setup: Any, login: Any
+) -> None:
+    value = report(project, setup["indicator"], setup["period"], 10, status=ValueStatus.SUBMITTED)
+    value.status = ValueStatus.APPROVED
+    value.save()
+    page = login(member).get(_report_url(project, setup["period"])).content.decode()
+    assert "Earlier versions" in page
+    assert "Submitted" in page
+
+
+def test_the_call_page_costs_the_same_queries_for_one_and_three_projects(
+    call: Any, evaluator: User, login: Any
+) -> None:
+    client = login(evaluator)
+    indicator = IndicatorFactory()
+    (period,) = half_years(call, 1)
+    url = reverse("evaluation:call", args=[call.pk])
+    counts = []
+    for size in (1, 3):
+        while Value.objects.count() < size:
+            report(ProjectFactory(call=call), indicator, period, 10)
+        counts.append(count_queries(lambda: client.get(url)))
+    assert counts[0] == counts[1]
