@@ -75,7 +75,7 @@ def _charts(protected: Protected, row: tables.FigureRow | None, where: str) -> d
     if len(points) > 1:
         context["trend_chart"] = charts.line_chart(
             points,
-            alt=_("%(indicator)s per period, %(where)s; the table below has the figures.")
+            alt=_("%(indicator)s per period, %(where)s; the table above has the figures.")
             % {"indicator": row.indicator.name, "where": where},
             x_title=pgettext("results", "Period"),
             y_title=row.indicator.name[:60],
@@ -173,8 +173,7 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "rows": rows,
         "coalitions": list(selectors.coalitions_of_call(call)),
         "completeness": selectors.completeness(call),
-        "show_names": request.user.has_perm("evaluation.review_values")
-        or request.user.has_perm("projects.view_call"),
+        "show_names": request.user.has_perm("evaluation.view_completeness_names"),
     }
     if protected.internal and key is not None:
         projects = list(selectors.reporting_projects(call))

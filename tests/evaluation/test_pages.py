@@ -211,3 +211,12 @@ def test_the_call_page_costs_the_same_queries_for_one_and_three_projects(
             report(ProjectFactory(call=call), indicator, period, 10)
         counts.append(count_queries(lambda: client.get(url)))
     assert counts[0] == counts[1]
+
+
+def test_evaluators_see_completeness_as_counts_so_pseudonyms_hold(
+    project: Project, evaluator: User, admin: User, setup: Any, login: Any
+) -> None:
+    half_years(project.call, 1, first=2026)  # due in August 2026: late at NOW
+    url = reverse("evaluation:call", args=[project.call_id])
+    assert project.number not in login(evaluator).get(url).content.decode()
+    assert project.number in login(admin).get(url).content.decode()
