@@ -251,6 +251,7 @@ def commit(parsed: ValueImport, *, by: User) -> int:
 
 def example_workbook() -> bytes:
     """The documented example file: the columns and two rows."""
+    # Imported here: openpyxl takes over a second to import, and only this file needs it.
     from openpyxl import Workbook
 
     book = Workbook()
