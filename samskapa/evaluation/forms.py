@@ -64,6 +64,16 @@ class IndicatorForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("measure") != "count" and (data.get("by_gender") or data.get("by_age")):
             raise ValidationError(_("Only counts can be broken down by gender or age band."))
+        if self.instance.pk and self.instance.values.exists():
+            for name in ("measure", "aggregation"):
+                if name in self.changed_data:
+                    self.add_error(
+                        name,
+                        _(
+                            "Projects have reported values for this indicator, which were "
+                            "given in this form: it cannot change. Create a new indicator."
+                        ),
+                    )
         return data
 
 

@@ -220,3 +220,27 @@ def test_evaluators_see_completeness_as_counts_so_pseudonyms_hold(
     url = reverse("evaluation:call", args=[project.call_id])
     assert project.number not in login(evaluator).get(url).content.decode()
     assert project.number in login(admin).get(url).content.decode()
+
+
+def test_the_measure_of_an_indicator_with_values_cannot_change(
+    project: Project, admin: User, setup: Any, login: Any
+) -> None:
+    indicator = setup["indicator"]
+    report(project, indicator, setup["period"], 10)
+    data = {
+        "code": indicator.code,
+        "kind": indicator.kind,
+        "name_sv": indicator.name_sv,
+        "name_en": indicator.name_en,
+        "level": indicator.level,
+        "unit": indicator.unit,
+        "measure": "percentage",
+        "aggregation": indicator.aggregation,
+        "higher_is_better": "on",
+        "active": "on",
+    }
+    response = login(admin).post(reverse("evaluation:indicator-edit", args=[indicator.pk]), data)
+    assert response.status_code == 200
+    assert "cannot change" in response.content.decode()
+    indicator.refresh_from_db()
+    assert indicator.measure == "count"
