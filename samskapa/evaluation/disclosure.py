@@ -115,12 +115,6 @@ class Protected:
     def target(self, level: str, indicator_id: int, group: int = 0) -> Any:
         return self.figures.targets.get((level, indicator_id, group))
 
-    def has_data(self, indicator_id: int) -> bool:
-        return self.cell(PROGRAMME, indicator_id) is not None
-
-    def reasons_used(self) -> list[str]:
-        return sorted({c.reason for c in self._cells.values() if c.reason})
-
     def footnote(self) -> str:
         return str(
             _(

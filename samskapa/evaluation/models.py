@@ -110,11 +110,6 @@ class Indicator(models.Model):
         return (GENDER_FIELDS if self.by_gender else []) + (AGE_FIELDS if self.by_age else [])
 
 
-class ReportingPeriodQuerySet(models.QuerySet["ReportingPeriod"]):
-    def late_on(self, day: datetime.date) -> ReportingPeriodQuerySet:
-        return self.filter(due__lt=day)
-
-
 class ReportingPeriod(models.Model):
     """A period a call's projects report on. Periods of different calls with the same dates
     are the same period in programme figures. A period without a call is for projects
@@ -133,8 +128,6 @@ class ReportingPeriod(models.Model):
     ends = models.DateField(_("ends"))
     due = models.DateField(_("report due"))
     locks = models.DateField(_("locked from"))
-
-    objects = ReportingPeriodQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts", "call__reference"]

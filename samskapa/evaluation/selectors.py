@@ -392,18 +392,3 @@ def late_periods_for_user(user: Any, today: datetime.date | None = None) -> list
             if (project.pk, period.pk) not in submitted:
                 rows.append({"project": project, "period": period})
     return rows
-
-
-def group_projects(figures: Figures, level: str, group: int) -> list[int]:
-    if level == CALL:
-        return sorted(p for p, c in figures.project_call.items() if c == group)
-    if level == COALITION:
-        return sorted(p for p, c in figures.project_coalition.items() if c == group)
-    return []
-
-
-def all_projects_by_call() -> dict[int, list[int]]:
-    out: dict[int, list[int]] = defaultdict(list)
-    for pk, call_id in Project.objects.values_list("pk", "call_id"):
-        out[call_id or NO_CALL].append(pk)
-    return out

@@ -28,14 +28,6 @@ class FigureRow:
     gender: list[Cell | None]
     age: list[Cell | None]
 
-    @property
-    def target_reached(self) -> float | None:
-        if self.target in (None, 0) or self.total is None or not self.total.shown:
-            return None
-        if self.total.is_percentage:
-            return None
-        return float(self.total.value or 0) / float(self.target)  # type: ignore[arg-type]
-
 
 def how_computed(indicator: Indicator) -> str:
     if indicator.is_percentage:

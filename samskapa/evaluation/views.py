@@ -291,7 +291,6 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 "values": [values.get((ind.pk, p.pk)) for p in periods],
                 "own_total": own.cell(PROJECT, ind.pk, project.pk, TOTAL),
                 "call_total": published.cell(CALL, ind.pk, call_group, TOTAL),
-                "call_projects": (published.cell(CALL, ind.pk, call_group, TOTAL) or None),
                 "how": tables.how_computed(ind),
             }
         )
