@@ -35,7 +35,19 @@ def refuse_personnummer(text: str) -> str:
     return text
 
 
-class IndicatorForm(forms.ModelForm):
+class RefusesPersonnummer:
+    """A form mixin: no text field accepts a personal identity number."""
+
+    def refuse_in(self, data: dict[str, Any]) -> None:
+        for name, value in list(data.items()):
+            if isinstance(value, str):
+                try:
+                    refuse_personnummer(value)
+                except ValidationError as error:
+                    self.add_error(name, error)  # type: ignore[attr-defined]
+
+
+class IndicatorForm(RefusesPersonnummer, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -64,6 +76,7 @@ class IndicatorForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("measure") != "count" and (data.get("by_gender") or data.get("by_age")):
             raise ValidationError(_("Only counts can be broken down by gender or age band."))
+        self.refuse_in(data)
         if self.instance.pk and self.instance.values.exists():
             for name in ("measure", "aggregation"):
                 if name in self.changed_data:
@@ -77,7 +90,7 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(RefusesPersonnummer, forms.ModelForm):
     class Meta:
         model = ReportingPeriod
         fields = ["name", "starts", "ends", "due", "locks"]
@@ -87,6 +100,11 @@ class PeriodForm(forms.ModelForm):
             "due": DateInput(),
             "locks": DateInput(),
         }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data
 
 
 class ProjectIndicatorForm(forms.ModelForm):

@@ -244,3 +244,33 @@ def test_the_measure_of_an_indicator_with_values_cannot_change(
     assert "cannot change" in response.content.decode()
     indicator.refresh_from_db()
     assert indicator.measure == "count"
+
+
+def test_no_form_accepts_a_personal_identity_number(admin: User, login: Any, call: Any) -> None:
+    response = login(admin).post(
+        reverse("evaluation:indicator-create"),
+        {
+            "code": "ZZ99",
+            "kind": "centre",
+            "name_sv": "Deltagare 19811218-9876",
+            "name_en": "Participants",
+            "level": "output",
+            "unit": "participants",
+            "measure": "count",
+            "aggregation": "sum",
+        },
+    )
+    assert response.status_code == 200
+    assert "personal identity number" in response.content.decode()
+    response = login(admin).post(
+        reverse("evaluation:periods", args=[call.pk]),
+        {
+            "name": "198112189876",
+            "starts": "2027-01-01",
+            "ends": "2027-06-30",
+            "due": "2027-08-15",
+            "locks": "2027-09-15",
+        },
+    )
+    assert response.status_code == 200
+    assert "personal identity number" in response.content.decode()
