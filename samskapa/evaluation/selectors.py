@@ -210,7 +210,11 @@ def aggregate(
         scope = (
             base.filter(project__coalition_membership__isnull=True) if level == OUTSIDE else base
         )
-        for per_period, qs in ((True, scope), (False, _latest_only(scope))):
+        # Over all periods, sum indicators need no subquery; only latest-counts indicators
+        # look for a later approved period (a correlated subquery, on their rows only).
+        sums = scope.filter(indicator__aggregation=Aggregation.SUM)
+        latest = _latest_only(scope.filter(indicator__aggregation=Aggregation.LATEST))
+        for per_period, qs in ((True, scope), (False, sums), (False, latest)):
             for row in _group_rows(qs, level, per_period):
                 group = (row[group_field] or NO_GROUP) if group_field else NO_GROUP
                 period = row["period__starts"] if per_period else TOTAL
