@@ -366,6 +366,18 @@ def projects_of_coalition(coalition: Coalition) -> list[Project]:
     ]
 
 
+def coalitions_of_staff(user: Any) -> QuerySet[Coalition]:
+    """The coalitions a process leader leads or a coach's projects are in."""
+    return (
+        Coalition.objects.filter(
+            Q(process_leaders=user.pk) | Q(members__project__coach_assignments__coach=user.pk)
+        )
+        .distinct()
+        .select_related("call")
+        .order_by("name")
+    )
+
+
 def projects_of_member(user: Any) -> QuerySet[Project]:
     return Project.objects.filter(members__user_id=user.pk).distinct().order_by("number")
 

@@ -142,6 +142,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "rows": rows,
             "call_rows": call_rows,
             "completeness": selectors.programme_completeness(),
+            "my_coalitions": list(selectors.coalitions_of_staff(request.user)),
         },
     )
 

@@ -9,12 +9,16 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import User
+from samskapa.coaching.models import CoachAssignment
 from samskapa.core.models import AuditEvent
 from samskapa.evaluation import pseudonyms
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Value
 from samskapa.projects.models import Project
+from tests.factories.accounts import staff
+from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
     IndicatorFactory,
     ProjectIndicatorFactory,
@@ -274,3 +278,16 @@ def test_no_form_accepts_a_personal_identity_number(admin: User, login: Any, cal
     )
     assert response.status_code == 200
     assert "personal identity number" in response.content.decode()
+
+
+def test_process_leaders_and_coaches_find_their_coalitions(
+    project: Project, other_project: Project, login: Any
+) -> None:
+    leader, coach = staff(StaffRole.PROCESS_LEADER), staff(StaffRole.COACH)
+    mine = coalition_of(project, name="Ledarens koalition", process_leaders=[leader])
+    coalition_of(other_project, name="Coachens koalition")
+    CoachAssignment.objects.create(project=other_project, coach=coach)
+    leader_page = login(leader).get(reverse("evaluation:overview")).content.decode()
+    assert "Ledarens koalition" in leader_page and "Coachens koalition" not in leader_page
+    coach_page = login(coach).get(reverse("evaluation:overview")).content.decode()
+    assert "Coachens koalition" in coach_page and mine.name not in coach_page
