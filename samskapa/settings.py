@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "samskapa.coaching",
     "samskapa.library",
     "samskapa.conference",
+    "samskapa.evaluation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -220,6 +221,9 @@ MFA_TOTP_ISSUER = "Samskapa"
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
 # Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60
+# Disclosure control of published results (samskapa/evaluation/disclosure.py): a count from 1
+# to this threshold minus one is not published (docs/evaluation.md).
+SAMSKAPA_DISCLOSURE_THRESHOLD = int(os.environ.get("SAMSKAPA_DISCLOSURE_THRESHOLD", "5"))
 
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

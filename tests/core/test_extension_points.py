@@ -27,7 +27,8 @@ def test_a_registry_keeps_one_item_per_key_in_first_registration_order() -> None
 def test_every_app_registers_through_its_app_config() -> None:
     panels = {panel.template.split("/")[0] for panel in dashboard._PANELS.items()}
     assert panels == {
-        "accounts", "coaching", "coalitions", "conference", "library", "projects", "toolkit"
+        "accounts", "coaching", "coalitions", "conference", "evaluation", "library", "projects",
+        "toolkit",
     }  # fmt: skip
     nav = {item.url_name.split(":")[0] for item in navigation._REGISTRY.items()}
     assert nav == {
@@ -36,6 +37,7 @@ def test_every_app_registers_through_its_app_config() -> None:
         "coaching",
         "coalitions",
         "conference",
+        "evaluation",
         "library",
         "projects",
     }
@@ -47,7 +49,7 @@ def test_every_app_registers_through_its_app_config() -> None:
     }  # fmt: skip
     # In INSTALLED_APPS order: each seeder builds on the data of the apps before it.
     assert [m.key for m in bench.modules()] == [
-        "accounts", "projects", "coalitions", "coaching", "library", "conference"
+        "accounts", "projects", "coalitions", "coaching", "library", "conference", "evaluation"
     ]  # fmt: skip
 
 

@@ -1,0 +1,155 @@
+"""Demo results: the demo call's projects report on six indicators over the last three
+half-years. The two earlier periods are approved; in the latest one most values are approved,
+some wait for approval, two projects are late, one value was returned with a comment and one
+was corrected after approval (version 2). A few projects report a small non-binary group, so
+the call's and the programme's non-binary figure is suppressed for the funder. Idempotent:
+periods are found by call and start, values by project, indicator and period."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from samskapa.accounts.models import User
+from samskapa.demo.clock import DemoCalendar
+from samskapa.evaluation import catalogue
+from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.projects.models import Call, Project
+
+CALL = "2023/00187"
+LATE = {"23-076-S01", "23-090-S01"}  # nothing reported for the latest period
+WAITING = {"23-019-S01", "23-044-S01", "23-063-S01"}  # latest period submitted, not yet approved
+RETURNED = ("23-012-S01", "EECO02")  # returned with a comment in the latest period
+CORRECTED = ("23-027-S01", "EECO01")  # corrected after approval in the first period
+NON_BINARY = {"23-031-S01": 1, "23-058-S01": 2}  # a small group: 3 in all
+# code: (target per project, typical value per period)
+INDICATORS = {
+    "EECO01": (120, 22),
+    "EECO02": (60, 11),
+    "EECR04": (30, 5),
+    "SAM01": (8, 4),
+    "SAM02": (40, 7),
+    "SAM03": (60, None),
+}
+
+
+def _half_years(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    """The last three complete half-years before today."""
+    year, half = (today.year, 1) if today.month > 6 else (today.year - 1, 2)
+    out = []
+    for _n in range(3):
+        starts = datetime.date(year, 1 if half == 1 else 7, 1)
+        ends = datetime.date(year, 6, 30) if half == 1 else datetime.date(year, 12, 31)
+        out.append((starts, ends))
+        year, half = (year, 1) if half == 2 else (year - 1, 2)
+    return list(reversed(out))
+
+
+def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
+    periods = []
+    spans = _half_years(today)
+    for index, (starts, ends) in enumerate(spans):
+        latest = index == len(spans) - 1
+        due = today - datetime.timedelta(days=7) if latest else ends + datetime.timedelta(days=45)
+        locks = (
+            today + datetime.timedelta(days=21) if latest else ends + datetime.timedelta(days=75)
+        )
+        period, _created = ReportingPeriod.objects.update_or_create(
+            call=call,
+            starts=starts,
+            defaults={
+                "name": f"{starts.year} H{1 if starts.month == 1 else 2}",
+                "ends": ends,
+                "due": due,
+                "locks": max(locks, due),
+            },
+        )
+        periods.append(period)
+    ReportingPeriod.objects.filter(call=call).exclude(pk__in=[p.pk for p in periods]).filter(
+        values__isnull=True
+    ).delete()
+    return periods
+
+
+def load(calendar: DemoCalendar | None = None) -> None:
+    calendar = calendar or DemoCalendar.for_today()
+    call = Call.objects.filter(reference=CALL).first()
+    if call is None:
+        return
+    catalogue.seed(Indicator)  # after a reset the seeded catalogue is gone with the rest
+    reviewer = User.objects.filter(email="utvarderare@samskapa.test").first()
+    periods = _periods(call, calendar.today)
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    now = timezone.now()
+    projects = list(Project.objects.filter(call=call).order_by("number"))
+    for project in projects:
+        rng = random.Random(project.number)
+        for code, (target, typical) in INDICATORS.items():
+            indicator = indicators[code]
+            ProjectIndicator.objects.update_or_create(
+                project=project, indicator=indicator, defaults={"target": target}
+            )
+            cumulative = 0
+            for index, period in enumerate(periods):
+                latest = index == len(periods) - 1
+                if latest and project.number in LATE:
+                    Value.objects.filter(
+                        project=project, indicator=indicator, period=period
+                    ).delete()
+                    continue
+                fields: dict[str, object] = {
+                    "status": ValueStatus.APPROVED,
+                    "comment": "",
+                    "version": 1,
+                    "submitted_at": now,
+                    "reviewed_at": now,
+                    "reviewed_by": reviewer,
+                }
+                if indicator.is_percentage:
+                    denominator = rng.randint(8, 14)
+                    fields.update(numerator=rng.randint(5, denominator), denominator=denominator)
+                else:
+                    base = typical or 0
+                    total = max(0, base + rng.randint(-base // 2, base // 2))
+                    if indicator.adds_latest:
+                        cumulative += total
+                        total = cumulative
+                    fields["value"] = total
+                    if indicator.by_gender:
+                        non_binary = NON_BINARY.get(project.number, 0) if index == 0 else 0
+                        women = (total - non_binary) // 2 + rng.randint(0, 3)
+                        women = min(women, total - non_binary)
+                        men = max(0, total - non_binary - women - 1)
+                        fields.update(
+                            women=women,
+                            men=men,
+                            non_binary=non_binary,
+                            gender_not_stated=total - women - men - non_binary,
+                        )
+                    if indicator.by_age:
+                        young = total // 3
+                        old = total // 6
+                        fields.update(
+                            age_under_18=0,
+                            age_18_29=young,
+                            age_30_54=total - young - old,
+                            age_55_plus=old,
+                        )
+                if latest and project.number in WAITING:
+                    fields.update(status=ValueStatus.SUBMITTED, reviewed_at=None, reviewed_by=None)
+                if latest and (project.number, code) == RETURNED:
+                    fields.update(
+                        status=ValueStatus.RETURNED,
+                        comment=(
+                            "Summan arbetslösa är större än antalet deltagare som var arbetslösa "
+                            "vid start enligt er deltagarförteckning. Kontrollera och skicka igen."
+                        ),
+                    )
+                if index == 0 and (project.number, code) == CORRECTED:
+                    fields["version"] = 2
+                Value.objects.update_or_create(
+                    project=project, indicator=indicator, period=period, defaults=fields
+                )

@@ -1,0 +1,41 @@
+"""Who may do what with results.
+
+The centre team and the funder read programme, call and coalition figures (the funder only
+through disclosure control). A project's own figures are read by the centre team and the
+project's members, who also report them; another project's figures answer 404. Admins keep
+the catalogue and the reporting periods; admins and evaluators approve values, see
+unsuppressed figures (marked not for publication), export raw values and reveal pseudonyms.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from samskapa.accounts.rules import (
+    is_admin,
+    is_centre_team,
+    is_coach,
+    is_evaluator,
+    is_funder,
+    is_process_leader,
+)
+from samskapa.projects.rules import has_any_membership, is_project_member
+
+is_reviewer = is_admin | is_evaluator
+
+rules.add_perm("evaluation.view_programme", is_centre_team | is_funder)
+rules.add_perm("evaluation.view_catalogue", is_centre_team | is_funder | has_any_membership)
+rules.add_perm("evaluation.change_catalogue", is_admin)
+rules.add_perm("evaluation.manage_periods", is_admin)
+rules.add_perm("evaluation.review_values", is_reviewer)
+rules.add_perm("evaluation.view_unsuppressed", is_reviewer)
+rules.add_perm("evaluation.reveal_project", is_reviewer)
+rules.add_perm("evaluation.export_raw", is_reviewer)
+rules.add_perm("evaluation.import_values", is_admin)
+# Who is late, by project number: not for evaluators, whose cross-project tables use
+# pseudonyms (the late projects' empty cells would give the pseudonyms away), nor the funder.
+rules.add_perm("evaluation.view_completeness_names", is_admin | is_process_leader | is_coach)
+# Object permissions on a project (its figures) and on a coalition or a call (aggregates).
+rules.add_perm("evaluation.view_project_figures", is_centre_team | is_project_member)
+rules.add_perm("evaluation.report_values", is_admin | is_project_member)
+rules.add_perm("evaluation.view_group_figures", is_centre_team | is_funder)

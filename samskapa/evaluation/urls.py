@@ -1,0 +1,26 @@
+from django.urls import path
+
+from samskapa.evaluation import views
+
+app_name = "evaluation"
+
+urlpatterns = [
+    path("results/", views.overview, name="overview"),
+    path("results/calls/<int:pk>/", views.call_detail, name="call"),
+    path("results/calls/<int:pk>/reveal/", views.reveal, name="reveal"),
+    path("results/calls/<int:pk>/periods/", views.periods, name="periods"),
+    path("results/coalitions/<int:pk>/", views.coalition_detail, name="coalition"),
+    path("results/projects/<int:pk>/", views.project_figures, name="project"),
+    path("results/projects/<int:pk>/periods/<int:period_pk>/", views.report, name="report"),
+    path("results/approval/", views.queue, name="queue"),
+    path("results/approval/<int:pk>/", views.review, name="review"),
+    path("results/indicators/", views.catalogue, name="catalogue"),
+    path("results/indicators/new/", views.indicator_create, name="indicator-create"),
+    path("results/indicators/<int:pk>/", views.indicator_edit, name="indicator-edit"),
+    path("results/import/", views.import_upload, name="import"),
+    path("results/import/preview/", views.import_preview, name="import-preview"),
+    path("results/import/confirm/", views.import_confirm, name="import-confirm"),
+    path("results/import/example.xlsx", views.import_example, name="import-example"),
+    path("results/export.<fmt>", views.export, name="export"),
+    path("results/raw.<fmt>", views.export_raw, name="export-raw"),
+]

@@ -1,0 +1,583 @@
+"""Results pages: the programme overview with drill-down to call, coalition and project, a
+project's figures and reporting form, the approval queue, the catalogue, reporting periods,
+exports and the audited reveal of a pseudonym. Every figure goes through disclosure control
+(samskapa.evaluation.disclosure)."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samskapa.coalitions.models import Coalition
+from samskapa.core import charts
+from samskapa.core.access import get_object_for_user
+from samskapa.core.typing import AuthenticatedHttpRequest
+from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
+from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
+from samskapa.evaluation.forms import (
+    ImportForm,
+    IndicatorForm,
+    PeriodForm,
+    ProjectIndicatorForm,
+    ReturnForm,
+    RevealForm,
+    ValueForm,
+)
+from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
+from samskapa.evaluation.selectors import (
+    CALL,
+    COALITION,
+    LEVELS,
+    NO_CALL,
+    PROGRAMME,
+    PROJECT,
+    PUBLISHED_LEVELS,
+    TOTAL,
+)
+from samskapa.projects.models import Call, Project
+
+KEY_INDICATOR = "EECO01"
+FORMATS = ("xlsx", "csv")
+
+
+def _key_row(rows: list[tables.FigureRow], wanted: str | None) -> tables.FigureRow | None:
+    counts = [r for r in rows if not r.indicator.is_qualitative]
+    for row in counts:
+        if row.indicator.code == (wanted or KEY_INDICATOR):
+            return row
+    return counts[0] if counts else None
+
+
+def _charts(protected: Protected, row: tables.FigureRow | None, where: str) -> dict[str, Any]:
+    """The trend of one indicator over periods and its gender breakdown, as the shared
+    chart helper's SVG; the data tables on the page hold the same published cells."""
+    if row is None:
+        return {}
+    names = tables.period_names(protected)
+    points = tables.chart_points(row, names)
+    context: dict[str, Any] = {"key_row": row, "how": tables.how_computed(row.indicator)}
+    if len(points) > 1:
+        context["trend_chart"] = charts.line_chart(
+            points,
+            alt=_("%(indicator)s per period, %(where)s; the table above has the figures.")
+            % {"indicator": row.indicator.name, "where": where},
+            x_title=pgettext("results", "Period"),
+            y_title=row.indicator.name[:60],
+        )
+    gender = [
+        (str(tables.CATEGORY_LABELS[f]), c.value)
+        for f, c in zip(tables.GENDER_FIELDS, row.gender, strict=False)
+        if c is not None and c.shown and c.value is not None
+    ]
+    if gender:
+        context["gender_chart"] = charts.bar_chart(
+            gender,
+            alt=_("%(indicator)s by gender, all periods; the table below has the figures.")
+            % {"indicator": row.indicator.name},
+            value_title=_("Number"),
+        )
+    return context
+
+
+def _levels(request: AuthenticatedHttpRequest) -> tuple[str, ...]:
+    """Admins and evaluators see projects (under pseudonyms); published figures never need a
+    single project's figure, so they are computed without that level."""
+    return LEVELS if is_internal(request.user) else PUBLISHED_LEVELS
+
+
+def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> dict[str, Any]:
+    return {
+        "protected": protected,
+        "period_names": tables.period_names(protected),
+        "internal": protected.internal,
+        "footnote": protected.footnote(),
+        "gender_labels": [tables.CATEGORY_LABELS[f] for f in tables.GENDER_FIELDS],
+        "age_labels": [tables.CATEGORY_LABELS[f] for f in tables.AGE_FIELDS],
+    }
+
+
+# --- Programme, call, coalition ------------------------------------------------------------
+
+
+@permission_required("evaluation.view_programme", raise_exception=True)
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    protected = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
+    rows = tables.indicator_rows(protected, PROGRAMME)
+    calls = list(selectors.calls_with_periods())
+    key = _key_row(rows, request.GET.get("indicator"))
+    groups = [
+        (c.pk, f"{c.reference} {c.title}", reverse("evaluation:call", args=[c.pk])) for c in calls
+    ]
+    call_rows = [
+        row
+        for row in (tables.group_rows(protected, CALL, key.indicator, groups) if key else [])
+        if row.total is not None
+    ]
+    if key and protected.cell(CALL, key.indicator.pk, NO_CALL) is not None:
+        call_rows += tables.group_rows(
+            protected, CALL, key.indicator, [(NO_CALL, _("No call"), "")]
+        )
+    return render(
+        request,
+        "evaluation/overview.html",
+        {
+            **_base_context(request, protected),
+            **_charts(protected, key, _("whole programme")),
+            "rows": rows,
+            "call_rows": call_rows,
+            "completeness": selectors.programme_completeness(),
+            "my_coalitions": list(selectors.coalitions_of_staff(request.user)),
+        },
+    )
+
+
+def _pseudonymised(
+    protected: Protected, projects: list[Project], call_id: int | None
+) -> list[tuple[int, str, str]]:
+    year = timezone.localdate().year
+    codes = pseudonyms.pseudonyms(call_id or NO_CALL, year, [p.pk for p in projects])
+    return sorted(((p.pk, codes[p.pk], "") for p in projects), key=lambda g: g[1])
+
+
+@permission_required("evaluation.view_programme", raise_exception=True)
+def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    call = get_object_for_user(
+        Call.objects.all(),
+        user=request.user,
+        perm="evaluation.view_group_figures",
+        pk=pk,
+        path=request.path,
+    )
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
+    rows = tables.indicator_rows(protected, CALL, call.pk)
+    key = _key_row(rows, request.GET.get("indicator"))
+    context: dict[str, Any] = {
+        **_base_context(request, protected),
+        **_charts(protected, key, str(call.reference)),
+        "call": call,
+        "rows": rows,
+        "coalitions": list(selectors.coalitions_of_call(call)),
+        "completeness": selectors.completeness(call),
+        "show_names": request.user.has_perm("evaluation.view_completeness_names"),
+    }
+    if protected.internal and key is not None:
+        projects = list(selectors.reporting_projects(call))
+        context["project_rows"] = tables.group_rows(
+            protected, PROJECT, key.indicator, _pseudonymised(protected, projects, call.pk)
+        )
+        context["reveal_form"] = RevealForm()
+    return render(request, "evaluation/call.html", context)
+
+
+@permission_required("evaluation.view_programme", raise_exception=True)
+def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    coalition = get_object_for_user(
+        Coalition.objects.select_related("call"),
+        user=request.user,
+        perm="evaluation.view_group_figures",
+        pk=pk,
+        path=request.path,
+    )
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
+    rows = tables.indicator_rows(protected, COALITION, coalition.pk)
+    key = _key_row(rows, request.GET.get("indicator"))
+    context: dict[str, Any] = {
+        **_base_context(request, protected),
+        **_charts(protected, key, coalition.name),
+        "coalition": coalition,
+        "rows": rows,
+    }
+    if protected.internal and key is not None:
+        projects = selectors.projects_of_coalition(coalition)
+        context["project_rows"] = tables.group_rows(
+            protected,
+            PROJECT,
+            key.indicator,
+            _pseudonymised(protected, projects, coalition.call_id),
+        )
+    return render(request, "evaluation/coalition.html", context)
+
+
+@permission_required("evaluation.reveal_project", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    call = get_object_for_user(
+        Call.objects.all(),
+        user=request.user,
+        perm="evaluation.view_group_figures",
+        pk=pk,
+        path=request.path,
+    )
+    form = RevealForm(request.POST or None)
+    revealed = None
+    if request.method == "POST" and form.is_valid():
+        projects = list(selectors.reporting_projects(call))
+        found = pseudonyms.project_for(
+            call.pk,
+            timezone.localdate().year,
+            [p.pk for p in projects],
+            form.cleaned_data["pseudonym"],
+        )
+        if found is None:
+            form.add_error("pseudonym", _("No project of this call has this pseudonym this year."))
+        else:
+            revealed = next(p for p in projects if p.pk == found)
+            services.record_reveal(
+                project=revealed,
+                pseudonym=form.cleaned_data["pseudonym"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+                path=request.path,
+            )
+    return render(
+        request, "evaluation/reveal.html", {"call": call, "form": form, "revealed": revealed}
+    )
+
+
+# --- A project's figures and its report ------------------------------------------------------
+
+
+def _project(request: AuthenticatedHttpRequest, pk: int, perm: str) -> Project:
+    return get_object_for_user(
+        Project.objects.select_related("call"),
+        user=request.user,
+        perm=perm,
+        pk=pk,
+        path=request.path,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk, "evaluation.view_project_figures")
+    may_report = request.user.has_perm("evaluation.report_values", project)
+    form = ProjectIndicatorForm(request.POST or None, project=project) if may_report else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            services.save_project_indicator(link=form.save(commit=False), by=request.user)
+            messages.success(request, _("The indicator has been added."))
+            return redirect("evaluation:project", pk=project.pk)
+    figures = selectors.aggregate()
+    own = Protected(figures, internal=True)  # the project's own figures, for those who see it
+    published = protected_figures(request.user, figures)
+    call_group = project.call_id or NO_CALL
+    links = list(selectors.project_indicators(project))
+    values = {(v.indicator_id, v.period_id): v for v in selectors.project_values(project)}
+    periods = list(selectors.periods_for_project(project))
+    rows = []
+    for link in links:
+        ind = link.indicator
+        rows.append(
+            {
+                "link": link,
+                "indicator": ind,
+                "values": [values.get((ind.pk, p.pk)) for p in periods],
+                "own_total": own.cell(PROJECT, ind.pk, project.pk, TOTAL),
+                "call_total": published.cell(CALL, ind.pk, call_group, TOTAL),
+                "how": tables.how_computed(ind),
+            }
+        )
+    return render(
+        request,
+        "evaluation/project.html",
+        {
+            "project": project,
+            "rows": rows,
+            "periods": periods,
+            "form": form,
+            "may_report": may_report,
+            "internal": published.internal,
+            "footnote": published.footnote(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: AuthenticatedHttpRequest, pk: int, period_pk: int) -> HttpResponse:
+    project = _project(request, pk, "evaluation.report_values")
+    period = selectors.periods_for_project(project).filter(pk=period_pk).first()
+    if period is None:
+        raise Http404
+    links = list(selectors.project_indicators(project))
+    existing = selectors.project_values_for_period(project, period)
+    versions = selectors.earlier_versions(existing.values())
+    writable = period.is_open() or request.user.has_perm("evaluation.review_values")
+    forms_ = []
+    for link in links:
+        value = existing.get(link.indicator_id)
+        initial = {}
+        if value is not None:
+            initial = {name: getattr(value, name) for name in services.VALUE_FIELDS}
+        forms_.append(
+            ValueForm(
+                request.POST or None,
+                prefix=f"i{link.indicator_id}",
+                indicator=link.indicator,
+                initial=initial,
+            )
+        )
+    if request.method == "POST":
+        if not writable:
+            raise PermissionDenied
+        if all(f.is_valid() for f in forms_):
+            try:
+                with transaction.atomic():
+                    for f in forms_:
+                        if f.has_input() or f.indicator.pk in existing:
+                            services.save_value(
+                                project=project,
+                                indicator=f.indicator,
+                                period=period,
+                                data=f.cleaned_data,
+                                by=request.user,
+                            )
+                    submitted = 0
+                    if "submit" in request.POST:
+                        submitted = services.submit_period(
+                            project=project, period=period, by=request.user
+                        )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                if "submit" in request.POST:
+                    messages.success(
+                        request,
+                        _("%(count)s values have been submitted for approval.")
+                        % {"count": submitted},
+                    )
+                else:
+                    messages.success(request, _("The values have been saved as a draft."))
+                return redirect("evaluation:project", pk=project.pk)
+    return render(
+        request,
+        "evaluation/report.html",
+        {
+            "project": project,
+            "period": period,
+            "entries": [
+                (
+                    f,
+                    existing.get(f.indicator.pk),
+                    versions.get(getattr(existing.get(f.indicator.pk), "pk", 0), []),
+                )
+                for f in forms_
+            ],
+            "writable": writable,
+            "has_errors": any(f.errors for f in forms_),
+        },
+    )
+
+
+# --- Approval ---------------------------------------------------------------------------------
+
+
+@permission_required("evaluation.review_values", raise_exception=True)
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(selectors.review_queue(), 25).get_page(request.GET.get("page"))
+    return render(request, "evaluation/queue.html", {"page": page})
+
+
+@permission_required("evaluation.review_values", raise_exception=True)
+@require_POST
+def review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    value = get_object_for_user(
+        Value.objects.select_related("project", "indicator", "period"),
+        user=request.user,
+        perm="evaluation.review_values",
+        pk=pk,
+        path=request.path,
+    )
+    try:
+        if request.POST.get("action") == "return":
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(
+                    request, " ".join(str(m) for errors in form.errors.values() for m in errors)
+                )
+                return redirect("evaluation:queue")
+            services.return_value(
+                value=value, comment=form.cleaned_data["comment"], by=request.user
+            )
+            messages.success(request, _("The value has been returned to the project."))
+        else:
+            services.approve_value(value=value, by=request.user)
+            messages.success(request, _("The value has been approved."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("evaluation:queue")
+
+
+# --- Catalogue and periods ------------------------------------------------------------------
+
+
+@permission_required("evaluation.view_catalogue", raise_exception=True)
+def catalogue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(selectors.catalogue(), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/catalogue.html", {"page": page})
+
+
+@permission_required("evaluation.change_catalogue", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _indicator_form(request, Indicator())
+
+
+@permission_required("evaluation.change_catalogue", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_for_user(
+        Indicator.objects.all(), user=request.user, perm="evaluation.change_catalogue", pk=pk
+    )
+    return _indicator_form(request, indicator)
+
+
+def _indicator_form(request: AuthenticatedHttpRequest, indicator: Indicator) -> HttpResponse:
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        services.save_indicator(indicator=form.save(commit=False), by=request.user)
+        messages.success(request, _("The indicator has been saved."))
+        return redirect("evaluation:catalogue")
+    return render(
+        request,
+        "evaluation/indicator_form.html",
+        {"form": form, "indicator": indicator.pk and indicator},
+    )
+
+
+@permission_required("evaluation.manage_periods", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def periods(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    call = get_object_for_user(
+        Call.objects.all(), user=request.user, perm="evaluation.manage_periods", pk=pk
+    )
+    form = PeriodForm(request.POST or None, instance=ReportingPeriod(call=call))
+    if request.method == "POST" and form.is_valid():
+        services.save_period(period=form.save(commit=False), by=request.user)
+        messages.success(request, _("The reporting period has been added."))
+        return redirect("evaluation:periods", pk=call.pk)
+    return render(
+        request,
+        "evaluation/periods.html",
+        {"call": call, "form": form, "periods": list(selectors.periods_for_call(call))},
+    )
+
+
+# --- Exports --------------------------------------------------------------------------------
+
+
+@permission_required("evaluation.view_programme", raise_exception=True)
+def export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
+    services.record_export(by=request.user, what=f"evaluation aggregates {fmt}", path=request.path)
+    return exports.aggregates_response(protected, fmt)
+
+
+@permission_required("evaluation.export_raw", raise_exception=True)
+def export_raw(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    services.record_export(by=request.user, what=f"evaluation raw values {fmt}", path=request.path)
+    return exports.raw_values_response(fmt)
+
+
+# --- Import -----------------------------------------------------------------------------------
+
+IMPORT_SESSION_KEY = "evaluation_import"
+IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
+
+
+def _import_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "evaluation-imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _stored_upload(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
+    state = request.session.get(IMPORT_SESSION_KEY)
+    if not state:
+        return None
+    path = _import_dir() / f"{state['token']}.{state['ext']}"
+    return (state, path.read_bytes()) if path.exists() else None
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        cutoff = time.time() - IMPORT_FILE_MAX_AGE
+        for stale in _import_dir().iterdir():
+            if stale.is_file() and stale.stat().st_mtime < cutoff:
+                stale.unlink(missing_ok=True)
+        upload = form.cleaned_data["file"]
+        ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
+        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
+        (_import_dir() / f"{token}.{ext}").write_bytes(upload.read())
+        request.session[IMPORT_SESSION_KEY] = {
+            "token": token,
+            "ext": ext,
+            "original": upload.name[:200],
+        }
+        return redirect("evaluation:import-preview")
+    return render(request, "evaluation/import_upload.html", {"form": form})
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+def import_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    stored = _stored_upload(request)
+    if stored is None:
+        messages.error(request, _("Upload the file again: the import has expired."))
+        return redirect("evaluation:import")
+    state, data = stored
+    parsed = importer.parse(data, f"upload.{state['ext']}")
+    return render(request, "evaluation/import_preview.html", {"state": state, "parsed": parsed})
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+@require_POST
+def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
+    stored = _stored_upload(request)
+    if stored is None:
+        messages.error(request, _("Upload the file again: the import has expired."))
+        return redirect("evaluation:import")
+    state, data = stored
+    try:
+        count = importer.commit(importer.parse(data, f"upload.{state['ext']}"), by=request.user)
+    except importer.ImportFailed:
+        messages.error(request, _("Nothing was imported: the file has errors."))
+        return redirect("evaluation:import-preview")
+    (_import_dir() / f"{state['token']}.{state['ext']}").unlink(missing_ok=True)
+    del request.session[IMPORT_SESSION_KEY]
+    messages.success(
+        request,
+        _("%(count)s values have been imported and submitted for approval.") % {"count": count},
+    )
+    return redirect("evaluation:queue")
+
+
+@permission_required("evaluation.import_values", raise_exception=True)
+def import_example(request: AuthenticatedHttpRequest) -> HttpResponse:
+    response = HttpResponse(importer.example_workbook(), content_type=exports.XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="results-import-example.xlsx"'
+    return response

@@ -1,0 +1,52 @@
+"""The demo shows every rule of results: three periods, late projects, a returned value, and a
+small non-binary group that the funder sees suppressed and the evaluator does not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from samskapa.demo import evaluation as demo_evaluation
+from samskapa.demo.clock import DemoCalendar
+from samskapa.evaluation import selectors
+from samskapa.evaluation.disclosure import Protected
+from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
+from samskapa.evaluation.selectors import PROGRAMME, TOTAL
+from samskapa.projects.models import Call
+
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
+
+
+def test_the_demo_call_reports_over_three_periods_with_late_and_returned_values() -> None:
+    call = Call.objects.get(reference=demo_evaluation.CALL)
+    periods = list(ReportingPeriod.objects.filter(call=call).order_by("starts"))
+    assert len(periods) == 3
+    latest = selectors.completeness(call)[-1]
+    assert {p.number for p in latest.late} == demo_evaluation.LATE
+    assert Value.objects.filter(status=ValueStatus.RETURNED).exclude(comment="").count() == 1
+    assert Value.objects.filter(status=ValueStatus.SUBMITTED).exists()
+
+
+def test_the_small_non_binary_group_is_suppressed_for_the_funder_only() -> None:
+    indicator = Indicator.objects.get(code="EECO01")
+    figures = selectors.aggregate(indicator_ids=[indicator.pk])
+    published = Protected(figures, internal=False)
+    internal = Protected(figures, internal=True)
+    assert not published.cell(PROGRAMME, indicator.pk, 0, TOTAL, "non_binary").shown
+    assert internal.cell(PROGRAMME, indicator.pk, 0, TOTAL, "non_binary").value == sum(
+        demo_evaluation.NON_BINARY.values()
+    )
+
+
+def test_the_demo_pages_answer(client_as: Any) -> None:
+    assert client_as("funder").get(reverse("evaluation:overview")).status_code == 200
+    assert client_as("evaluator").get(reverse("evaluation:queue")).status_code == 200
+
+
+def test_loading_again_moves_the_story_in_place() -> None:
+    before = Value.objects.count()
+    demo_evaluation.load(DemoCalendar.for_today())
+    assert Value.objects.count() == before

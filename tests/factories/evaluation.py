@@ -1,0 +1,96 @@
+"""Indicators, reporting periods, a project's indicators and reported values."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import factory
+
+from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
+from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.projects.models import Call, Project
+from tests.factories.projects import CallFactory, ProjectFactory
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """A count indicator of the centre's own (the seeded catalogue stays untouched)."""
+
+    class Meta:
+        model = Indicator
+
+    code = factory.Sequence(lambda n: f"T{n:04d}")
+    kind = "centre"
+    name_sv = factory.Sequence(lambda n: f"Testindikator {n}")
+    name_en = factory.Sequence(lambda n: f"Test indicator {n}")
+    level = Level.OUTPUT
+    unit = Unit.PARTICIPANTS
+    measure = Measure.COUNT
+    aggregation = Aggregation.SUM
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    """A half-year of a call: H1 2027 unless told otherwise (due 45, locked 75 days after)."""
+
+    class Meta:
+        model = ReportingPeriod
+
+    call = factory.SubFactory(CallFactory)
+    starts = datetime.date(2027, 1, 1)
+    ends = factory.LazyAttribute(
+        lambda p: (
+            datetime.date(p.starts.year, 6, 30)
+            if p.starts.month == 1
+            else datetime.date(p.starts.year, 12, 31)
+        )
+    )
+    name = factory.LazyAttribute(lambda p: f"{p.starts.year} H{1 if p.starts.month == 1 else 2}")
+    due = factory.LazyAttribute(lambda p: p.ends + datetime.timedelta(days=45))
+    locks = factory.LazyAttribute(lambda p: p.ends + datetime.timedelta(days=75))
+
+
+def half_years(call: Call | None, count: int = 3, first: int = 2027) -> list[ReportingPeriod]:
+    """`count` consecutive half-year periods of the call from H1 of `first`."""
+    out = []
+    for n in range(count):
+        starts = datetime.date(first + n // 2, 1 if n % 2 == 0 else 7, 1)
+        out.append(PeriodFactory(call=call, starts=starts))
+    return out
+
+
+class ProjectIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectIndicator
+
+    project = factory.SubFactory(ProjectFactory)
+    indicator = factory.SubFactory(IndicatorFactory)
+
+
+class ValueFactory(factory.django.DjangoModelFactory):
+    """An approved value (the project reports on the indicator)."""
+
+    class Meta:
+        model = Value
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ProjectFactory)
+    indicator = factory.SubFactory(IndicatorFactory)
+    period = factory.LazyAttribute(lambda v: PeriodFactory(call=v.project.call))
+    status = ValueStatus.APPROVED
+    value = 10
+
+    @factory.post_generation
+    def link(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            ProjectIndicator.objects.get_or_create(project=self.project, indicator=self.indicator)
+
+
+def report(
+    project: Project,
+    indicator: Indicator,
+    period: ReportingPeriod,
+    value: int | None = None,
+    **fields: Any,
+) -> Value:
+    """An approved value of `project` for `indicator` in `period`."""
+    return ValueFactory(project=project, indicator=indicator, period=period, value=value, **fields)
