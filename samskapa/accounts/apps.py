@@ -28,6 +28,14 @@ class AccountsConfig(AppConfig):
                 perm="accounts.view_organisation",
             )
         )
+        navigation.register(
+            NavItem(
+                "accounts:people",
+                pgettext_lazy("nav", "People and roles"),
+                85,
+                perm="accounts.manage_people",
+            )
+        )
         for panel in panels.PANELS:
             dashboard.register(panel)
         bench.register(
