@@ -84,7 +84,10 @@ class StaffRoleForm(forms.Form):
 class StaffInvitationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("E-mail address"))
-    staff_role = forms.ChoiceField(label=_("Staff role"), choices=StaffRole.choices)
+    # No preselected role: an administrator's rights are never given by default.
+    staff_role = forms.ChoiceField(
+        label=_("Staff role"), choices=[("", _("Choose a role")), *StaffRole.choices]
+    )
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()

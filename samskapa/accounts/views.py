@@ -190,8 +190,7 @@ def _person_page(
         "account_error": account_error,
         "is_self": person.pk == request.user.pk,
     }
-    failed = (form is not None and bool(form.errors)) or bool(account_error)
-    return render(request, "accounts/person.html", context, status=400 if failed else 200)
+    return render(request, "accounts/person.html", context)
 
 
 @permission_required("accounts.manage_people", raise_exception=True)
