@@ -22,7 +22,7 @@ from allauth.mfa.totp.internal.auth import (
 from cryptography.fernet import Fernet
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from samskapa.accounts import adapters
@@ -160,3 +160,12 @@ def test_production_needs_its_own_keys(settings: Any) -> None:
     assert [m.id for m in check_mfa_keys()] == ["samskapa.E002"]
     settings.SAMSKAPA_MFA_KEYS = [Fernet.generate_key().decode()]
     assert check_mfa_keys() == []
+
+
+def test_rotation_without_keys_stops_with_a_clear_message(settings: Any) -> None:
+    TOTP.activate(UserFactory(), generate_totp_secret())
+    settings.DEBUG = False
+    settings.TESTING = False
+    settings.SAMSKAPA_MFA_KEYS = []
+    with pytest.raises(CommandError, match="SAMSKAPA_MFA_KEYS is not set"):
+        call_command("rotate_mfa_key")

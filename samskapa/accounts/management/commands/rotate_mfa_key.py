@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.mfa.models import Authenticator
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from samskapa.accounts.mfa_secrets import reencrypt_all
 
@@ -18,5 +19,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        changed = reencrypt_all(Authenticator)
-        self.stdout.write(f"Re-encrypted the secrets of {changed} two-factor authenticators.")
+        try:
+            changed = reencrypt_all(Authenticator)
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Re-encrypted the secrets of {changed} two-factor authenticator(s).")
