@@ -94,6 +94,7 @@ messages: install
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	  SAMSKAPA_MFA_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  ALLOWED_HOSTS=samskapa.example.org DEBUG=0 SAMSKAPA_TESTING=0 \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 

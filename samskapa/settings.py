@@ -218,6 +218,11 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samskapa] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samskapa"
+# TOTP secrets and recovery-code seeds are encrypted in the database with these Fernet keys
+# (comma-separated, the current one first; docs/operating.md, Two-factor secrets). Required in
+# production (`check --deploy`); DEBUG and tests derive one from SECRET_KEY when unset.
+MFA_ADAPTER = "samskapa.accounts.adapters.MFAAdapter"
+SAMSKAPA_MFA_KEYS = env_list("SAMSKAPA_MFA_KEYS", "")
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
 # Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60

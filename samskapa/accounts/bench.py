@@ -43,6 +43,7 @@ def seed(*, scale: int) -> None:
 
 PAGES = [
     BenchPage("organisation register", "admin@samskapa.test", lambda: "/organisations/"),
+    BenchPage("people and roles", "admin@samskapa.test", lambda: "/people/"),
     BenchPage("home (public)", None, lambda: "/"),
     BenchPage("my overview (admin)", "admin@samskapa.test", lambda: "/home/"),
     BenchPage("my overview (project lead)", "projekt@samskapa.test", lambda: "/home/"),

@@ -6,8 +6,9 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.accounts.enums import Region, Sector
+from samskapa.accounts.enums import Region, Sector, StaffRole
 from samskapa.accounts.models import Organisation, User
+from samskapa.accounts.selectors import NO_STAFF_ROLE
 
 
 class LoginForm(AllauthLoginForm):  # type: ignore[misc]  # allauth has no type hints
@@ -60,3 +61,54 @@ class ErasureForm(forms.Form):
         if value.strip().lower() != self.user.email.lower():
             raise forms.ValidationError(_("This is not the e-mail address of your account."))
         return value
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Name or e-mail address"),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            *StaffRole.choices,
+            (NO_STAFF_ROLE, _("No staff role (project members)")),
+        ],
+    )
+
+
+def _role_choices() -> list[tuple[str, Any]]:
+    return [("", _("No staff role")), *StaffRole.choices]
+
+
+class StaffRoleForm(forms.Form):
+    staff_role = forms.ChoiceField(
+        label=_("Staff role"),
+        required=False,
+        choices=_role_choices,
+        help_text=_("Project members need no staff role: their rights come from their projects."),
+    )
+
+
+class StaffInvitationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    # No preselected role: an administrator's rights are never given by default.
+    staff_role = forms.ChoiceField(
+        label=_("Staff role"), choices=[("", _("Choose a role")), *StaffRole.choices]
+    )
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "This address already has an account. Find the person in the list and "
+                    "change their role there."
+                )
+            )
+        return email

@@ -39,3 +39,5 @@ rules.add_perm("accounts.view_organisation", is_centre_staff)
 rules.add_perm("accounts.add_organisation", is_admin)
 rules.add_perm("accounts.change_organisation", is_admin)
 rules.add_perm("core.view_auditevent", is_admin)
+# The people page: the list of accounts, inviting staff, staff roles, (de)activation.
+rules.add_perm("accounts.manage_people", is_admin)

@@ -1,16 +1,26 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from samskapa.accounts import personal_data
+from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import Organisation, User
+from samskapa.core import mail
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction, AuditEvent
 
@@ -36,6 +46,135 @@ def set_language(*, user: User, language: str) -> None:
     if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+# --- People and staff roles (the administrators' people page) --------------------------------
+
+
+class PeopleRuleError(Exception):
+    """A change to a person's role or account that the centre's rules forbid; the message
+    says why, in the language of the request."""
+
+
+def _other_active_admins(person: User) -> bool:
+    return (
+        User.objects.filter(staff_role=StaffRole.ADMIN, is_active=True, erased_at__isnull=True)
+        .exclude(pk=person.pk)
+        .exists()
+    )
+
+
+def _check_admin_kept(*, person: User, by: User, removing: str) -> None:
+    """An administrator never takes away their own administration, and the centre always
+    keeps one active administrator. `removing` names what is taken away: "role" or "account"."""
+    if person.pk == by.pk:
+        if removing == "role":
+            raise PeopleRuleError(
+                _("You cannot remove your own administrator role. Ask another administrator.")
+            )
+        raise PeopleRuleError(
+            _("You cannot deactivate your own account. Ask another administrator.")
+        )
+    if (
+        person.staff_role == StaffRole.ADMIN
+        and person.is_active
+        and not _other_active_admins(person)
+    ):
+        raise PeopleRuleError(
+            _(
+                "%(name)s is the last active administrator. Make someone else an administrator "
+                "first."
+            )
+            % {"name": person.get_full_name()}
+        )
+
+
+@transaction.atomic
+def set_staff_role(*, person: User, role: str, by: User) -> User:
+    """Give `person` a staff role ("" for none). Leaving the administrator role also ends
+    superuser status, so that nothing of the administrator's rights remains."""
+    if person.staff_role == role:
+        return person
+    if person.staff_role == StaffRole.ADMIN:
+        _check_admin_kept(person=person, by=by, removing="role")
+    fields = ["staff_role"]
+    person.staff_role = role
+    if role != StaffRole.ADMIN and person.is_superuser:
+        person.is_superuser = False
+        fields.append("is_superuser")
+    person.save(update_fields=fields)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=person, fields=fields)
+    return person
+
+
+@transaction.atomic
+def deactivate_person(*, person: User, by: User) -> User:
+    """The person can no longer log in (their sessions stop working at their next request);
+    everything they did stays."""
+    if not person.is_active:
+        return person
+    _check_admin_kept(person=person, by=by, removing="account")
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=person, fields=["is_active"])
+    return person
+
+
+@transaction.atomic
+def reactivate_person(*, person: User, by: User) -> User:
+    if person.is_active or person.erased_at is not None:
+        return person
+    person.is_active = True
+    person.save(update_fields=["is_active"])
+    record_event(action=AuditAction.CHANGE, actor=by, obj=person, fields=["is_active"])
+    return person
+
+
+def _staff_invitation_message(
+    person_pk: int, role: str, link: str, invited_by: str, language: str
+) -> EmailMessage:
+    person = User.objects.get(pk=person_pk)
+    days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+    return mail.render_message(
+        to=person.email,
+        language=language,
+        subject_template="accounts/email/staff_invitation_subject.txt",
+        body_template="accounts/email/staff_invitation_body.txt",
+        context={
+            "person": person,
+            "role": StaffRole(role).label,
+            "link": link,
+            "invited_by": invited_by,
+            "expires_at": timezone.now() + timedelta(days=days),
+        },
+        subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+    )
+
+
+@transaction.atomic
+def invite_staff(*, email: str, name: str, role: str, by: User, site_url: str) -> User:
+    """Create the account of a new staff member and e-mail them, once the transaction has
+    committed, a link to choose their password (allauth's password-reset link: one use, valid
+    for PASSWORD_RESET_TIMEOUT; after that "Forgot your password?" sends a new one). The
+    e-mail counts as verified: nobody can log in without the link sent to it."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    person = User.objects.create_user(
+        email, None, name=name, staff_role=role, language=language[:2]
+    )
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    key = default_token_generator.make_token(person)
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(person), "key": key},
+    )
+    link = site_url.rstrip("/") + path
+    mail.send_later(
+        partial(_staff_invitation_message, person.pk, role, link, by.get_full_name(), language)
+    )
+    record_event(
+        action=AuditAction.CREATE, actor=by, obj=person, fields=["email", "name", "staff_role"]
+    )
+    return person
 
 
 def _account_data(user: User) -> dict[str, Any]:

@@ -17,10 +17,14 @@ from samskapa.accounts.forms import (
     ErasureForm,
     OrganisationFilterForm,
     OrganisationForm,
+    PeopleFilterForm,
     ProfileForm,
+    StaffInvitationForm,
+    StaffRoleForm,
 )
-from samskapa.accounts.models import Organisation
-from samskapa.accounts.selectors import list_organisations
+from samskapa.accounts.models import Organisation, User
+from samskapa.accounts.selectors import list_organisations, list_people
+from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 
@@ -118,3 +122,114 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return render(
         request, "accounts/organisation_form.html", {"form": form, "organisation": organisation}
     )
+
+
+# --- People and staff roles (administrators) --------------------------------------------------
+
+
+@permission_required("accounts.manage_people", raise_exception=True)
+def people(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = list_people(q=filters.get("q", ""), role=filters.get("role", ""))
+    page = Paginator(found, 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/people.html", {"form": form, "page": page})
+
+
+@permission_required("accounts.manage_people", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def person_invite(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = StaffInvitationForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.person_exceeded(request, ratelimit.INVITATION):
+            return ratelimit.too_many(request, ratelimit.INVITATION)
+        if form.is_valid():
+            person = services.invite_staff(
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["staff_role"],
+                by=request.user,
+                site_url=request.build_absolute_uri("/"),
+            )
+            messages.success(
+                request,
+                _("%(name)s has an account now and has been sent a link to choose a password.")
+                % {"name": person.get_full_name()},
+            )
+            return redirect("accounts:person", pk=person.pk)
+    return render(request, "accounts/person_invite.html", {"form": form})
+
+
+def _person(request: AuthenticatedHttpRequest, pk: int) -> User:
+    return get_object_for_user(
+        User.objects.filter(erased_at__isnull=True).select_related("organisation"),
+        user=request.user,
+        perm="accounts.manage_people",
+        path=request.path,
+        pk=pk,
+    )
+
+
+def _person_page(
+    request: AuthenticatedHttpRequest,
+    person: User,
+    form: StaffRoleForm | None = None,
+    account_error: str = "",
+) -> HttpResponse:
+    context = {
+        "person": person,
+        "form": form or StaffRoleForm(initial={"staff_role": person.staff_role}),
+        "account_error": account_error,
+        "is_self": person.pk == request.user.pk,
+    }
+    return render(request, "accounts/person.html", context)
+
+
+@permission_required("accounts.manage_people", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A person's account: their staff role (changed here) and whether they can log in."""
+    person = _person(request, pk)
+    if request.method != "POST":
+        return _person_page(request, person)
+    form = StaffRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_staff_role(
+                person=person, role=form.cleaned_data["staff_role"], by=request.user
+            )
+        except services.PeopleRuleError as error:
+            form.add_error("staff_role", str(error))
+        else:
+            messages.success(
+                request,
+                _("The role of %(name)s has been saved.") % {"name": person.get_full_name()},
+            )
+            return redirect("accounts:person", pk=person.pk)
+    person.refresh_from_db()
+    return _person_page(request, person, form=form)
+
+
+@permission_required("accounts.manage_people", raise_exception=True)
+@require_POST
+def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _person(request, pk)
+    try:
+        services.deactivate_person(person=person, by=request.user)
+    except services.PeopleRuleError as error:
+        return _person_page(request, person, account_error=str(error))
+    messages.success(
+        request,
+        _("%(name)s can no longer log in. Their work stays in Samskapa.")
+        % {"name": person.get_full_name()},
+    )
+    return redirect("accounts:person", pk=person.pk)
+
+
+@permission_required("accounts.manage_people", raise_exception=True)
+@require_POST
+def person_reactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = _person(request, pk)
+    services.reactivate_person(person=person, by=request.user)
+    messages.success(request, _("%(name)s can log in again.") % {"name": person.get_full_name()})
+    return redirect("accounts:person", pk=person.pk)
