@@ -217,6 +217,10 @@ MFA_TOTP_ISSUER = "Samskapa"
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
 # Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60
+# ... and 8 hours after they logged in, however active (an absolute lifetime).
+SAMSKAPA_STAFF_SESSION_MAX_SECONDS = int(
+    os.environ.get("SAMSKAPA_STAFF_SESSION_MAX_SECONDS", str(8 * 60 * 60))
+)
 
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
@@ -320,6 +324,16 @@ LOGGING = {
         "django.request": {"handlers": [], "level": "ERROR", "propagate": False},
     },
 }
+
+# The erasure log (samskapa.accounts.erasure_log): keyed hashes of erased e-mail addresses, kept
+# outside the database so that `manage.py restore` re-applies erasures made after a backup.
+# Put it next to the backups, never inside what a restore replaces.
+SAMSKAPA_ERASURE_LOG = Path(
+    os.environ.get("SAMSKAPA_ERASURE_LOG", BASE_DIR / "var" / "erasure-log.jsonl")
+)
+# The key of its hashes; by default derived from SECRET_KEY (set this one to keep the log
+# readable when SECRET_KEY is rotated).
+SAMSKAPA_ERASURE_LOG_KEY = os.environ.get("SAMSKAPA_ERASURE_LOG_KEY", "")
 
 # Demo mode: `manage.py demo` (known accounts and passwords) runs only when it is on.
 SAMSKAPA_DEMO = env_bool("SAMSKAPA_DEMO", DEBUG)
