@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
@@ -270,6 +270,8 @@ def cancel_registration(*, registration: Registration, site_url: str) -> None:
         Session.objects.filter(bookings__registration=registration).order_by("pk").distinct()
     )
     registration.bookings.all().delete()
+    # Dietary and access needs serve only the person's attendance (docs/quality.md, retention).
+    ParticipantNeeds.objects.filter(registration=registration).delete()
     _after_commit_registration_email(registration, RegistrationEmail.CANCELLED, site_url)
     _fill_edition(edition, site_url)
     for session in sessions:
@@ -331,13 +333,17 @@ def save_feedback(*, registration: Registration, data: dict[str, Any]) -> Feedba
 
 
 def purge_needs(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
-    """Delete dietary and accessibility needs 30 days after their conference ended.
+    """Delete dietary and accessibility needs 30 days after their conference ended, and those
+    of cancelled registrations at once (cancellation deletes them; this catches any left).
 
     Registered as a retention rule: `manage.py purge` (daily cron) runs it.
     """
     today = timezone.localdate(now) if now else timezone.localdate()
     cutoff = today - datetime.timedelta(days=NEEDS_RETENTION_DAYS)
-    stale = ParticipantNeeds.objects.filter(registration__edition__ends_on__lt=cutoff)
+    stale = ParticipantNeeds.objects.filter(
+        Q(registration__edition__ends_on__lt=cutoff)
+        | Q(registration__status=RegistrationStatus.CANCELLED)
+    )
     count = stale.count()
     if not dry_run:
         stale.delete()
