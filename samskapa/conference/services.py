@@ -41,7 +41,7 @@ from samskapa.conference.models import (
     Speaker,
     Submission,
 )
-from samskapa.core import mail
+from samskapa.core import mail, ratelimit
 
 # Bump when the consent text shown beside the needs fields changes: each stored consent
 # records the version the person agreed to.
@@ -218,8 +218,10 @@ def register_participant(
     )
     if existing is not None:
         # One place per person: the link goes again to the address, never to the browser, so
-        # nobody can reach someone else's registration by typing their e-mail address.
-        _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
+        # nobody can reach someone else's registration by typing their e-mail address; at most
+        # once a day, so nobody can flood that address by registering it again and again.
+        if ratelimit.first_mail_today("conference-already-registered", existing.email):
+            _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
         existing.already_registered = True
         return existing
     status = RegistrationStatus.WAITLISTED if edition.is_full else RegistrationStatus.REGISTERED
