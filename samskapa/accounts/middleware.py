@@ -32,9 +32,9 @@ class StaffSessionTimeoutMiddleware:
         user = request.user
         if user.is_authenticated and getattr(user, "is_centre_staff", False):
             now = int(time.time())
-            last_seen = request.session.get("samskapa_last_seen")
-            login_at = int(request.session.setdefault(LOGIN_AT_SESSION_KEY, now))
-            idle = bool(last_seen) and now - int(last_seen) > settings.SAMSKAPA_STAFF_IDLE_SECONDS
+            last_seen = int(request.session.get("samskapa_last_seen") or now)
+            login_at = int(request.session.setdefault(LOGIN_AT_SESSION_KEY, now) or now)
+            idle = now - last_seen > settings.SAMSKAPA_STAFF_IDLE_SECONDS
             expired = now - login_at > settings.SAMSKAPA_STAFF_SESSION_MAX_SECONDS
             if idle or expired:
                 logout(request)

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 from samskapa.core.logs import route_of
 from samskapa.core.models import AuditAction, AuditEvent
+from samskapa.core.ratelimit import client_ip
 
 
 def record_event(
@@ -42,11 +43,7 @@ def record_failed_login(*, request: HttpRequest | None, login: str, locked_out: 
     object; a typed address that matches no account is never stored, it may be a typo of
     someone else's) and the source address; `locked_out` when the lockout refused the attempt
     before the password was even checked."""
-    from samskapa.core.ratelimit import client_ip  # ratelimit renders pages: keep audit light
-
-    target = (
-        get_user_model().objects.filter(email__iexact=login.strip()).first() if login else None
-    )
+    target = get_user_model().objects.filter(email__iexact=login.strip()).first() if login else None
     source = client_ip(request) if request is not None else ""
     detail = f"from {source or 'unknown address'}" + (
         "; refused by the lockout" if locked_out else ""

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
+from gunicorn import glogging
 
 # URL parameters that are secrets: our link tokens, allauth's e-mail and password-reset keys.
 _SECRET_PARAMETERS = ("token", "key", "uidb36")
@@ -47,13 +48,7 @@ class RouteOnlyFilter(logging.Filter):
         return True
 
 
-try:
-    from gunicorn.glogging import Logger as _GunicornLogger
-except ImportError:  # pragma: no cover  (gunicorn is a production dependency only)
-    _GunicornLogger = object
-
-
-class GunicornLogger(_GunicornLogger):  # type: ignore[misc,valid-type]
+class GunicornLogger(glogging.Logger):  # type: ignore[misc]  # gunicorn has no type hints
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> Any:
         atoms = super().atoms(resp, req, environ, request_time)
         path = environ.get("PATH_INFO", "")

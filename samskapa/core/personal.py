@@ -14,7 +14,7 @@ from typing import Any
 from django_tasks_db.models import DBTaskResult
 
 
-def _mentioning(user: Any) -> list[DBTaskResult]:
+def _mentioning(user: Any) -> list[DBTaskResult[Any, Any]]:
     needles = [value.casefold() for value in (user.email, user.name) if value]
     return [
         task
