@@ -143,6 +143,18 @@ def add_member(*, project: Project, user: User, role: str) -> ProjectMember:
     return member
 
 
+@transaction.atomic
+def make_lead(*, member: ProjectMember, by: User) -> ProjectMember:
+    """Make a member a project lead: how a lead hands the project over (before leaving or
+    erasing their account, which is refused while they are its only lead)."""
+    if member.role != MemberRole.LEAD:
+        member.role = MemberRole.LEAD
+        member.save(update_fields=["role"])
+        _forget_cached_roles(member.user)
+        record_event(action=AuditAction.CHANGE, actor=by, obj=member.project, fields=["members"])
+    return member
+
+
 class LastLeadError(Exception):
     """A project must keep at least one project lead, who can invite the others."""
 

@@ -276,6 +276,19 @@ def member_remove(request: AuthenticatedHttpRequest, pk: int, member_pk: int) ->
 
 
 @require_POST
+def member_make_lead(request: AuthenticatedHttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    project = selectors.get_project_for_user(
+        request.user, pk, "projects.invite_member", request.path
+    )
+    member = get_object_or_404(
+        ProjectMember.objects.select_related("user"), pk=member_pk, project=project
+    )
+    services.make_lead(member=member, by=request.user)
+    messages.success(request, _("%(name)s is now a project lead.") % {"name": member.user})
+    return redirect("projects:project-members", pk=project.pk)
+
+
+@require_POST
 def invitation_revoke(
     request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
 ) -> HttpResponse:

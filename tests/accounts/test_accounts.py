@@ -248,3 +248,18 @@ def test_profile_sets_the_language(client_for: Any) -> None:
     assert response.cookies["samskapa_language"].value == "en"
     user.refresh_from_db()
     assert user.language == "en"
+
+
+def test_a_lead_hands_over_on_the_members_page_and_can_then_be_erased(client_for: Any) -> None:
+    user = lead_of()
+    project = user.project_memberships.get().project
+    member = member_of(project)
+    client = client_for(user)
+    page = client.get(f"/projects/{project.pk}/members/").content.decode()
+    membership = ProjectMember.objects.get(user=member)
+    assert f'action="/projects/{project.pk}/members/{membership.pk}/lead/"' in page
+    response = client.post(f"/projects/{project.pk}/members/{membership.pk}/lead/")
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.is_lead
+    assert "/me/data/erase/" in client.get("/me/data/").content.decode()
