@@ -226,6 +226,10 @@ SAMSKAPA_MFA_KEYS = env_list("SAMSKAPA_MFA_KEYS", "")
 SAMSKAPA_REQUIRE_STAFF_MFA = env_bool("SAMSKAPA_REQUIRE_STAFF_MFA", not DEBUG)
 # Staff sessions end after 30 minutes without a request (docs/quality.md, security).
 SAMSKAPA_STAFF_IDLE_SECONDS = 30 * 60
+# ... and 8 hours after they logged in, however active (an absolute lifetime).
+SAMSKAPA_STAFF_SESSION_MAX_SECONDS = int(
+    os.environ.get("SAMSKAPA_STAFF_SESSION_MAX_SECONDS", str(8 * 60 * 60))
+)
 # Disclosure control of published results (samskapa/evaluation/disclosure.py): a count from 1
 # to this threshold minus one is not published (docs/evaluation.md).
 SAMSKAPA_DISCLOSURE_THRESHOLD = int(os.environ.get("SAMSKAPA_DISCLOSURE_THRESHOLD", "5"))
@@ -323,13 +327,31 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Paths in log records become routes: a path can carry a link token (samskapa.core.logs).
+    "filters": {"route_only": {"()": "samskapa.core.logs.RouteOnlyFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["route_only"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # The incident handler logs every unhandled error with its incident id.
         "django.request": {"handlers": [], "level": "ERROR", "propagate": False},
     },
 }
+
+# The erasure log (samskapa.accounts.erasure_log): keyed hashes of erased e-mail addresses, kept
+# outside the database so that `manage.py restore` re-applies erasures made after a backup.
+# Put it next to the backups, never inside what a restore replaces.
+SAMSKAPA_ERASURE_LOG = Path(
+    os.environ.get("SAMSKAPA_ERASURE_LOG", BASE_DIR / "var" / "erasure-log.jsonl")
+)
+# The key of its hashes; by default derived from SECRET_KEY (set this one to keep the log
+# readable when SECRET_KEY is rotated).
+SAMSKAPA_ERASURE_LOG_KEY = os.environ.get("SAMSKAPA_ERASURE_LOG_KEY", "")
 
 # Demo mode: `manage.py demo` (known accounts and passwords) runs only when it is on.
 SAMSKAPA_DEMO = env_bool("SAMSKAPA_DEMO", DEBUG)

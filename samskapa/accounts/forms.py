@@ -51,6 +51,12 @@ class ErasureForm(forms.Form):
         label=_("Type your e-mail address to confirm"),
         help_text=_("Erasure cannot be undone. You will be logged out."),
     )
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("To make sure it is you who asks."),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,6 +66,12 @@ class ErasureForm(forms.Form):
         value: str = self.cleaned_data["confirm_email"]
         if value.strip().lower() != self.user.email.lower():
             raise forms.ValidationError(_("This is not the e-mail address of your account."))
+        return value
+
+    def clean_password(self) -> str:
+        value: str = self.cleaned_data["password"]
+        if not self.user.check_password(value):
+            raise forms.ValidationError(_("The password is not correct."))
         return value
 
 

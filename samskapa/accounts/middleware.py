@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from samskapa.accounts import services
 from samskapa.core import languages
+from samskapa.core.signals import LOGIN_AT_SESSION_KEY
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -22,7 +23,9 @@ _MFA_EXEMPT_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/.well-
 
 
 class StaffSessionTimeoutMiddleware:
-    """Staff sessions end after SAMSKAPA_STAFF_IDLE_SECONDS without a request."""
+    """Staff sessions end after SAMSKAPA_STAFF_IDLE_SECONDS without a request, and at the
+    latest SAMSKAPA_STAFF_SESSION_MAX_SECONDS after the login however active they are (the
+    login time is set by samskapa.core.signals; a session without one starts counting now)."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -31,8 +34,11 @@ class StaffSessionTimeoutMiddleware:
         user = request.user
         if user.is_authenticated and getattr(user, "is_centre_staff", False):
             now = int(time.time())
-            last_seen = request.session.get("samskapa_last_seen")
-            if last_seen and now - int(last_seen) > settings.SAMSKAPA_STAFF_IDLE_SECONDS:
+            last_seen = int(request.session.get("samskapa_last_seen") or now)
+            login_at = int(request.session.setdefault(LOGIN_AT_SESSION_KEY, now) or now)
+            idle = now - last_seen > settings.SAMSKAPA_STAFF_IDLE_SECONDS
+            expired = now - login_at > settings.SAMSKAPA_STAFF_SESSION_MAX_SECONDS
+            if idle or expired:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
             request.session["samskapa_last_seen"] = now

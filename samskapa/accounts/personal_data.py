@@ -1,8 +1,10 @@
 """Data-subject rights across apps: each app registers what it holds about a person.
 
-An app registers an exporter (returns JSON-ready data about the person) and an eraser
-(deletes or irreversibly anonymises that data) in its AppConfig.ready(); the accounts
-services call every registered pair, so no app has to know the others.
+An app registers an exporter (returns JSON-ready data about the person), an eraser (deletes or
+irreversibly anonymises that data, wherever the app keeps it: rows, contact fields, history
+snapshots, files) and, where erasure would leave something without a responsible person, a
+`refuse` check, in its AppConfig.ready(); the accounts services call every registered source,
+so no app has to know the others.
 """
 
 from __future__ import annotations
@@ -18,10 +20,27 @@ Eraser = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
+class ErasureRefusal:
+    """Why a person cannot be erased yet, with the page where they can fix it."""
+
+    message: str
+    url: str
+    link_text: str
+
+
+Refuser = Callable[[Any], list[ErasureRefusal]]
+
+
+def _nothing_to_refuse(user: Any) -> list[ErasureRefusal]:
+    return []
+
+
+@dataclass(frozen=True)
 class PersonalDataSource:
     key: str
     export: Exporter
     erase: Eraser
+    refuse: Refuser = _nothing_to_refuse
 
 
 _SOURCES: Registry[PersonalDataSource] = Registry("personal-data sources")
@@ -34,3 +53,8 @@ def register(source: PersonalDataSource) -> None:
 
 def sources() -> list[PersonalDataSource]:
     return sorted(_SOURCES.items(), key=lambda source: source.key)
+
+
+def refusals(user: Any) -> list[ErasureRefusal]:
+    """What stands in the way of erasing `user` (empty: erasure may go ahead)."""
+    return [refusal for source in sources() for refusal in source.refuse(user)]

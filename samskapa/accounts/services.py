@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import secrets
 from datetime import timedelta
 from functools import partial
@@ -10,6 +11,8 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -17,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samskapa.accounts import personal_data
+from samskapa.accounts import erasure_log, personal_data
 from samskapa.accounts.enums import StaffRole
 from samskapa.accounts.models import Organisation, User
 from samskapa.core import mail
@@ -221,12 +224,53 @@ def _end_sessions(user: User) -> None:
             session.delete()
 
 
+class ErasureRefused(Exception):
+    """Erasure would leave something without a responsible person (see `refusals`)."""
+
+    def __init__(self, refusals: list[personal_data.ErasureRefusal]) -> None:
+        super().__init__("; ".join(refusal.message for refusal in refusals))
+        self.refusals = refusals
+
+
+def _forget_in_admin_log(user: User) -> None:
+    # Django's admin log names the changed object by its text (the person's name or address).
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    ).update(object_repr=f"#{user.pk}", change_message="")
+
+
 @transaction.atomic
 def erase_user(*, user: User, by: User) -> User:
     """Irreversibly anonymise a person: account fields, e-mail addresses, MFA and every
-    registered app's personal data. The row stays so that history keeps its shape."""
+    registered app's personal data (each app's `erase`: its rows, contact fields, history
+    snapshots, queued tasks and files). The row stays so that history keeps its shape: it is
+    the stable pseudonym that audit events and history rows keep pointing at.
+
+    Refused (ErasureRefused) while a registered source still needs the person, e.g. as the
+    last lead of a project. The erasure is written to the erasure log first (outside the
+    database), so that restoring an older backup erases the person again."""
+    refusals = personal_data.refusals(user)
+    if refusals:
+        raise ErasureRefused(refusals)
+    erased_at = timezone.now()
+    erasure_log.append(email=user.email, at=erased_at)
+    _erase(user, erased_at)
+    record_event(
+        action=AuditAction.ERASURE,
+        actor=by if by.pk != user.pk else None,
+        obj=user,
+        fields=_ERASED_FIELDS,
+    )
+    return user
+
+
+_ERASED_FIELDS = ["email", "name", "job_title", "organisation", "password"]
+
+
+def _erase(user: User, erased_at: datetime.datetime) -> None:
     for source in personal_data.sources():
         source.erase(user)
+    _forget_in_admin_log(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     _end_sessions(user)
@@ -238,13 +282,32 @@ def erase_user(*, user: User, by: User) -> User:
     user.is_active = False
     user.is_superuser = False
     user.last_login = None
-    user.erased_at = timezone.now()
+    user.erased_at = erased_at
     user.set_unusable_password()
     user.save()
-    record_event(
-        action=AuditAction.ERASURE,
-        actor=by if by.pk != user.pk else None,
-        obj=user,
-        fields=["email", "name", "job_title", "organisation", "password"],
-    )
-    return user
+
+
+@transaction.atomic
+def reapply_erasures() -> list[User]:
+    """After a restore: erase again everyone the erasure log says was erased after their
+    account was created, i.e. after the backup was taken (an address erased before the backup
+    is no longer in it; a later account with the same address is newer than the erasure).
+    Returns those erased."""
+    latest: dict[str, datetime.datetime] = {}
+    for entry in erasure_log.entries():
+        latest[entry.email_hash] = max(entry.at, latest.get(entry.email_hash, entry.at))
+    erased = []
+    if latest:
+        for user in User.objects.filter(erased_at__isnull=True):
+            at = latest.get(erasure_log.email_hash(user.email))
+            if at is not None and at > user.date_joined:
+                # No hand-over check: the person asked for this once, and it was done then.
+                _erase(user, at)
+                record_event(
+                    action=AuditAction.ERASURE,
+                    obj=user,
+                    fields=_ERASED_FIELDS,
+                    detail="re-applied after a restore",
+                )
+                erased.append(user)
+    return erased

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.accounts import services
+from samskapa.accounts import personal_data, services
 from samskapa.accounts.forms import (
     ErasureForm,
     OrganisationFilterForm,
@@ -42,10 +42,15 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
+def _my_data_page(
+    request: AuthenticatedHttpRequest, form: ErasureForm, *, status: int = 200
+) -> HttpResponse:
+    context = {"erasure_form": form, "refusals": personal_data.refusals(request.user)}
+    return render(request, "accounts/my_data.html", context, status=status)
+
+
 def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(
-        request, "accounts/my_data.html", {"erasure_form": ErasureForm(user=request.user)}
-    )
+    return _my_data_page(request, ErasureForm(user=request.user))
 
 
 def my_data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -63,8 +68,11 @@ def my_data_erase(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     form = ErasureForm(request.POST, user=user)
     if not form.is_valid():
-        return render(request, "accounts/my_data.html", {"erasure_form": form}, status=400)
-    services.erase_user(user=user, by=user)
+        return _my_data_page(request, form, status=400)
+    try:
+        services.erase_user(user=user, by=user)
+    except services.ErasureRefused:
+        return _my_data_page(request, form, status=400)
     logout(request)
     messages.success(request, _("Your personal data has been erased and you have been logged out."))
     return redirect("core:home")

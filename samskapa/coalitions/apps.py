@@ -19,7 +19,10 @@ class CoalitionsConfig(AppConfig):
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.coalitions import bench as coalitions_bench
         from samskapa.coalitions import dashboard as panels
-        from samskapa.coalitions import services
+        from samskapa.coalitions import (
+            services,
+            signals,  # noqa: F401  (connects the signal receivers)
+        )
 
         demo.register(self.name, "samskapa.demo.coalitions")  # loaded by `manage.py demo`
 

@@ -45,7 +45,11 @@ def save_coalition(
     all of it is stored or none of it."""
     creating = coalition.pk is None
     coalition.save()
-    coalition.process_leaders.set(process_leaders)
+    before = set() if creating else set(coalition.process_leaders.values_list("pk", flat=True))
+    leaders = list(process_leaders)
+    coalition.process_leaders.set(leaders)
+    if before - {leader.pk for leader in leaders}:
+        replace_calendar_links(coalition_ids=[coalition.pk])
     record_event(
         action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=coalition
     )
@@ -57,7 +61,12 @@ def save_coalition(
 def set_projects(*, coalition: Coalition, projects: Iterable[Project], by: User) -> None:
     """Make these the coalition's projects. A project in another coalition moves here."""
     wanted = {p.pk for p in projects}
-    CoalitionProject.objects.filter(coalition=coalition).exclude(project_id__in=wanted).delete()
+    leaving = CoalitionProject.objects.filter(coalition=coalition).exclude(project_id__in=wanted)
+    moving = CoalitionProject.objects.filter(project_id__in=wanted).exclude(coalition=coalition)
+    left = {coalition.pk} if leaving.exists() else set()
+    left |= set(moving.values_list("coalition_id", flat=True))
+    leaving.delete()
+    replace_calendar_links(coalition_ids=left)
     for project_id in wanted:
         CoalitionProject.objects.update_or_create(
             project_id=project_id, defaults={"coalition": coalition}
@@ -201,6 +210,17 @@ def reset_calendar_feed(*, user: User) -> CalendarFeed:
     return feed
 
 
+def replace_calendar_links(*, coalition_ids: Iterable[int]) -> None:
+    """Someone who could see these coalitions' calendar links has left (a process leader, a
+    project, a member of one of its projects): each coalition gets a new link, so the old one,
+    which the person may have kept, stops working. Called by the services and signal receivers
+    (samskapa.coalitions.signals) where people leave."""
+    for coalition in Coalition.objects.filter(pk__in=set(coalition_ids)):
+        coalition.calendar_token = secrets.token_urlsafe(32)
+        coalition.save(update_fields=["calendar_token"])
+        record_event(action=AuditAction.CHANGE, obj=coalition, fields=["calendar_token"])
+
+
 def reset_coalition_feed(*, coalition: Coalition, by: User) -> None:
     coalition.calendar_token = secrets.token_urlsafe(32)
     coalition.save(update_fields=["calendar_token"])
@@ -242,5 +262,9 @@ def erase_personal_data(user: User) -> None:
     Lesson.objects.filter(author=user).update(author=None)
     Reflection.objects.filter(author=user).update(author=None)
     Meeting.objects.filter(created_by=user).update(created_by=None)
-    for coalition in Coalition.objects.filter(process_leaders=user):
+    led = list(Coalition.objects.filter(process_leaders=user))
+    for coalition in led:
         coalition.process_leaders.remove(user)
+    replace_calendar_links(coalition_ids=[coalition.pk for coalition in led])
+    if user.name:  # a follow-up's owner is a name typed in the meeting notes
+        FollowUp.objects.filter(owner__iexact=user.name).update(owner="")

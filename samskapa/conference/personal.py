@@ -1,12 +1,13 @@
 """What the conference holds about a person with an account: reviews they wrote. Participants
-and submitters have no account; their data is matched by the account's e-mail address."""
+and submitters have no account; their data is matched by the account's e-mail address, speakers
+(name, organisation, bio in the programme) by the person's name."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from samskapa.conference.exports import REGISTRATION_FIELDS
-from samskapa.conference.models import Registration, Review, Submission
+from samskapa.conference.models import Registration, Review, Speaker, Submission
 
 
 def _plain(rows: Any) -> list[dict[str, Any]]:
@@ -32,6 +33,13 @@ def export_person(user: Any) -> dict[str, Any]:
                 "edition__year", "title", "status", "created_at"
             )
         ),
+        "speaker": _plain(
+            Speaker.objects.filter(name__iexact=user.name).values(
+                "edition__year", "name", "organisation", "bio"
+            )
+            if user.name
+            else []
+        ),
         "reviews": _plain(
             Review.objects.filter(reviewer_id=user.pk).values(
                 "submission__title", "comment", "submitted_at"
@@ -46,3 +54,5 @@ def erase_person(user: Any) -> None:
         submitter_name="–", submitter_email="erased@invalid"
     )
     Review.objects.filter(reviewer_id=user.pk).update(comment="")
+    if user.name:
+        Speaker.objects.filter(name__iexact=user.name).delete()

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -45,7 +45,7 @@ from samskapa.conference.models import (
     Submission,
     Track,
 )
-from samskapa.core import mail
+from samskapa.core import mail, ratelimit
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.library.uploads import CANONICAL_EXTENSION
@@ -227,8 +227,10 @@ def register_participant(
     )
     if existing is not None:
         # One place per person: the link goes again to the address, never to the browser, so
-        # nobody can reach someone else's registration by typing their e-mail address.
-        _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
+        # nobody can reach someone else's registration by typing their e-mail address; at most
+        # once a day, so nobody can flood that address by registering it again and again.
+        if ratelimit.first_mail_today("conference-already-registered", existing.email):
+            _after_commit_registration_email(existing, RegistrationEmail.ALREADY, site_url)
         existing.already_registered = True
         return existing
     status = RegistrationStatus.WAITLISTED if edition.is_full else RegistrationStatus.REGISTERED
@@ -279,6 +281,8 @@ def cancel_registration(*, registration: Registration, site_url: str) -> None:
         Session.objects.filter(bookings__registration=registration).order_by("pk").distinct()
     )
     registration.bookings.all().delete()
+    # Dietary and access needs serve only the person's attendance (docs/quality.md, retention).
+    ParticipantNeeds.objects.filter(registration=registration).delete()
     _after_commit_registration_email(registration, RegistrationEmail.CANCELLED, site_url)
     _fill_edition(edition, site_url)
     for session in sessions:
@@ -342,13 +346,17 @@ def save_feedback(*, registration: Registration, data: dict[str, Any]) -> Feedba
 
 
 def purge_needs(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
-    """Delete dietary and accessibility needs 30 days after their conference ended.
+    """Delete dietary and accessibility needs 30 days after their conference ended, and those
+    of cancelled registrations at once (cancellation deletes them; this catches any left).
 
     Registered as a retention rule: `manage.py purge` (daily cron) runs it.
     """
     today = timezone.localdate(now) if now else timezone.localdate()
     cutoff = today - datetime.timedelta(days=NEEDS_RETENTION_DAYS)
-    stale = ParticipantNeeds.objects.filter(registration__edition__ends_on__lt=cutoff)
+    stale = ParticipantNeeds.objects.filter(
+        Q(registration__edition__ends_on__lt=cutoff)
+        | Q(registration__status=RegistrationStatus.CANCELLED)
+    )
     count = stale.count()
     if not dry_run:
         stale.delete()

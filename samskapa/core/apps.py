@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from samskapa.accounts import personal_data
 from samskapa.core import navigation, retention
 from samskapa.core.navigation import NavItem
 
@@ -16,6 +17,7 @@ class CoreConfig(AppConfig):
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.core import signals  # noqa: F401  (connects the signal receivers)
         from samskapa.core.audit import purge_security_log
+        from samskapa.core.personal import erase_person, export_person
 
         navigation.register(
             NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)
@@ -47,4 +49,7 @@ class CoreConfig(AppConfig):
                 _("Security and audit log entries older than 90 days"),
                 purge_security_log,
             )
+        )
+        personal_data.register(
+            personal_data.PersonalDataSource("tasks", export_person, erase_person)
         )

@@ -6,9 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.http import HttpRequest
 
+from samskapa.core.logs import route_of
 from samskapa.core.models import AuditAction, AuditEvent
+from samskapa.core.ratelimit import client_ip
 
 
 def record_event(
@@ -20,7 +24,8 @@ def record_event(
     path: str = "",
     detail: str = "",
 ) -> AuditEvent:
-    """Record one event. `fields` are field *names*: the log never holds the values."""
+    """Record one event. `fields` are field *names*: the log never holds the values; `path` is
+    stored as its route, so no link token reaches the log (samskapa.core.logs)."""
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         action=str(action),
@@ -28,8 +33,26 @@ def record_event(
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         fields=sorted(fields),
-        path=path[:300],
+        path=route_of(path)[:300],
         detail=detail[:300],
+    )
+
+
+def record_failed_login(*, request: HttpRequest | None, login: str, locked_out: bool) -> None:
+    """A failed login, with the targeted account (when `login` is the address of one, as the
+    object; a typed address that matches no account is never stored, it may be a typo of
+    someone else's) and the source address; `locked_out` when the lockout refused the attempt
+    before the password was even checked."""
+    target = get_user_model().objects.filter(email__iexact=login.strip()).first() if login else None
+    source = client_ip(request) if request is not None else ""
+    detail = f"from {source or 'unknown address'}" + (
+        "; refused by the lockout" if locked_out else ""
+    )
+    record_event(
+        action=AuditAction.LOGIN_FAILED,
+        obj=target,
+        path=request.path if request is not None else "",
+        detail=detail,
     )
 
 

@@ -3,6 +3,10 @@
 SQLite uses the online backup API (consistent while the site runs); PostgreSQL uses pg_dump's
 custom format and pg_restore, which must be on the PATH. Media files are plain files under
 MEDIA_ROOT and are backed up with any file tool.
+
+A backup holds everyone's personal data, so its file is readable by its owner only (mode 0600),
+from the moment it is created. After a restore, `manage.py restore` re-applies the erasures
+made since (samskapa.accounts.erasure_log).
 """
 
 from __future__ import annotations
@@ -42,8 +46,19 @@ def _program(name: str) -> str:
     return path
 
 
+OWNER_ONLY = 0o600
+
+
+def _create_private(path: Path) -> None:
+    """Create (or empty) the file with owner-only permissions before anything is written."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
+    os.close(descriptor)
+    os.chmod(path, OWNER_ONLY)  # an existing file keeps its old mode through os.open
+
+
 def backup_database(path: Path, *, alias: str = "default") -> None:
     connection = connections[alias]
+    _create_private(path)
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         target = sqlite3.connect(path)

@@ -124,6 +124,20 @@ def person_exceeded(request: HttpRequest, limit: Limit) -> bool:
     return exceeded(limit, f"user:{request.user.pk}")
 
 
+MAIL_TO_AN_ADDRESS_SECONDS = 24 * 60 * 60
+
+
+def first_mail_today(purpose: str, address: str) -> bool:
+    """True the first time in a day that a `purpose` message goes to `address`; False after.
+
+    For messages anyone can make Samskapa send to a typed address ("already registered",
+    password reset): at most one a day, so nobody can flood a third party's inbox. Counted
+    in the shared cache, keyed by a hash of the address (the address itself is never stored).
+    """
+    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:32]
+    return bool(cache.add(f"mail-once:{purpose}:{digest}", 1, MAIL_TO_AN_ADDRESS_SECONDS))
+
+
 def too_many(request: HttpRequest, limit: Limit) -> HttpResponse:
     """The answer to a request over its limit: 429 with the limit's reason."""
     return render(request, "core/rate_limited.html", {"reason": limit.reason}, status=429)

@@ -21,6 +21,7 @@ from samskapa.accounts import services as accounts_services
 from samskapa.accounts.models import User
 from samskapa.core import languages
 from samskapa.core.dashboard import panels_for
+from samskapa.core.logs import route_of
 from samskapa.core.models import AuditEvent
 from samskapa.core.typing import AuthenticatedHttpRequest
 
@@ -135,6 +136,6 @@ def error_500(request: HttpRequest) -> HttpResponse:
     Rendered without context processors: the failure may lie in them, or in the database.
     """
     incident = uuid.uuid4().hex[:12]
-    logger.error("Incident %s at %s", incident, request.path, exc_info=sys.exc_info())
+    logger.error("Incident %s at %s", incident, route_of(request.path), exc_info=sys.exc_info())
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"incident_id": incident}), status=500)

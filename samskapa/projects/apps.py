@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from samskapa import demo
 from samskapa.accounts import personal_data
 from samskapa.accounts.personal_data import PersonalDataSource
-from samskapa.core import bench, dashboard, navigation
+from samskapa.core import bench, dashboard, navigation, retention
 from samskapa.core.navigation import NavItem
 
 
@@ -19,7 +19,7 @@ class ProjectsConfig(AppConfig):
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.projects import bench as projects_bench
         from samskapa.projects import dashboard as panels
-        from samskapa.projects import services
+        from samskapa.projects import services, uploads
 
         demo.register(self.name, "samskapa.demo.projects")  # loaded by `manage.py demo`
 
@@ -38,9 +38,19 @@ class ProjectsConfig(AppConfig):
         )
         for panel in panels.PANELS:
             dashboard.register(panel)
+        retention.register(
+            retention.RetentionRule(
+                "projects.import_uploads",
+                _("Uploaded import files, a day after the upload at the latest"),
+                uploads.purge,
+            )
+        )
         personal_data.register(
             PersonalDataSource(
-                "projects", services.export_personal_data, services.erase_personal_data
+                "projects",
+                services.export_personal_data,
+                services.erase_personal_data,
+                refuse=services.refuse_erasure,
             )
         )
         bench.register(

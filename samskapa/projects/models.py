@@ -264,6 +264,10 @@ class ProjectMember(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
 
+    @property
+    def is_lead(self) -> bool:
+        return self.role == MemberRole.LEAD
+
 
 def project_field_label(name: str) -> str:
     """The translated name of a Project field, for timelines and import previews."""

@@ -12,11 +12,15 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import Organisation, User
+from samskapa.accounts.personal_data import ErasureRefusal
 from samskapa.core import mail
 from samskapa.core.audit import record_event
+from samskapa.core.history import blank_person, forget_author
 from samskapa.core.models import AuditAction
+from samskapa.projects import uploads
 from samskapa.projects.enums import MemberRole, OrganisationRole
 from samskapa.projects.models import (
     Call,
@@ -139,6 +143,18 @@ def add_member(*, project: Project, user: User, role: str) -> ProjectMember:
     return member
 
 
+@transaction.atomic
+def make_lead(*, member: ProjectMember, by: User) -> ProjectMember:
+    """Make a member a project lead: how a lead hands the project over (before leaving or
+    erasing their account, which is refused while they are its only lead)."""
+    if member.role != MemberRole.LEAD:
+        member.role = MemberRole.LEAD
+        member.save(update_fields=["role"])
+        _forget_cached_roles(member.user)
+        record_event(action=AuditAction.CHANGE, actor=by, obj=member.project, fields=["members"])
+    return member
+
+
 class LastLeadError(Exception):
     """A project must keep at least one project lead, who can invite the others."""
 
@@ -244,7 +260,35 @@ def export_personal_data(user: User) -> dict[str, Any]:
     }
 
 
+def refuse_erasure(user: User) -> list[ErasureRefusal]:
+    """The last lead of a project hands the project over before they can be erased."""
+    refusals = []
+    for membership in ProjectMember.objects.filter(user=user, role=MemberRole.LEAD).select_related(
+        "project"
+    ):
+        project = membership.project
+        if not project.members.filter(role=MemberRole.LEAD).exclude(user=user).exists():
+            refusals.append(
+                ErasureRefusal(
+                    message=_(
+                        "You are the only lead of the project %(project)s. Make another member "
+                        "project lead first, so the project is not left without one."
+                    )
+                    % {"project": f"{project.number} {project.name}"},
+                    url=reverse("projects:project-members", args=[project.pk]),
+                    link_text=_("Members of %(project)s") % {"project": project.number},
+                )
+            )
+    return refusals
+
+
 def erase_personal_data(user: User) -> None:
+    # The project's contact person, in the project and in every snapshot of its history.
+    blank_person(Project, ["contact_email"], [user.email])
+    if user.name:
+        blank_person(Project, ["contact_name"], [user.name])
+    forget_author(Project, user)
+    uploads.delete_naming([user.email, user.name])  # import files waiting for confirmation
     ProjectMember.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     Invitation.objects.filter(invited_by=user).update(invited_by=None)

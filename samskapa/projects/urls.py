@@ -31,6 +31,11 @@ urlpatterns = [
         name="member-remove",
     ),
     path(
+        "projects/<int:pk>/members/<int:member_pk>/lead/",
+        views.member_make_lead,
+        name="member-make-lead",
+    ),
+    path(
         "projects/<int:pk>/invitations/<int:invitation_pk>/revoke/",
         views.invitation_revoke,
         name="invitation-revoke",

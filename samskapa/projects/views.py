@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-import secrets
-import time
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required, permission_required
@@ -26,7 +22,7 @@ from samskapa.core.charts import bar_chart, format_number, leader
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
 from samskapa.core.typing import AuthenticatedHttpRequest
-from samskapa.projects import importer, selectors, services
+from samskapa.projects import importer, selectors, services, uploads
 from samskapa.projects.enums import NoveltyKind
 from samskapa.projects.forms import (
     AcceptInvitationForm,
@@ -294,6 +290,19 @@ def member_remove(request: AuthenticatedHttpRequest, pk: int, member_pk: int) ->
 
 
 @require_POST
+def member_make_lead(request: AuthenticatedHttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    project = selectors.get_project_for_user(
+        request.user, pk, "projects.invite_member", request.path
+    )
+    member = get_object_or_404(
+        ProjectMember.objects.select_related("user"), pk=member_pk, project=project
+    )
+    services.make_lead(member=member, by=request.user)
+    messages.success(request, _("%(name)s is now a project lead.") % {"name": member.user})
+    return redirect("projects:project-members", pk=project.pk)
+
+
+@require_POST
 def invitation_revoke(
     request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
 ) -> HttpResponse:
@@ -404,28 +413,16 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 # --- Import -------------------------------------------------------------------------------
 
 
-IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
-
-
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _remove_stale_uploads() -> None:
-    """Uploads nobody confirmed are removed after a day: they may hold contact details."""
-    cutoff = time.time() - IMPORT_FILE_MAX_AGE
-    for stale in _import_dir().iterdir():
-        if stale.is_file() and stale.stat().st_mtime < cutoff:
-            stale.unlink(missing_ok=True)
+def _end_import(request: AuthenticatedHttpRequest, state: dict[str, Any]) -> None:
+    uploads.delete(state["token"], state["ext"])
+    request.session.pop(IMPORT_SESSION_KEY, None)
 
 
 def _stored_import(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state:
         return None
-    path = _import_dir() / f"{state['token']}.{state['ext']}"
+    path = uploads.path(state["token"], state["ext"])
     if not path.exists():
         return None
     return state, path.read_bytes()
@@ -442,11 +439,10 @@ def _parse_stored(state: dict[str, Any], data: bytes) -> tuple[importer.ParsedFi
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        _remove_stale_uploads()
+        uploads.purge(now=timezone.now(), dry_run=False)
         upload = form.cleaned_data["file"]
         ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
-        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
-        (_import_dir() / f"{token}.{ext}").write_bytes(upload.read())
+        token = uploads.store(upload.read(), ext)
         call = form.cleaned_data["call"]
         request.session[IMPORT_SESSION_KEY] = {
             "token": token,
@@ -508,8 +504,9 @@ def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
             parsed, call=call, by=request.user, site_url=request.build_absolute_uri("/")
         )
     except importer.ImportFailed:
+        # A failed import is not kept: the file may hold contact details (docs/quality.md).
+        _end_import(request, state)
         messages.error(request, _("Nothing was imported: the file has errors."))
-        return redirect("projects:import-preview")
-    (_import_dir() / f"{state['token']}.{state['ext']}").unlink(missing_ok=True)
-    del request.session[IMPORT_SESSION_KEY]
+        return redirect("projects:import-upload")
+    _end_import(request, state)
     return render(request, "projects/import_result.html", {"result": result, "call": call})

@@ -100,6 +100,15 @@ PAGES = [
         scan=False,
     ),
     Page(
+        "projects:member-make-lead",
+        frozenset({"admin", "member"}),
+        kwargs=_only_lead,  # already the lead: nothing changes
+        method="POST",
+        ok=frozenset({302}),
+        denied=404,
+        scan=False,
+    ),
+    Page(
         "projects:invitation-revoke",
         frozenset({"admin", "member"}),
         kwargs=_fresh_invitation,

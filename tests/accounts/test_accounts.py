@@ -12,9 +12,11 @@ from samskapa.accounts.models import Organisation, User
 from samskapa.accounts.services import export_personal_data
 from samskapa.core.models import AuditAction, AuditEvent
 from samskapa.demo.accounts import DEMO_PASSWORD
+from samskapa.projects.enums import MemberRole
+from samskapa.projects.models import ProjectMember
 from tests.conftest import DEMO_EMAILS, load_demo
-from tests.factories.accounts import OrganisationFactory, UserFactory, staff
-from tests.factories.projects import lead_of
+from tests.factories.accounts import PASSWORD, OrganisationFactory, UserFactory, staff
+from tests.factories.projects import lead_of, member_of
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -105,20 +107,24 @@ def test_personal_data_export_contains_the_account_and_is_audited(client_for: An
 
 
 def test_erasure_needs_the_right_email_and_keeps_what_was_typed(client_for: Any) -> None:
-    user = lead_of()
-    response = client_for(user).post("/me/data/erase/", {"confirm_email": "fel@example.org"})
+    user = UserFactory()
+    response = client_for(user).post(
+        "/me/data/erase/", {"confirm_email": "fel@example.org", "password": "fel"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Det här är inte ditt kontos e-postadress." in page
+    assert "Lösenordet är inte rätt." in page
     assert 'value="fel@example.org"' in page
     assert User.objects.filter(email=user.email).exists()
 
 
 def test_erasure_anonymises_the_account(client_for: Any) -> None:
     user = lead_of(user=UserFactory(organisation=OrganisationFactory(), job_title="Samordnare"))
+    lead_of(user.project_memberships.get().project)  # the project keeps a lead
     email = user.email
     client = client_for(user)
-    response = client.post("/me/data/erase/", {"confirm_email": email})
+    response = client.post("/me/data/erase/", {"confirm_email": email, "password": PASSWORD})
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.email.endswith("@erased.invalid")
@@ -131,6 +137,38 @@ def test_erasure_anonymises_the_account(client_for: Any) -> None:
     assert client.get("/home/").status_code == 302
     # Nothing of the old identity is left in the account's export either.
     assert email not in json.dumps(export_personal_data(user=user))
+
+
+def test_erasure_needs_the_password_checked_on_the_server(client_for: Any) -> None:
+    user = UserFactory()
+    response = client_for(user).post(
+        "/me/data/erase/", {"confirm_email": user.email, "password": "not-the-password"}
+    )
+    assert response.status_code == 400
+    assert "Lösenordet är inte rätt." in response.content.decode()
+    user.refresh_from_db()
+    assert user.erased_at is None and user.is_active
+
+
+def test_the_last_lead_of_a_project_hands_over_before_erasure(client_for: Any) -> None:
+    user = lead_of()
+    project = user.project_memberships.get().project
+    member = member_of(project)
+    client = client_for(user)
+    page = client.get("/me/data/").content.decode()
+    assert f'href="/projects/{project.pk}/members/"' in page
+    assert "/me/data/erase/" not in page  # no erasure form while the project needs its lead
+    response = client.post("/me/data/erase/", {"confirm_email": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "enda projektledare" in response.content.decode()
+    user.refresh_from_db()
+    assert user.erased_at is None
+    # Once another member leads the project, erasure goes ahead.
+    ProjectMember.objects.filter(user=member).update(role=MemberRole.LEAD)
+    response = client.post("/me/data/erase/", {"confirm_email": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.erased_at is not None
 
 
 def test_organisation_form_rejects_bad_org_number_and_keeps_input(client_for: Any) -> None:
@@ -216,3 +254,18 @@ def test_profile_sets_the_language(client_for: Any) -> None:
     page = client.get(response["Location"]).content.decode()
     assert '<html lang="en">' in page
     assert "Your profile has been saved." in page
+
+
+def test_a_lead_hands_over_on_the_members_page_and_can_then_be_erased(client_for: Any) -> None:
+    user = lead_of()
+    project = user.project_memberships.get().project
+    member = member_of(project)
+    client = client_for(user)
+    page = client.get(f"/projects/{project.pk}/members/").content.decode()
+    membership = ProjectMember.objects.get(user=member)
+    assert f'action="/projects/{project.pk}/members/{membership.pk}/lead/"' in page
+    response = client.post(f"/projects/{project.pk}/members/{membership.pk}/lead/")
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.is_lead
+    assert "/me/data/erase/" in client.get("/me/data/").content.decode()

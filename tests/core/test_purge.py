@@ -1,15 +1,22 @@
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from samskapa.conference.enums import RegistrationStatus
+from samskapa.conference.models import ParticipantNeeds
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction, AuditEvent
+from samskapa.projects import uploads
+from tests.factories.conference import EditionFactory, ParticipantNeedsFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +46,26 @@ def test_purge_deletes_security_log_older_than_90_days() -> None:
     call_command("purge", stdout=StringIO())
     assert not AuditEvent.objects.filter(pk=old.pk).exists()
     assert AuditEvent.objects.filter(pk=recent.pk).exists()
+
+
+def test_purge_removes_import_uploads_older_than_a_day(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    old, fresh = uploads.store(b"namn;e-post\n", "csv"), uploads.store(b"namn\n", "csv")
+    a_day_ago = (timezone.now() - timedelta(days=1, minutes=1)).timestamp()
+    os.utime(uploads.path(old, "csv"), (a_day_ago, a_day_ago))
+    out = StringIO()
+    call_command("purge", stdout=out)
+    assert "projects.import_uploads: deleted 1" in out.getvalue()
+    assert not uploads.path(old, "csv").exists()
+    assert uploads.path(fresh, "csv").exists()
+
+
+def test_purge_removes_the_needs_of_cancelled_registrations() -> None:
+    edition = EditionFactory()  # the conference is ahead: the 30-day rule does not apply yet
+    kept = ParticipantNeedsFactory(registration=RegistrationFactory(edition=edition))
+    cancelled = ParticipantNeedsFactory(
+        registration=RegistrationFactory(edition=edition, status=RegistrationStatus.CANCELLED)
+    )
+    call_command("purge", stdout=StringIO())
+    assert ParticipantNeeds.objects.filter(pk=kept.pk).exists()
+    assert not ParticipantNeeds.objects.filter(pk=cancelled.pk).exists()

@@ -83,6 +83,7 @@ def test_personal_data_export_and_erasure() -> None:
     data = export_personal_data(user=lead)["projects"]
     assert data["memberships"][0]["project"] == project.number
     assert data["invitations_sent"][0]["email"] == "k@example.se"
+    lead_of(project)  # the project keeps a lead
     erase_user(user=lead, by=lead)
     assert not ProjectMember.objects.filter(user=lead).exists()
     assert Invitation.objects.get(email="k@example.se").invited_by is None

@@ -5,11 +5,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from samskapa.accounts.services import reapply_erasures
 from samskapa.core.backup import BackupError, restore_database
 
 
 class Command(BaseCommand):
-    help = "Replace the database's contents with a backup made by `backup`."
+    help = (
+        "Replace the database's contents with a backup made by `backup`, then erase again "
+        "everyone erased since (the erasure log, SAMSKAPA_ERASURE_LOG)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
@@ -25,3 +29,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Restored from {options['file']}"))
+        erased = reapply_erasures()
+        self.stdout.write(f"Erasures re-applied from the erasure log: {len(erased)}")
