@@ -7,6 +7,7 @@ import datetime
 import random
 
 from samskapa.core.bench import BenchPage
+from samskapa.evaluation import catalogue
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -18,6 +19,7 @@ def seed(*, scale: int) -> None:
     call = Call.objects.filter(reference=BENCH_CALL).first()
     if call is None or ReportingPeriod.objects.filter(call=call).exists():
         return
+    catalogue.seed(Indicator)  # the seeded catalogue is gone after `demo --reset` or a flush
     rng = random.Random(13)
     periods = ReportingPeriod.objects.bulk_create(
         ReportingPeriod(
