@@ -622,13 +622,15 @@ def parse_rate(value: Any) -> Decimal | None:
     if _blank(value):
         return None
     text = str(value).replace("%", "").strip()
+    not_a_rate = ValueProblem(
+        _("“%(value)s” is not a percentage. Write it as 95 or 95 %%.") % {"value": value}
+    )
     try:
         rate = parse_amount(text)
     except ValueProblem:
-        raise ValueProblem(
-            _("“%(value)s” is not a percentage. Write it as 95 or 95 %%.") % {"value": value}
-        ) from None
-    assert rate is not None
+        raise not_a_rate from None
+    if rate is None:  # only a per cent sign
+        raise not_a_rate
     if rate <= 1 and "%" not in str(value) and isinstance(value, float | Decimal):
         rate *= 100  # Excel stores 95 % as 0.95
     if not 0 <= rate <= 100:

@@ -360,3 +360,12 @@ def test_generated_values_in_known_columns_never_raise(cells: list[list[str]]) -
     if not plan.errors:  # what the preview accepts is written without a crash
         result = importer.commit_import(parsed)
         assert result.created + result.updated + result.unchanged == len(parsed.rows)
+
+
+@pytest.mark.parametrize("cell", ["%", " % ", "tio %"])
+def test_a_rate_without_a_number_is_refused_clearly(cell: str) -> None:
+    # Found by the property above: a cell holding only "%" reached an assertion.
+    from samskapa.projects.importer import ValueProblem, parse_rate
+
+    with pytest.raises(ValueProblem, match="is not a percentage"):
+        parse_rate(cell)
