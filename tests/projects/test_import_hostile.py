@@ -367,5 +367,5 @@ def test_a_rate_without_a_number_is_refused_clearly(cell: str) -> None:
     # Found by the property above: a cell holding only "%" reached an assertion.
     from samskapa.projects.importer import ValueProblem, parse_rate
 
-    with pytest.raises(ValueProblem, match="is not a percentage"):
+    with pytest.raises(ValueProblem, match="är ingen procentsats"):
         parse_rate(cell)
