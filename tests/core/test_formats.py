@@ -109,3 +109,11 @@ def test_percentages_use_the_languages_decimal_mark() -> None:
         assert percent("12,5") == "12,5\xa0%"  # already formatted (|floatformat)
     with translation.override("en"):
         assert percent(66.7) == "66.7%"
+
+
+def test_an_email_address_may_wrap_before_its_at_sign_only() -> None:
+    from samskapa.core.templatetags.samskapa import email
+
+    assert str(email("anna.berg@example.se")) == "anna.berg<wbr>@example.se"
+    assert str(email("<b>@x.se")) == "&lt;b&gt;<wbr>@x.se"
+    assert email("") == "–"

@@ -37,6 +37,7 @@ def test_member_adds_a_cause_and_removes_it_in_place(new_page: Any) -> None:
     assert page.locator("input[name='problem-node-text']").input_value() == "Utan nivå"
     # Changing it in a dialog over the page: the page stays where it was.
     row = page.locator("main tr", has_text="Brist på bussar på kvällen")
+    row.locator("details.row-menu summary").click()  # the row's actions menu
     row.locator("a[href*='/element/']").first.click()
     page.wait_for_selector("#edit-dialog")
     before = page.evaluate("window.scrollY")

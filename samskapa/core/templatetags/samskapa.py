@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -97,3 +98,13 @@ def _day(value: datetime.date) -> datetime.date:
 
 def _time(value: datetime.datetime) -> str:
     return formats.time_format(value, "TIME_FORMAT")
+
+
+@register.filter
+def email(address: str | None) -> str:
+    """An e-mail address that may wrap before its "@" on a narrow screen (never inside a name):
+    {{ user.email|email }}."""
+    if not address:
+        return "–"
+    local, at, domain = str(address).partition("@")
+    return format_html("{}<wbr>{}{}", local, at, domain) if at else str(address)
