@@ -167,6 +167,9 @@ CACHES["charts"] = {
 # "HTTP_X_FORWARDED_FOR") and how many proxies append to it; the address is the entry that many
 # places from the right. Unset, the header is ignored: a client can write anything into it.
 SAMSKAPA_CLIENT_IP_HEADER = os.environ.get("SAMSKAPA_CLIENT_IP_HEADER", "")
+# Public pages in the shared cache are kept per release (samskapa.core.pagecache); unset, each
+# process renders its own once.
+SAMSKAPA_RELEASE = os.environ.get("SAMSKAPA_RELEASE", "")
 SAMSKAPA_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAMSKAPA_TRUSTED_PROXY_COUNT", "1")))
 
 # --- Accounts -------------------------------------------------------------------------------

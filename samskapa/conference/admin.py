@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from samskapa.conference.models import Edition, ReviewCriterion, Session, Speaker, Track
+from samskapa.core.pagecache import TouchingAdmin
 
 
 class ReviewCriterionInline(admin.TabularInline):
@@ -22,13 +23,15 @@ class TrackInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(TouchingAdmin):
+    public_areas = ("conference",)
     list_display = ["year", "title_sv", "starts_on", "ends_on", "capacity", "programme_published"]
     inlines = [ReviewCriterionInline, TrackInline]
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TouchingAdmin):
+    public_areas = ("conference",)
     list_display = ["title", "edition", "track", "starts_at", "ends_at", "seats"]
     list_filter = ["edition", "track"]
     filter_horizontal = ["speakers"]
@@ -36,7 +39,8 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(TouchingAdmin):
+    public_areas = ("conference",)
     list_display = ["name", "organisation", "edition", "publication_consent"]
     list_filter = ["edition"]
     search_fields = ["name", "organisation"]

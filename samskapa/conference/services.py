@@ -45,7 +45,7 @@ from samskapa.conference.models import (
     Submission,
     Track,
 )
-from samskapa.core import mail, ratelimit
+from samskapa.core import mail, pagecache, ratelimit
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.library.uploads import CANONICAL_EXTENSION
@@ -219,6 +219,7 @@ def register_participant(
     needs: dict[str, Any] | None = None,
     site_url: str,
 ) -> Registration:
+    pagecache.touch("conference")
     edition = _lock_edition(edition)
     existing = (
         edition.registrations.filter(email__iexact=data["email"])
@@ -255,6 +256,7 @@ def update_agenda(
     *, registration: Registration, sessions: Iterable[Session], site_url: str
 ) -> None:
     """Replace the sessions a participant has chosen; freed seats go to the next in line."""
+    pagecache.touch("conference")
     _lock_edition(registration.edition)
     wanted = {session.pk: session for session in sessions}
     dropped = list(registration.bookings.exclude(session_id__in=wanted).select_related("session"))
@@ -270,6 +272,7 @@ def update_agenda(
 
 @transaction.atomic
 def cancel_registration(*, registration: Registration, site_url: str) -> None:
+    pagecache.touch("conference")
     edition = _lock_edition(registration.edition)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
@@ -368,6 +371,7 @@ def anonymise_old_registrations(
 ) -> int:
     """Twelve months after a conference its registrations lose everything that identifies a
     person (docs/quality.md, retention); category, country, sector and attendance stay for the statistics."""
+    pagecache.touch("conference")
     today = timezone.localdate(now) if now else timezone.localdate()
     cutoff = today - datetime.timedelta(days=REGISTRATION_RETENTION_DAYS)
     stale = Registration.objects.filter(edition__ends_on__lt=cutoff).exclude(
@@ -487,6 +491,7 @@ def create_session_from_submission(
     **extra: Any,
 ) -> Session:
     """Put accepted input into the programme; refuses a clash (ProgrammeClash)."""
+    pagecache.touch("conference")
     session = Session(
         edition=submission.edition,
         submission=submission,
@@ -524,6 +529,7 @@ def _changed(obj: Any, fields: Iterable[str] | None = None) -> list[str]:
 @transaction.atomic
 def save_edition(*, edition: Edition, by: Any, fields: Iterable[str] = ()) -> Edition:
     """Create or change an edition (its dates, windows, capacity, venue and languages)."""
+    pagecache.touch("conference")
     created = edition.pk is None
     edition.save()
     record_event(
@@ -541,6 +547,7 @@ def save_rooms(
 ) -> None:
     """Save rooms (each with the name it had before, "" when new). A renamed room is renamed in
     the sessions and tracks that name it; a removed room leaves them without a room."""
+    pagecache.touch("conference")
     for room in deleted:
         Session.objects.filter(edition=edition, room=room.name).update(room="")
         Track.objects.filter(edition=edition, room=room.name).update(room="")
@@ -559,6 +566,7 @@ def save_rooms(
 @transaction.atomic
 def save_tracks(*, edition: Edition, saved: list[Track], deleted: list[Track], by: Any) -> None:
     """Sessions of a removed track stay in the programme, without a track."""
+    pagecache.touch("conference")
     for track in deleted:
         record_event(action=AuditAction.DELETE, actor=by, obj=track, fields=["name_sv"])
         track.delete()
@@ -616,6 +624,7 @@ def save_session(
     by: Any,
 ) -> Session:
     """Create or change a session of the programme, refusing a clash (ProgrammeClash)."""
+    pagecache.touch("conference")
     created = session.pk is None
     chosen = list(speakers)
     _refuse_clashes(session, {s.pk for s in chosen})
@@ -644,6 +653,7 @@ def place_session(
     """Move a session in the grid: its day and times, and `where` it is: {"room": name} (""
     for its track's room), or {"track": track or None} when the edition has no rooms.
     Refuses a clash."""
+    pagecache.touch("conference")
     session.starts_at, session.ends_at = starts_at, ends_at
     fields = ["starts_at", "ends_at"]
     if "room" in where:
@@ -661,6 +671,7 @@ def place_session(
 @transaction.atomic
 def delete_session(*, session: Session, by: Any) -> None:
     """Remove a session; its bookings go with it, and its documents' files are deleted."""
+    pagecache.touch("conference")
     record_event(action=AuditAction.DELETE, actor=by, obj=session, fields=["title"])
     for document in list(session.documents.all()):
         _delete_document_file(document)
@@ -680,6 +691,7 @@ def add_document(
 ) -> SessionDocument:
     """Store an upload whose size and type (by content) the form has checked
     (library.forms.AttachmentForm) under a random name."""
+    pagecache.touch("conference")
     upload.seek(0)
     document = SessionDocument(
         session=session,
@@ -696,5 +708,6 @@ def add_document(
 
 @transaction.atomic
 def delete_document(*, document: SessionDocument, by: Any) -> None:
+    pagecache.touch("conference")
     record_event(action=AuditAction.DELETE, actor=by, obj=document, fields=["file"])
     _delete_document_file(document)

@@ -57,10 +57,14 @@ from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
 from samskapa.core.models import AuditAction
+from samskapa.core.pagecache import public_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 
 ORGANISE = "conference.organise_conference"
 MIN_ANSWERS = 5
+# The conference start page and an edition's page follow the clock as well as their content
+# (registration and the call open and close at a time): from the public cache for a minute at most.
+CLOCK_TIMEOUT = 60
 
 
 def _focus_labels(values: list[str]) -> list[str]:
@@ -83,6 +87,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 @login_not_required
+@public_cache("conference", timeout=CLOCK_TIMEOUT)
 def index(request: HttpRequest) -> HttpResponse:
     edition = selectors.current_edition()
     archive = selectors.earlier_editions(edition)
@@ -90,6 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+@public_cache("conference", timeout=CLOCK_TIMEOUT)
 def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     counts = selectors.registration_counts(edition)
@@ -107,6 +113,7 @@ def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_not_required
+@public_cache("conference")
 def programme(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     if not edition.programme_published:
@@ -146,6 +153,7 @@ def _published_session(pk: int) -> Session:
 
 
 @login_not_required
+@public_cache("conference")
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _published_session(pk)
     return render(

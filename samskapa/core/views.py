@@ -23,6 +23,7 @@ from samskapa.core import languages
 from samskapa.core.dashboard import panels_for
 from samskapa.core.logs import route_of
 from samskapa.core.models import AuditEvent
+from samskapa.core.pagecache import public_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 
 logger = logging.getLogger("samskapa.incidents")
@@ -52,21 +53,25 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+@public_cache()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
 @login_not_required
+@public_cache()
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")
 
 
 @login_not_required
+@public_cache()
 def support(request: HttpRequest) -> HttpResponse:
     return render(request, "core/support.html")
 
 
 @login_not_required
+@public_cache()
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 

@@ -18,6 +18,7 @@ import importlib
 from django.apps import apps
 from django.db import transaction
 
+from samskapa.core import pagecache
 from samskapa.core.extensions import Registry
 from samskapa.demo.clock import DemoCalendar
 
@@ -45,4 +46,5 @@ def load_demo(calendar: DemoCalendar | None = None) -> list[str]:
     for name in loaders():
         importlib.import_module(name).load(calendar)
         loaded.append(name)
+    pagecache.touch()  # every public page shows the demo world anew
     return loaded

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from samskapa.core import pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.library.enums import Status
@@ -34,6 +35,7 @@ def _set_status(*, material: Material, step: str, status: str, by: Any) -> Mater
         material.published_at = timezone.now()
     material._history_user = by  # type: ignore[attr-defined]
     material.save()
+    pagecache.touch("library")  # published, withdrawn: the public lists change
     record_event(action=AuditAction.CHANGE, actor=by, obj=material, fields=["status"])
     return material
 
@@ -69,6 +71,7 @@ def save_material(*, material: Material, translation_of: Material | None, by: An
     material._history_user = by  # type: ignore[attr-defined]
     material.save()
     material.authors.add(by)
+    pagecache.touch("library")  # an edit of a published material shows at once
     record_event(
         action=AuditAction.CREATE if creating else AuditAction.CHANGE, actor=by, obj=material
     )
@@ -97,6 +100,7 @@ def add_attachment(
     )
     attachment.file.save(f"file{CANONICAL_EXTENSION[content_type]}", upload, save=False)
     attachment.save()
+    pagecache.touch("library")
     record_event(action=AuditAction.CREATE, actor=by, obj=attachment, fields=["file"])
     return attachment
 
@@ -106,5 +110,6 @@ def delete_attachment(*, attachment: Attachment, by: Any) -> None:
     record_event(action=AuditAction.DELETE, actor=by, obj=attachment, fields=["file"])
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
+    pagecache.touch("library")
     if name:
         transaction.on_commit(lambda: storage.delete(name))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
+from samskapa.core.pagecache import public_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.library import selectors, services
 from samskapa.library.enums import Language, Status, Topic
@@ -36,6 +37,7 @@ def _active_language() -> str:
 
 
 @login_not_required
+@public_cache("library")
 def index(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     if params.get("language") not in Language.values:
@@ -99,6 +101,8 @@ def _detail_context(request: HttpRequest, material: Material, form: FeedbackForm
     return context
 
 
+# Not from the public cache: every visit is counted (record_view), the page carries the
+# feedback form (a CSRF token) and knows from the session whether the visitor has answered.
 @login_not_required
 def material_detail(request: HttpRequest, slug: str) -> HttpResponse:
     material = get_object_for_user(

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.conference.models import Booking, Edition, Registration, Session
+from samskapa.core import pagecache
 from tests.factories.accounts import staff
 from tests.factories.conference import EditionFactory, RegistrationFactory
 from tests.fixtures import in_english
@@ -74,6 +75,10 @@ def test_edition_lists_have_constant_query_counts(
 ) -> None:
     client = client_for(staff(role) if role else None)
     EditionFactory(past=True)
+    client.get(reverse(name))
+    # The start page is a public page (core.pagecache): count the queries of rendering it.
+    pagecache.touch("conference")
     one = count_queries(lambda: client.get(reverse(name)))
     EditionFactory.create_batch(2, past=True)
+    pagecache.touch("conference")
     assert count_queries(lambda: client.get(reverse(name))) == one
