@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Smoke test of the production process set (make serve-prod): starts it on PostgreSQL with its
+# own run directory and ports, waits for /healthz through nginx, checks the health report, that
+# requests reach both web processes (nginx's access log names the upstream of each request),
+# that the logs are JSON, and that it stops cleanly on SIGTERM with nothing left running.
+#
+#   scripts/prod_smoke.sh        (DATABASE_URL defaults to .../samskapa_prod_smoke)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samskapa_prod_smoke}"
+export SAMSKAPA_RUN_DIR="${SAMSKAPA_RUN_DIR:-$PWD/var/prod-smoke}"
+PROD_PORT="${PROD_PORT:-18080}"
+PROD_WEB1_PORT="${PROD_WEB1_PORT:-18101}"
+PROD_WEB2_PORT="${PROD_WEB2_PORT:-18102}"
+WAIT_SECONDS="${WAIT_SECONDS:-240}"
+BASE="http://127.0.0.1:${PROD_PORT}"
+PY=.venv/bin/python
+
+mkdir -p "$SAMSKAPA_RUN_DIR"
+LOG="$SAMSKAPA_RUN_DIR/serve-prod.log"
+rm -f "$SAMSKAPA_RUN_DIR/procrun.pid"
+started=$(date +%s)
+
+# Its own session, so that a failure here can stop the whole set (and nothing else).
+setsid make serve-prod PROD_PORT="$PROD_PORT" PROD_WEB1_PORT="$PROD_WEB1_PORT" \
+  PROD_WEB2_PORT="$PROD_WEB2_PORT" >"$LOG" 2>&1 &
+MAKE_PID=$!
+
+fail() {
+  echo "prod smoke: FAILED: $*" >&2
+  echo "--- last lines of $LOG ---" >&2
+  tail -n 60 "$LOG" >&2 || true
+  kill -TERM -- "-$MAKE_PID" 2>/dev/null || true
+  sleep 3
+  kill -KILL -- "-$MAKE_PID" 2>/dev/null || true
+  exit 1
+}
+
+echo "prod smoke: waiting for $BASE/healthz (log: $LOG)"
+health=""
+for _ in $(seq "$WAIT_SECONDS"); do
+  kill -0 "$MAKE_PID" 2>/dev/null || fail "make serve-prod exited early"
+  if health=$(curl -fsS --max-time 5 "$BASE/healthz" 2>/dev/null); then
+    break
+  fi
+  health=""
+  sleep 1
+done
+[ -n "$health" ] || fail "no healthy answer from $BASE/healthz within ${WAIT_SECONDS}s"
+echo "prod smoke: up after $(( $(date +%s) - started ))s: $health"
+
+HEALTH="$health" $PY - <<'PY' || fail "unexpected health report"
+import json, os
+body = json.loads(os.environ["HEALTH"])
+assert body["status"] == "ok" and body["database"] == "ok" and body["cache"] == "ok", body
+assert "oldest_waiting_seconds" in body["tasks"] and "configured" in body["mail"], body
+PY
+
+# Production settings: HTTPS is not forced (explicit flag), DEBUG is off (a 404 page, not the
+# debug page), and pages come through the proxy.
+for _ in $(seq 20); do
+  curl -fsS -o /dev/null --max-time 10 "$BASE/healthz" || fail "/healthz failed through the proxy"
+  curl -fsS -o /dev/null --max-time 10 "$BASE/" || fail "/ failed through the proxy"
+done
+status=$(curl -s -o "$SAMSKAPA_RUN_DIR/404.html" -w '%{http_code}' "$BASE/no-such-page/")
+[ "$status" = 404 ] || fail "a missing page answered $status"
+if grep -q "DEBUG = True" "$SAMSKAPA_RUN_DIR/404.html"; then fail "DEBUG is on"; fi
+curl -fsS -o /dev/null "$BASE/static/core/css/samskapa.css" || fail "static files are not served"
+sleep 1  # let the access log lines reach the log
+
+WEB1="127.0.0.1:$PROD_WEB1_PORT" WEB2="127.0.0.1:$PROD_WEB2_PORT" LOG="$LOG" $PY - <<'PY' \
+  || fail "requests did not reach both web processes, or a log line is not JSON"
+import collections, json, os
+upstreams = collections.Counter()
+json_lines = collections.Counter()
+for line in open(os.environ["LOG"], encoding="utf-8", errors="replace"):
+    name, sep, text = line.partition(" | ")
+    name = name.strip()
+    if not sep or name not in {"web1", "web2", "proxy", "worker", "scheduler"}:
+        continue
+    if not text.startswith("{"):
+        if name in {"web1", "web2"}:
+            raise SystemExit(f"not a JSON log line from {name}: {text!r}")
+        continue  # nginx's and the worker's own start-up notices
+    record = json.loads(text)
+    json_lines[name] += 1
+    if record.get("logger") == "nginx.access":
+        upstreams[record["upstream"]] += 1
+print("prod smoke: requests per web process:", dict(upstreams))
+print("prod smoke: JSON log lines per process:", dict(json_lines))
+for web in (os.environ["WEB1"], os.environ["WEB2"]):
+    assert upstreams[web] > 0, f"no request reached {web}"
+for name in ("web1", "web2", "proxy"):
+    assert json_lines[name] > 0, f"no JSON log line from {name}"
+PY
+
+# Stop: SIGTERM to the runner, which stops every process and exits 0 when all ended by
+# themselves.
+runner=$(cat "$SAMSKAPA_RUN_DIR/procrun.pid")
+stop_started=$(date +%s)
+kill -TERM "$runner"
+code=0
+wait "$MAKE_PID" || code=$?
+[ "$code" = 0 ] || fail "serve-prod exited with $code after SIGTERM"
+left=$(ps -o pid= -s "$MAKE_PID" || true)
+[ -z "$left" ] || fail "processes left running: $left"
+if curl -s --max-time 2 -o /dev/null "$BASE/healthz"; then fail "the proxy still answers"; fi
+grep "procrun" "$LOG" | tail -n 5
+echo "prod smoke: stopped cleanly in $(( $(date +%s) - stop_started ))s; passed in $(( $(date +%s) - started ))s"
