@@ -103,7 +103,16 @@ kill -TERM "$runner"
 code=0
 wait "$MAKE_PID" || code=$?
 [ "$code" = 0 ] || fail "serve-prod exited with $code after SIGTERM"
-left=$(ps -o pid= -s "$MAKE_PID" || true)
+left=$(SESSION="$MAKE_PID" $PY -c '
+import os
+left = []
+for entry in os.listdir("/proc"):
+    try:
+        if entry.isdigit() and os.getsid(int(entry)) == int(os.environ["SESSION"]):
+            left.append(entry)
+    except ProcessLookupError:
+        pass
+print(" ".join(left))')
 [ -z "$left" ] || fail "processes left running: $left"
 if curl -s --max-time 2 -o /dev/null "$BASE/healthz"; then fail "the proxy still answers"; fi
 grep "procrun" "$LOG" | tail -n 5
