@@ -38,6 +38,12 @@ def read_procfile(path: Path) -> list[tuple[str, str]]:
     return processes
 
 
+def _shell_command(command: str) -> str:
+    """A simple command replaces the shell (`exec`), so that its own exit status is reported
+    and signals reach it alone; a compound one (`a; b`, `a && b`, a pipe) runs in the shell."""
+    return command if any(mark in command for mark in ";&|\n") else f"exec {command}"
+
+
 def main() -> int:
     procfile = Path(sys.argv[1] if len(sys.argv) > 1 else "Procfile")
     processes = read_procfile(procfile)
@@ -61,7 +67,7 @@ def main() -> int:
     for name, command in processes:
         # The commands are the Procfile's, written by whoever runs this: no outside input.
         child = subprocess.Popen(  # noqa: S603
-            ["/bin/sh", "-c", f"exec {command}"],
+            ["/bin/sh", "-c", _shell_command(command)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stopped as a whole, not by a ^C
