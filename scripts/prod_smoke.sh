@@ -115,5 +115,7 @@ for entry in os.listdir("/proc"):
 print(" ".join(left))')
 [ -z "$left" ] || fail "processes left running: $left"
 if curl -s --max-time 2 -o /dev/null "$BASE/healthz"; then fail "the proxy still answers"; fi
-grep "procrun" "$LOG" | tail -n 5
+stops=$(grep -E '^procrun +\| .* stopped \(' "$LOG")
+echo "$stops"
+if echo "$stops" | grep -vq 'stopped (0)$'; then fail "a process did not exit with status 0"; fi
 echo "prod smoke: stopped cleanly in $(( $(date +%s) - stop_started ))s; passed in $(( $(date +%s) - started ))s"
