@@ -63,6 +63,20 @@ for _ in $(seq 20); do
   curl -fsS -o /dev/null --max-time 10 "$BASE/healthz" || fail "/healthz failed through the proxy"
   curl -fsS -o /dev/null --max-time 10 "$BASE/" || fail "/ failed through the proxy"
 done
+# No state in the web tier: a form from one process is accepted by the other (the CSRF cookie
+# and token, the session and the login lockout's count live in the browser and the database).
+jar="$SAMSKAPA_RUN_DIR/cookies.txt"
+rm -f "$jar"
+token=$(curl -fsS -c "$jar" "$BASE/accounts/login/" \
+  | sed -n 's/.*name="csrfmiddlewaretoken" value="\([^"]*\)".*/\1/p' | head -n 1)
+[ -n "$token" ] || fail "no CSRF token on the login page"
+for _ in 1 2 3 4; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
+    -H "Referer: $BASE/accounts/login/" --data-urlencode "csrfmiddlewaretoken=$token" \
+    --data-urlencode "login=nobody@example.org" --data-urlencode "password=not-the-password" \
+    "$BASE/accounts/login/")
+  [ "$status" = 200 ] || fail "a failed login through the proxy answered $status (expected the form again)"
+done
 status=$(curl -s -o "$SAMSKAPA_RUN_DIR/404.html" -w '%{http_code}' "$BASE/no-such-page/")
 [ "$status" = 404 ] || fail "a missing page answered $status"
 if grep -q "DEBUG = True" "$SAMSKAPA_RUN_DIR/404.html"; then fail "DEBUG is on"; fi
@@ -74,6 +88,7 @@ WEB1="127.0.0.1:$PROD_WEB1_PORT" WEB2="127.0.0.1:$PROD_WEB2_PORT" LOG="$LOG" $PY
 import collections, json, os
 upstreams = collections.Counter()
 json_lines = collections.Counter()
+posts = collections.Counter()
 for line in open(os.environ["LOG"], encoding="utf-8", errors="replace"):
     name, sep, text = line.partition(" | ")
     name = name.strip()
@@ -87,10 +102,16 @@ for line in open(os.environ["LOG"], encoding="utf-8", errors="replace"):
     json_lines[name] += 1
     if record.get("logger") == "nginx.access":
         upstreams[record["upstream"]] += 1
+    if record.get("logger") == "gunicorn.access" and record.get("method") == "POST":
+        assert record["status"] == 200, record  # the login form again, not a CSRF failure
+        posts[name] += 1
 print("prod smoke: requests per web process:", dict(upstreams))
 print("prod smoke: JSON log lines per process:", dict(json_lines))
 for web in (os.environ["WEB1"], os.environ["WEB2"]):
     assert upstreams[web] > 0, f"no request reached {web}"
+print("prod smoke: login form posts per web process:", dict(posts))
+for name in ("web1", "web2"):
+    assert posts[name] > 0, f"no form post reached {name}"
 for name in ("web1", "web2", "proxy"):
     assert json_lines[name] > 0, f"no JSON log line from {name}"
 PY
