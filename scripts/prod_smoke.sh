@@ -77,6 +77,18 @@ for _ in 1 2 3 4; do
     "$BASE/accounts/login/")
   [ "$status" = 200 ] || fail "a failed login through the proxy answered $status (expected the form again)"
 done
+# The task worker: a password-reset request queues an e-mail, which the worker sends (to its
+# console in this run).
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
+  -H "Referer: $BASE/accounts/password/reset/" --data-urlencode "csrfmiddlewaretoken=$token" \
+  --data-urlencode "email=smoke-$$@example.org" "$BASE/accounts/password/reset/")
+[ "$status" = 302 ] || fail "the password-reset request answered $status"
+for _ in $(seq 60); do
+  grep -q "^worker .*| To: smoke-$$@example.org" "$LOG" && break
+  sleep 1
+done
+grep -q "^worker .*| To: smoke-$$@example.org" "$LOG" || fail "the worker did not send the queued e-mail"
+echo "prod smoke: the worker sent the e-mail queued by a web process"
 status=$(curl -s -o "$SAMSKAPA_RUN_DIR/404.html" -w '%{http_code}' "$BASE/no-such-page/")
 [ "$status" = 404 ] || fail "a missing page answered $status"
 if grep -q "DEBUG = True" "$SAMSKAPA_RUN_DIR/404.html"; then fail "DEBUG is on"; fi
@@ -102,7 +114,8 @@ for line in open(os.environ["LOG"], encoding="utf-8", errors="replace"):
     json_lines[name] += 1
     if record.get("logger") == "nginx.access":
         upstreams[record["upstream"]] += 1
-    if record.get("logger") == "gunicorn.access" and record.get("method") == "POST":
+    if record.get("logger") == "gunicorn.access" and record.get("route") == "/accounts/login/" \
+            and record.get("method") == "POST":
         assert record["status"] == 200, record  # the login form again, not a CSRF failure
         posts[name] += 1
 print("prod smoke: requests per web process:", dict(upstreams))
