@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Create the PostgreSQL database named in DATABASE_URL if it does not exist yet (used by
-`make serve-prod`). Connects to the server's `postgres` database with the same credentials.
-Nothing to do for SQLite."""
+`make serve-prod`), or with `--drop` remove it (CI, after the smoke test). Connects to the
+server's `postgres` database with the same credentials. Nothing to do for SQLite."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ def main() -> int:
         autocommit=True,
     )
     with connection:
+        if sys.argv[1:] == ["--drop"]:
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+            print(f"Dropped the database {name}.")
+            return 0
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
