@@ -14,7 +14,7 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_WARN_S
 	$(PY) -m pip --quiet --quiet --no-input
 
 
-.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean
+.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke
 
 $(PY):
 	@echo "Creating the virtual environment in $(VENV) …"
@@ -105,6 +105,55 @@ bench: export DATABASE_URL := sqlite:///$(CURDIR)/bench.sqlite3
 bench: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py bench $(BENCH_ARGS)
+
+## serve-prod: the production process set on PostgreSQL, production settings, plain HTTP:
+## nginx on http://127.0.0.1:$(PROD_PORT) in front of two gunicorn processes, the task
+## worker and the scheduler of the daily jobs (Procfile; docs/operating.md). Creates the
+## database if missing, migrates, collects static files. Ctrl-C stops everything. Needs the
+## installed environment (make install, or make test before it, as in CI).
+PROD_PORT ?= 8080
+PROD_WEB1_PORT ?= 8101
+PROD_WEB2_PORT ?= 8102
+serve-prod: export DEBUG := 0
+serve-prod: export SAMSKAPA_TESTING := 0
+serve-prod: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samskapa_prod
+serve-prod: export SAMSKAPA_RUN_DIR ?= $(CURDIR)/var/prod
+serve-prod: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+# Plain HTTP for this local run, said explicitly: on a server TLS is on (docs/operating.md).
+serve-prod: export SECURE_SSL_REDIRECT ?= 0
+serve-prod: export SECURE_COOKIES ?= 0
+serve-prod: export SECURE_HSTS_SECONDS ?= 0
+serve-prod: export SAMSKAPA_CLIENT_IP_HEADER ?= HTTP_X_FORWARDED_FOR
+serve-prod: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
+serve-prod: export SAMSKAPA_SITE_URL ?= http://127.0.0.1:$(PROD_PORT)
+serve-prod: export SAMSKAPA_WEB_WORKERS ?= 2
+serve-prod: export SAMSKAPA_WEB1_PORT := $(PROD_WEB1_PORT)
+serve-prod: export SAMSKAPA_WEB2_PORT := $(PROD_WEB2_PORT)
+serve-prod: $(PY)
+	@$(COMPILE)
+	@mkdir -p "$$SAMSKAPA_RUN_DIR/tmp" && chmod 700 "$$SAMSKAPA_RUN_DIR"
+	@test -s "$$SAMSKAPA_RUN_DIR/secret-key" || \
+	  (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' > "$$SAMSKAPA_RUN_DIR/secret-key")
+	@test -s "$$SAMSKAPA_RUN_DIR/mfa-keys" || (umask 077; $(PY) -c \
+	  'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' > "$$SAMSKAPA_RUN_DIR/mfa-keys")
+	@sed -e 's/@PROXY_PORT@/$(PROD_PORT)/' -e 's/@WEB1_PORT@/$(PROD_WEB1_PORT)/' \
+	  -e 's/@WEB2_PORT@/$(PROD_WEB2_PORT)/' deploy/nginx.conf > "$$SAMSKAPA_RUN_DIR/nginx.conf"
+	@set -e; \
+	  export SECRET_KEY="$${SECRET_KEY:-$$(cat "$$SAMSKAPA_RUN_DIR/secret-key")}"; \
+	  export SAMSKAPA_MFA_KEYS="$${SAMSKAPA_MFA_KEYS:-$$(cat "$$SAMSKAPA_RUN_DIR/mfa-keys")}"; \
+	  export MEDIA_ROOT="$${MEDIA_ROOT:-$$SAMSKAPA_RUN_DIR/media}"; \
+	  export SAMSKAPA_ERASURE_LOG="$${SAMSKAPA_ERASURE_LOG:-$$SAMSKAPA_RUN_DIR/erasure-log.jsonl}"; \
+	  $(PY) scripts/ensure_database.py; \
+	  $(PY) manage.py migrate --noinput -v 0; \
+	  $(PY) manage.py collectstatic --noinput -v 0; \
+	  echo "Samskapa (production settings) runs at http://127.0.0.1:$(PROD_PORT); Ctrl-C stops it."; \
+	  echo $$$$ > "$$SAMSKAPA_RUN_DIR/procrun.pid"; \
+	  exec $(PY) scripts/procrun.py Procfile
+
+## prod-smoke: start serve-prod, check /healthz through nginx and that both web processes
+## answer, stop it (scripts/prod_smoke.sh; run in CI)
+prod-smoke:
+	scripts/prod_smoke.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

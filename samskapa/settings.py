@@ -326,16 +326,22 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Logging --------------------------------------------------------------------------------
+# Structured logs (one JSON object a line, samskapa.core.logs.JsonFormatter) in production;
+# readable lines in development and tests.
+SAMSKAPA_LOG_JSON = env_bool("SAMSKAPA_LOG_JSON", not DEBUG and not TESTING)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "samskapa.core.logs.JsonFormatter"},
+    },
     # Paths in log records become routes: a path can carry a link token (samskapa.core.logs).
     "filters": {"route_only": {"()": "samskapa.core.logs.RouteOnlyFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
+            "formatter": "json" if SAMSKAPA_LOG_JSON else "plain",
             "filters": ["route_only"],
         }
     },
