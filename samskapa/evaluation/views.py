@@ -28,7 +28,15 @@ from samskapa.coalitions.models import Coalition
 from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
-from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
+from samskapa.evaluation import (
+    assessments,
+    exports,
+    importer,
+    pseudonyms,
+    selectors,
+    services,
+    tables,
+)
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
     ImportForm,
@@ -147,11 +155,15 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _codes(projects: list[Project], call_id: int | None) -> dict[int, str]:
+    year = timezone.localdate().year
+    return pseudonyms.pseudonyms(call_id or NO_CALL, year, [p.pk for p in projects])
+
+
 def _pseudonymised(
     protected: Protected, projects: list[Project], call_id: int | None
 ) -> list[tuple[int, str, str]]:
-    year = timezone.localdate().year
-    codes = pseudonyms.pseudonyms(call_id or NO_CALL, year, [p.pk for p in projects])
+    codes = _codes(projects, call_id)
     return sorted(((p.pk, codes[p.pk], "") for p in projects), key=lambda g: g[1])
 
 
@@ -182,6 +194,12 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             protected, PROJECT, key.indicator, _pseudonymised(protected, projects, call.pk)
         )
         context["reveal_form"] = RevealForm()
+    if request.user.has_perm("evaluation.view_call_self_assessments", call):
+        projects = list(selectors.reporting_projects(call))
+        context["assessment_heatmap"] = assessments.self_assessment_heatmap(
+            projects, _codes(projects, call.pk)
+        )
+        context["show_assessments"] = context["pseudonymised"] = True
     return render(request, "evaluation/call.html", context)
 
 
@@ -211,6 +229,12 @@ def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             key.indicator,
             _pseudonymised(protected, projects, coalition.call_id),
         )
+    if request.user.has_perm("evaluation.view_coalition_self_assessments", coalition):
+        projects = selectors.projects_of_coalition(coalition)
+        codes = _codes(projects, coalition.call_id) if protected.internal else None
+        context["assessment_heatmap"] = assessments.self_assessment_heatmap(projects, codes)
+        context["show_assessments"] = True
+        context["pseudonymised"] = codes is not None
     return render(request, "evaluation/coalition.html", context)
 
 
