@@ -117,6 +117,7 @@ def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> di
         "footnote": protected.footnote(),
         "gender_labels": [tables.CATEGORY_LABELS[f] for f in tables.GENDER_FIELDS],
         "age_labels": [tables.CATEGORY_LABELS[f] for f in tables.AGE_FIELDS],
+        "targets_how": tables.TARGETS_HOW,
     }
 
 
@@ -291,12 +292,17 @@ def _project(request: AuthenticatedHttpRequest, pk: int, perm: str) -> Project:
 def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, "evaluation.view_project_figures")
     may_report = request.user.has_perm("evaluation.report_values", project)
-    form = ProjectIndicatorForm(request.POST or None, project=project) if may_report else None
+    periods = list(selectors.periods_for_project(project))
+    form = None
+    if may_report:
+        form = ProjectIndicatorForm(request.POST or None, project=project, periods=periods)
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            services.save_project_indicator(link=form.save(commit=False), by=request.user)
+            services.save_project_indicator(
+                link=form.save(commit=False), by=request.user, period_targets=form.period_targets()
+            )
             messages.success(request, _("The indicator has been added."))
             return redirect("evaluation:project", pk=project.pk)
     figures = selectors.aggregate()
@@ -305,15 +311,16 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call_group = project.call_id or NO_CALL
     links = list(selectors.project_indicators(project))
     values = {(v.indicator_id, v.period_id): v for v in selectors.project_values(project)}
-    periods = list(selectors.periods_for_project(project))
+    period_targets = selectors.period_targets_of(links)
     rows = []
     for link in links:
         ind = link.indicator
+        targets = period_targets.get(link.pk, {})
         rows.append(
             {
                 "link": link,
                 "indicator": ind,
-                "values": [values.get((ind.pk, p.pk)) for p in periods],
+                "values": [(values.get((ind.pk, p.pk)), targets.get(p.pk)) for p in periods],
                 "own_total": own.cell(PROJECT, ind.pk, project.pk, TOTAL),
                 "call_total": published.cell(CALL, ind.pk, call_group, TOTAL),
                 "how": tables.how_computed(ind),
@@ -332,6 +339,32 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "footnote": published.footnote(),
             "today": timezone.localdate(),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def targets(request: AuthenticatedHttpRequest, pk: int, link_pk: int) -> HttpResponse:
+    """A project indicator's overall target and its targets per period."""
+    project = _project(request, pk, "evaluation.report_values")
+    link = selectors.project_indicators(project).filter(pk=link_pk).first()
+    if link is None:
+        raise Http404
+    periods = list(selectors.periods_for_project(project))
+    form = ProjectIndicatorForm(
+        request.POST or None,
+        instance=link,
+        project=project,
+        periods=periods,
+        current=selectors.period_targets_of([link]).get(link.pk, {}),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_project_indicator(
+            link=form.save(commit=False), by=request.user, period_targets=form.period_targets()
+        )
+        messages.success(request, _("The targets have been saved."))
+        return redirect("evaluation:project", pk=project.pk)
+    return render(
+        request, "evaluation/targets.html", {"project": project, "link": link, "form": form}
     )
 
 
