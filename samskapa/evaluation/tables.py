@@ -36,8 +36,8 @@ class FigureRow:
         return list(zip(self.periods, self.period_targets, strict=True))
 
     @property
-    def has_period_targets(self) -> bool:
-        return any(t is not None for t in self.period_targets)
+    def how(self) -> str:
+        return how_computed(self.indicator)
 
 
 TARGETS_HOW = gettext_lazy(
