@@ -6,6 +6,7 @@ coalitions."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from tests.factories.coalitions import coalition_of, process_leader_of
 from tests.factories.evaluation import ProjectIndicatorFactory
 from tests.factories.projects import ProjectFactory
 from tests.factories.toolkit import SelfAssessmentFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,21 @@ def test_admin_sees_the_coalition_under_pseudonyms(
     body = login(admin).get(reverse("evaluation:coalition", args=[coalition.pk])).content.decode()
     code = pseudonyms.pseudonyms(project.call.pk, 2026, [project.pk])[project.pk]
     assert HEATMAP in body and code in body and project.name not in body
+
+
+def test_the_heatmap_costs_the_same_queries_for_one_and_three_projects(
+    call: Any, evaluator: Any, login: Any
+) -> None:
+    first = ProjectFactory(call=call)
+    coalition = coalition_of(first)
+    leader = process_leader_of(coalition)
+    _assess(first)
+    url = reverse("evaluation:coalition", args=[coalition.pk])
+    users = [leader, evaluator]
+    before = [count_queries(partial(login(u).get, url)) for u in users]
+    for _n in range(2):
+        extra = ProjectFactory(call=call)
+        coalition.members.create(project=extra)
+        _assess(extra)
+    after = [count_queries(partial(login(u).get, url)) for u in users]
+    assert before == after
