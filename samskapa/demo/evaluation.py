@@ -16,7 +16,13 @@ from samskapa.accounts.models import User
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import catalogue
 from samskapa.evaluation.enums import ValueStatus
-from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.evaluation.models import (
+    Indicator,
+    PeriodTarget,
+    ProjectIndicator,
+    ReportingPeriod,
+    Value,
+)
 from samskapa.projects.models import Call, Project
 
 CALL = "2023/00187"
@@ -34,6 +40,7 @@ INDICATORS = {
     "SAM02": (40, 7),
     "SAM03": (60, None),
 }
+PERIOD_TARGETS = {"EECO01": 20, "SAM01": 2}  # code: target per project and period
 
 
 def _half_years(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
@@ -89,9 +96,14 @@ def load(calendar: DemoCalendar | None = None) -> None:
         rng = random.Random(project.number)
         for code, (target, typical) in INDICATORS.items():
             indicator = indicators[code]
-            ProjectIndicator.objects.update_or_create(
+            link, _created = ProjectIndicator.objects.update_or_create(
                 project=project, indicator=indicator, defaults={"target": target}
             )
+            if code in PERIOD_TARGETS:
+                for period in periods:
+                    PeriodTarget.objects.update_or_create(
+                        link=link, period=period, defaults={"target": PERIOD_TARGETS[code]}
+                    )
             cumulative = 0
             for index, period in enumerate(periods):
                 latest = index == len(periods) - 1

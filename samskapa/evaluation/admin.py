@@ -1,7 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.evaluation.models import (
+    Indicator,
+    PeriodTarget,
+    ProjectIndicator,
+    ReportingPeriod,
+    Value,
+)
 
 
 @admin.register(Indicator)
@@ -17,10 +23,16 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
     list_filter = ["call"]
 
 
+class PeriodTargetInline(admin.TabularInline):
+    model = PeriodTarget
+    extra = 0
+
+
 @admin.register(ProjectIndicator)
 class ProjectIndicatorAdmin(admin.ModelAdmin):
     list_display = ["project", "indicator", "target"]
     raw_id_fields = ["project"]
+    inlines = [PeriodTargetInline]
 
 
 @admin.register(Value)

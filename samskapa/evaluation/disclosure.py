@@ -112,8 +112,12 @@ class Protected:
         """The cell, or None when no approved value exists for it."""
         return self._cells.get((level, indicator_id, group, period, category))
 
-    def target(self, level: str, indicator_id: int, group: int = 0) -> Any:
-        return self.figures.targets.get((level, indicator_id, group))
+    def target(self, level: str, indicator_id: int, group: int = 0, period: Any = TOTAL) -> Any:
+        """The summed target: overall, or for the period starting on `period`. Targets are
+        plans, not figures about people, so they are not suppressed."""
+        if period is TOTAL:
+            return self.figures.targets.get((level, indicator_id, group))
+        return self.figures.period_targets.get((level, indicator_id, group, period))
 
     def footnote(self) -> str:
         return str(

@@ -84,7 +84,7 @@ def level_rows(
                 cell = protected.cell(level, indicator.pk, group, starts)
                 if cell is None:
                     continue
-                target = protected.target(level, indicator.pk, group) if starts is TOTAL else None
+                target = protected.target(level, indicator.pk, group, starts)
                 yield [
                     label,
                     indicator.code,
@@ -108,6 +108,7 @@ def methods_lines(protected: Protected) -> list[str]:
         ),
         _("Percentages: Σ numerators / Σ denominators, never a mean of percentages."),
         _("Projects: the number of projects an aggregate is built from."),
+        str(tables.TARGETS_HOW),
     ]
     if protected.internal:
         lines.append(_("NOT FOR PUBLICATION: unsuppressed figures for admins and evaluators."))

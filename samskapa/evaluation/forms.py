@@ -4,6 +4,7 @@ stores figures about groups, never about individual participants."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -108,16 +109,46 @@ class PeriodForm(RefusesPersonnummer, forms.ModelForm):
 
 
 class ProjectIndicatorForm(forms.ModelForm):
+    """A project's indicator with its overall target and an optional target for each of the
+    project's reporting periods. Editing an existing one (`instance`) changes its targets
+    only."""
+
     class Meta:
         model = ProjectIndicator
         fields = ["indicator", "target"]
+        labels = {"target": _("Overall target")}
 
-    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        project: Any,
+        periods: list[ReportingPeriod] | None = None,
+        current: dict[int, Decimal] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.instance.project = project
-        taken = ProjectIndicator.objects.filter(project=project).values_list("indicator_id")
-        field: Any = self.fields["indicator"]
-        field.queryset = Indicator.objects.filter(active=True).exclude(pk__in=taken)
+        if self.instance.pk:
+            del self.fields["indicator"]
+        else:
+            taken = ProjectIndicator.objects.filter(project=project).values_list("indicator_id")
+            field: Any = self.fields["indicator"]
+            field.queryset = Indicator.objects.filter(active=True).exclude(pk__in=taken)
+        self.periods = list(periods or [])
+        current = current or {}
+        for period in self.periods:
+            self.fields[f"period_{period.pk}"] = forms.DecimalField(
+                label=_("Target for %(period)s") % {"period": period.name},
+                required=False,
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+                initial=current.get(period.pk),
+            )
+
+    def period_targets(self) -> dict[ReportingPeriod, Decimal | None]:
+        """Each period with its target, None where the field was left empty."""
+        return {p: self.cleaned_data.get(f"period_{p.pk}") for p in self.periods}
 
 
 class ValueForm(forms.Form):

@@ -191,6 +191,35 @@ class ProjectIndicator(models.Model):
         return f"{self.project.number} {self.indicator.code}"
 
 
+class PeriodTarget(models.Model):
+    """An optional target for one reporting period, next to the overall target of a project's
+    indicator."""
+
+    link = models.ForeignKey(
+        ProjectIndicator, on_delete=models.CASCADE, related_name="period_targets"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.CASCADE,
+        related_name="targets",
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        ordering = ["period__starts"]
+        verbose_name = _("target for a period")
+        verbose_name_plural = _("targets for periods")
+        constraints = [
+            models.UniqueConstraint(fields=["link", "period"], name="evaluation_period_target_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.link} {self.period}"
+
+
 def _breakdown_sum(fields: list[str]) -> Any:
     expression: Any = None
     for name in fields:

@@ -9,6 +9,8 @@ unsuppressed figures (marked not for publication), export raw values and reveal 
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 
 from samskapa.accounts.rules import (
@@ -19,7 +21,17 @@ from samskapa.accounts.rules import (
     is_funder,
     is_process_leader,
 )
+from samskapa.evaluation.selectors import coalitions_of_staff
 from samskapa.projects.rules import has_any_membership, is_project_member
+
+
+@rules.predicate
+def works_with_coalition(user: Any, coalition: Any) -> bool:
+    """A process leader who leads the coalition or a coach of one of its projects."""
+    if coalition is None or not getattr(user, "is_authenticated", False):
+        return False
+    return coalitions_of_staff(user).filter(pk=coalition.pk).exists()
+
 
 is_reviewer = is_admin | is_evaluator
 
@@ -39,3 +51,11 @@ rules.add_perm("evaluation.view_completeness_names", is_admin | is_process_leade
 rules.add_perm("evaluation.view_project_figures", is_centre_team | is_project_member)
 rules.add_perm("evaluation.report_values", is_admin | is_project_member)
 rules.add_perm("evaluation.view_group_figures", is_centre_team | is_funder)
+# The projects' self-assessments (project × focus area × date): for admins and evaluators on
+# every call and coalition, for process leaders and coaches on their own coalitions; never for
+# the funder (single projects' ratings are not disclosure-controlled figures).
+rules.add_perm("evaluation.view_call_self_assessments", is_reviewer)
+rules.add_perm(
+    "evaluation.view_coalition_self_assessments",
+    is_reviewer | ((is_process_leader | is_coach) & works_with_coalition),
+)

@@ -26,7 +26,13 @@ from django.utils import timezone
 
 from samskapa.coalitions.models import Coalition, CoalitionProject
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
-from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.evaluation.models import (
+    Indicator,
+    PeriodTarget,
+    ProjectIndicator,
+    ReportingPeriod,
+    Value,
+)
 from samskapa.projects.models import Call, Project
 
 PROGRAMME = "programme"
@@ -76,6 +82,16 @@ def periods_for_project(project: Project) -> QuerySet[ReportingPeriod]:
 
 def project_indicators(project: Project) -> QuerySet[ProjectIndicator]:
     return ProjectIndicator.objects.filter(project=project).select_related("indicator")
+
+
+def period_targets_of(links: Iterable[ProjectIndicator]) -> dict[int, dict[int, Decimal]]:
+    """Each project indicator's targets by period id. One query."""
+    found: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for link_id, period_id, target in PeriodTarget.objects.filter(
+        link__in=[link.pk for link in links]
+    ).values_list("link_id", "period_id", "target"):
+        found[link_id][period_id] = target
+    return dict(found)
 
 
 def project_values(project: Project) -> QuerySet[Value]:
@@ -135,6 +151,7 @@ class Figures:
     indicators: dict[int, Indicator]
     cells: dict[Key, Figure]
     targets: dict[tuple[str, int, int], Decimal]
+    period_targets: dict[Key, Decimal]  # the sum of the projects' targets for a period
     periods: list[tuple[datetime.date, str]]  # (start, name) in order
     project_call: dict[int, int]
     project_coalition: dict[int, int]
@@ -200,11 +217,13 @@ def aggregate(
     *, indicator_ids: Iterable[int] | None = None, levels: Iterable[str] = LEVELS
 ) -> Figures:
     """Every aggregate of approved values at the given levels, per period and over all
-    periods. Two grouped queries per level, one for targets per level, and three lookups."""
+    periods. Two grouped queries per level, two for targets per level (overall and per period),
+    and three lookups."""
     ids = list(indicator_ids) if indicator_ids is not None else None
     base = _approved(ids)
     cells: dict[Key, Figure] = {}
     targets: dict[tuple[str, int, int], Decimal] = {}
+    period_targets: dict[Key, Decimal] = {}
     for level in levels:
         group_field = _GROUP_FIELD[level]
         scope = (
@@ -230,6 +249,18 @@ def aggregate(
         for row in target_qs.values(*target_fields).order_by().annotate(t=Sum("target")):
             group = (row[group_field] or NO_GROUP) if group_field else NO_GROUP
             targets[(level, row["indicator_id"], group)] = row["t"]
+        per_period_qs = PeriodTarget.objects.filter(link__indicator__measure=Measure.COUNT)
+        if ids is not None:
+            per_period_qs = per_period_qs.filter(link__indicator_id__in=ids)
+        link_group = f"link__{group_field}" if group_field else None
+        period_fields = ["link__indicator_id", "period__starts"] + (
+            [link_group] if link_group else []
+        )
+        for row in per_period_qs.values(*period_fields).order_by().annotate(t=Sum("target")):
+            group = (row[link_group] or NO_GROUP) if link_group else NO_GROUP
+            period_targets[(level, row["link__indicator_id"], group, row["period__starts"])] = row[
+                "t"
+            ]
     indicator_qs = Indicator.objects.filter(active=True).exclude(measure=Measure.QUALITATIVE)
     if ids is not None:
         indicator_qs = indicator_qs.filter(pk__in=ids)
@@ -251,6 +282,7 @@ def aggregate(
         indicators={i.pk: i for i in indicator_qs.order_by("kind", "code")},
         cells=cells,
         targets=targets,
+        period_targets=period_targets,
         periods=sorted(periods.items()),
         project_call=project_call,
         project_coalition=project_coalition,

@@ -4,6 +4,7 @@ versions, the reveal of a pseudonym, and the import of values."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from samskapa.core.models import AuditAction
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
 from samskapa.evaluation.models import (
     Indicator,
+    PeriodTarget,
     ProjectIndicator,
     ReportingPeriod,
     Value,
@@ -45,9 +47,28 @@ def save_period(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
     return period
 
 
-def save_project_indicator(*, link: ProjectIndicator, by: User) -> ProjectIndicator:
+@transaction.atomic
+def save_project_indicator(
+    *,
+    link: ProjectIndicator,
+    by: User,
+    period_targets: dict[ReportingPeriod, Decimal | None] | None = None,
+) -> ProjectIndicator:
+    """Save a project's indicator with its overall target and, for the periods given, its
+    target per period (None removes a period's target)."""
     link.full_clean()
     link.save()
+    for period, target in (period_targets or {}).items():
+        if period.call_id != link.project.call_id:
+            raise ValidationError(_("The period is not one of the project's call."))
+        if target is None:
+            PeriodTarget.objects.filter(link=link, period=period).delete()
+        else:
+            row = PeriodTarget(link=link, period=period, target=target)
+            row.full_clean(exclude=["link", "period"], validate_unique=False)
+            PeriodTarget.objects.update_or_create(
+                link=link, period=period, defaults={"target": target}
+            )
     return link
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samskapa.evaluation.disclosure import TOTAL_CATEGORY, Cell, Protected
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
@@ -27,6 +28,23 @@ class FigureRow:
     target: Decimal | None
     gender: list[Cell | None]
     age: list[Cell | None]
+    period_targets: list[Decimal | None]
+
+    @property
+    def period_pairs(self) -> list[tuple[Cell | None, Decimal | None]]:
+        """Each period's figure with its target (None when no project set one)."""
+        return list(zip(self.periods, self.period_targets, strict=True))
+
+    @property
+    def how(self) -> str:
+        return how_computed(self.indicator)
+
+
+TARGETS_HOW = gettext_lazy(
+    "Targets (counts): the sum of the projects' targets, overall and for each period where "
+    "projects have set one; a period's target is shown next to its approved figure. Targets "
+    "are plans, not figures about people, and are not suppressed."
+)
 
 
 def how_computed(indicator: Indicator) -> str:
@@ -56,6 +74,7 @@ def _row(
         periods=[protected.cell(level, indicator.pk, group, p) for p in periods],
         total=protected.cell(level, indicator.pk, group, TOTAL),
         target=protected.target(level, indicator.pk, group),
+        period_targets=[protected.target(level, indicator.pk, group, p) for p in periods],
         gender=[protected.cell(level, indicator.pk, group, TOTAL, f) for f in GENDER_FIELDS]
         if indicator.by_gender
         else [],

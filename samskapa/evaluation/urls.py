@@ -11,6 +11,11 @@ urlpatterns = [
     path("results/calls/<int:pk>/periods/", views.periods, name="periods"),
     path("results/coalitions/<int:pk>/", views.coalition_detail, name="coalition"),
     path("results/projects/<int:pk>/", views.project_figures, name="project"),
+    path(
+        "results/projects/<int:pk>/indicators/<int:link_pk>/targets/",
+        views.targets,
+        name="targets",
+    ),
     path("results/projects/<int:pk>/periods/<int:period_pk>/", views.report, name="report"),
     path("results/approval/", views.queue, name="queue"),
     path("results/approval/<int:pk>/", views.review, name="review"),

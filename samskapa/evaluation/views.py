@@ -28,7 +28,15 @@ from samskapa.coalitions.models import Coalition
 from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
-from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
+from samskapa.evaluation import (
+    assessments,
+    exports,
+    importer,
+    pseudonyms,
+    selectors,
+    services,
+    tables,
+)
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
     ImportForm,
@@ -109,6 +117,7 @@ def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> di
         "footnote": protected.footnote(),
         "gender_labels": [tables.CATEGORY_LABELS[f] for f in tables.GENDER_FIELDS],
         "age_labels": [tables.CATEGORY_LABELS[f] for f in tables.AGE_FIELDS],
+        "targets_how": tables.TARGETS_HOW,
     }
 
 
@@ -147,11 +156,15 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def _codes(projects: list[Project], call_id: int | None) -> dict[int, str]:
+    year = timezone.localdate().year
+    return pseudonyms.pseudonyms(call_id or NO_CALL, year, [p.pk for p in projects])
+
+
 def _pseudonymised(
     protected: Protected, projects: list[Project], call_id: int | None
 ) -> list[tuple[int, str, str]]:
-    year = timezone.localdate().year
-    codes = pseudonyms.pseudonyms(call_id or NO_CALL, year, [p.pk for p in projects])
+    codes = _codes(projects, call_id)
     return sorted(((p.pk, codes[p.pk], "") for p in projects), key=lambda g: g[1])
 
 
@@ -182,6 +195,12 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             protected, PROJECT, key.indicator, _pseudonymised(protected, projects, call.pk)
         )
         context["reveal_form"] = RevealForm()
+    if request.user.has_perm("evaluation.view_call_self_assessments", call):
+        projects = list(selectors.reporting_projects(call))
+        context["assessment_heatmap"] = assessments.self_assessment_heatmap(
+            projects, _codes(projects, call.pk)
+        )
+        context["show_assessments"] = context["pseudonymised"] = True
     return render(request, "evaluation/call.html", context)
 
 
@@ -211,6 +230,12 @@ def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             key.indicator,
             _pseudonymised(protected, projects, coalition.call_id),
         )
+    if request.user.has_perm("evaluation.view_coalition_self_assessments", coalition):
+        projects = selectors.projects_of_coalition(coalition)
+        codes = _codes(projects, coalition.call_id) if protected.internal else None
+        context["assessment_heatmap"] = assessments.self_assessment_heatmap(projects, codes)
+        context["show_assessments"] = True
+        context["pseudonymised"] = codes is not None
     return render(request, "evaluation/coalition.html", context)
 
 
@@ -267,12 +292,17 @@ def _project(request: AuthenticatedHttpRequest, pk: int, perm: str) -> Project:
 def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, "evaluation.view_project_figures")
     may_report = request.user.has_perm("evaluation.report_values", project)
-    form = ProjectIndicatorForm(request.POST or None, project=project) if may_report else None
+    periods = list(selectors.periods_for_project(project))
+    form = None
+    if may_report:
+        form = ProjectIndicatorForm(request.POST or None, project=project, periods=periods)
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            services.save_project_indicator(link=form.save(commit=False), by=request.user)
+            services.save_project_indicator(
+                link=form.save(commit=False), by=request.user, period_targets=form.period_targets()
+            )
             messages.success(request, _("The indicator has been added."))
             return redirect("evaluation:project", pk=project.pk)
     figures = selectors.aggregate()
@@ -281,15 +311,16 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call_group = project.call_id or NO_CALL
     links = list(selectors.project_indicators(project))
     values = {(v.indicator_id, v.period_id): v for v in selectors.project_values(project)}
-    periods = list(selectors.periods_for_project(project))
+    period_targets = selectors.period_targets_of(links)
     rows = []
     for link in links:
         ind = link.indicator
+        targets = period_targets.get(link.pk, {})
         rows.append(
             {
                 "link": link,
                 "indicator": ind,
-                "values": [values.get((ind.pk, p.pk)) for p in periods],
+                "values": [(values.get((ind.pk, p.pk)), targets.get(p.pk)) for p in periods],
                 "own_total": own.cell(PROJECT, ind.pk, project.pk, TOTAL),
                 "call_total": published.cell(CALL, ind.pk, call_group, TOTAL),
                 "how": tables.how_computed(ind),
@@ -308,6 +339,32 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "footnote": published.footnote(),
             "today": timezone.localdate(),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def targets(request: AuthenticatedHttpRequest, pk: int, link_pk: int) -> HttpResponse:
+    """A project indicator's overall target and its targets per period."""
+    project = _project(request, pk, "evaluation.report_values")
+    link = selectors.project_indicators(project).filter(pk=link_pk).first()
+    if link is None:
+        raise Http404
+    periods = list(selectors.periods_for_project(project))
+    form = ProjectIndicatorForm(
+        request.POST or None,
+        instance=link,
+        project=project,
+        periods=periods,
+        current=selectors.period_targets_of([link]).get(link.pk, {}),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_project_indicator(
+            link=form.save(commit=False), by=request.user, period_targets=form.period_targets()
+        )
+        messages.success(request, _("The targets have been saved."))
+        return redirect("evaluation:project", pk=project.pk)
+    return render(
+        request, "evaluation/targets.html", {"project": project, "link": link, "form": form}
     )
 
 

@@ -8,11 +8,16 @@ from typing import Any
 
 from samskapa.coalitions.models import Coalition
 from samskapa.evaluation.enums import ValueStatus
-from samskapa.evaluation.models import Indicator, ReportingPeriod
+from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
 from tests.access.matrix import CENTRE_TEAM, Page
 from tests.access.world import World
 from tests.factories.coalitions import coalition_of
-from tests.factories.evaluation import IndicatorFactory, PeriodFactory, ValueFactory
+from tests.factories.evaluation import (
+    IndicatorFactory,
+    PeriodFactory,
+    ProjectIndicatorFactory,
+    ValueFactory,
+)
 
 ADMIN = frozenset({"admin"})
 REVIEWERS = frozenset({"admin", "evaluator"})
@@ -54,6 +59,17 @@ def _project(world: World) -> dict[str, Any]:
     return {"pk": world.project.pk}
 
 
+def _targets(world: World) -> dict[str, Any]:
+    def build() -> ProjectIndicator:
+        existing = ProjectIndicator.objects.filter(project=world.project).first()
+        return existing or ProjectIndicatorFactory(
+            project=world.project, indicator=_indicator(world)
+        )
+
+    _period(world)
+    return {"pk": world.project.pk, "link_pk": world.get("project_indicator", build).pk}
+
+
 def _report(world: World) -> dict[str, Any]:
     return {"pk": world.project.pk, "period_pk": _period(world).pk}
 
@@ -79,6 +95,7 @@ PAGES = [
     Page("evaluation:reveal", REVIEWERS, kwargs=_call),
     Page("evaluation:periods", ADMIN, kwargs=_call),
     Page("evaluation:project", OWN, kwargs=_project, denied=404),
+    Page("evaluation:targets", REPORTERS, kwargs=_targets, denied=404),
     Page("evaluation:report", REPORTERS, kwargs=_report, denied=404),
     Page("evaluation:queue", REVIEWERS),
     Page(
