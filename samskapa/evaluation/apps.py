@@ -35,6 +35,14 @@ class EvaluationConfig(AppConfig):
                 perm="evaluation.review_values",
             )
         )
+        navigation.register(
+            NavItem(
+                "evaluation:cycles",
+                pgettext_lazy("nav", "Evaluation cycles"),
+                47,
+                perm="evaluation.view_cycles",
+            )
+        )
         for panel in panels.PANELS:
             dashboard.register(panel)
         bench.register(

@@ -10,8 +10,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
 from samskapa.accounts.validators import looks_like_personnummer
+from samskapa.coalitions.models import Coalition
+from samskapa.core.enums import FocusArea
 from samskapa.core.widgets import DateInput
+from samskapa.evaluation.cycles import ClusterSource, EvaluationCycle
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
 from samskapa.evaluation.models import (
     Indicator,
@@ -20,6 +25,7 @@ from samskapa.evaluation.models import (
     Value,
     check_value,
 )
+from samskapa.projects.models import Call, Project
 
 PERSONNUMMER_REFUSED = _(
     "This looks like a Swedish personal identity number (personnummer). Samskapa stores "
@@ -211,3 +217,124 @@ class ImportForm(forms.Form):
         label=_("Spreadsheet (.xlsx or .csv)"),
         help_text=_("One row per project, indicator and period; see the example file."),
     )
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+class CycleForm(RefusesPersonnummer, forms.ModelForm):
+    """A cycle's year, title, cluster and evaluators. The cluster is every project of a call,
+    every project of a coalition, or projects ticked by hand."""
+
+    class Meta:
+        model = EvaluationCycle
+        fields = [
+            "year",
+            "title_sv",
+            "title_en",
+            "source",
+            "call",
+            "coalition",
+            "projects",
+            "evaluators",
+        ]
+        widgets = {
+            "source": forms.RadioSelect,
+            "projects": forms.CheckboxSelectMultiple,
+            "evaluators": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "projects": _("Only for projects chosen by hand."),
+            "evaluators": _("Assigned evaluators work on the cycle."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["call"].queryset = Call.objects.order_by("-reference")
+        fields["coalition"].queryset = Coalition.objects.order_by("name")
+        fields["projects"].queryset = Project.objects.order_by("number")
+        fields["evaluators"].queryset = User.objects.with_role(StaffRole.EVALUATOR)
+        fields["evaluators"].label_from_instance = lambda user: user.get_full_name()
+        fields["source"].choices = ClusterSource.choices  # no empty choice
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        source = data.get("source")
+        if source == ClusterSource.CALL and not data.get("call"):
+            self.add_error("call", _("Choose the call whose projects are evaluated."))
+        if source == ClusterSource.COALITION and not data.get("coalition"):
+            self.add_error("coalition", _("Choose the coalition whose projects are evaluated."))
+        if source == ClusterSource.MANUAL and not data.get("projects"):
+            self.add_error("projects", _("Tick the projects that are evaluated."))
+        return data
+
+
+class QuestionForm(RefusesPersonnummer, forms.Form):
+    focus_area = forms.ChoiceField(
+        label=_("Focus area"), choices=[("", "—"), *FocusArea.choices], required=False
+    )
+    text_sv = forms.CharField(
+        label=_("Question (Swedish)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    text_en = forms.CharField(
+        label=_("Question (English)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        if (data.get("text_en") or data.get("focus_area")) and not data.get("text_sv"):
+            self.add_error("text_sv", _("Write the question in Swedish, or empty the row."))
+        if data.get("text_sv") and not data.get("focus_area"):
+            self.add_error("focus_area", _("Choose the focus area the question belongs to."))
+        return data
+
+
+class KeyDateForm(RefusesPersonnummer, forms.Form):
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    label_sv = forms.CharField(label=_("What (Swedish)"), required=False, max_length=200)
+    label_en = forms.CharField(label=_("What (English)"), required=False, max_length=200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        labelled = data.get("label_sv") or data.get("label_en")
+        if labelled and not data.get("date") and "date" not in self.errors:
+            self.add_error("date", _("Give the date, or empty the row."))
+        if data.get("date") and not data.get("label_sv"):
+            self.add_error("label_sv", _("Say in Swedish what happens on this date."))
+        return data
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=3, max_num=60)
+KeyDateFormSet = forms.formset_factory(KeyDateForm, extra=2, max_num=30)
+
+
+def cycle_formsets(cycle: EvaluationCycle, data: Any = None) -> tuple[Any, Any]:
+    """The question and key-date rows of a cycle's form, filled from the saved cycle."""
+    saved = cycle.pk is not None
+    questions = [
+        {"focus_area": q.focus_area, "text_sv": q.text_sv, "text_en": q.text_en}
+        for q in (cycle.questions.all() if saved else [])
+    ]
+    dates = [
+        {"date": d.date, "label_sv": d.label_sv, "label_en": d.label_en}
+        for d in (cycle.dates.all() if saved else [])
+    ]
+    return (
+        QuestionFormSet(data, initial=questions, prefix="questions"),
+        KeyDateFormSet(data, initial=dates, prefix="dates"),
+    )
+
+
+def filled_rows(formset: Any, required: str) -> list[dict[str, Any]]:
+    """The cleaned rows of a formset that have `required` filled in; empty rows drop out."""
+    return [dict(form.cleaned_data) for form in formset.forms if form.cleaned_data.get(required)]

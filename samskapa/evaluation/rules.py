@@ -39,3 +39,26 @@ rules.add_perm("evaluation.view_completeness_names", is_admin | is_process_leade
 rules.add_perm("evaluation.view_project_figures", is_centre_team | is_project_member)
 rules.add_perm("evaluation.report_values", is_admin | is_project_member)
 rules.add_perm("evaluation.view_group_figures", is_centre_team | is_funder)
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+# The centre team reads every cycle; the funder reads published cycles only. Admins create
+# cycles and change all of them; evaluators change the cycles they are assigned to.
+
+
+@rules.predicate
+def is_published_cycle(user: object, cycle: object) -> bool:
+    return bool(getattr(cycle, "is_published", False))
+
+
+@rules.predicate
+def is_cycle_evaluator(user: object, cycle: object) -> bool:
+    if cycle is None or not getattr(user, "pk", None):
+        return False
+    return cycle.evaluators.filter(pk=user.pk).exists()  # type: ignore[attr-defined]
+
+
+rules.add_perm("evaluation.view_cycles", is_centre_team | is_funder)
+rules.add_perm("evaluation.view_cycle", is_centre_team | (is_funder & is_published_cycle))
+rules.add_perm("evaluation.add_cycle", is_admin)
+rules.add_perm("evaluation.change_cycle", is_admin | (is_evaluator & is_cycle_evaluator))

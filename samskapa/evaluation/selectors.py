@@ -24,7 +24,10 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from samskapa.accounts.rules import is_centre_team
 from samskapa.coalitions.models import Coalition, CoalitionProject
+from samskapa.core.enums import FocusArea
+from samskapa.evaluation.cycles import CycleStatus, EvaluationCycle
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -408,3 +411,37 @@ def late_periods_for_user(user: Any, today: datetime.date | None = None) -> list
             if (project.pk, period.pk) not in submitted:
                 rows.append({"project": project, "period": period})
     return rows
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+def cycles_for(user: Any) -> QuerySet[EvaluationCycle]:
+    """The cycles `user` may read, with their number of projects and their evaluators: every
+    cycle for the centre team, published ones only for the funder."""
+    qs = EvaluationCycle.objects.annotate(project_count=Count("projects", distinct=True))
+    if not is_centre_team(user):
+        qs = qs.filter(status=CycleStatus.PUBLISHED)
+    return qs.prefetch_related("evaluators").order_by("-year", "title_sv")
+
+
+def cycle_with_details(cycle: EvaluationCycle) -> EvaluationCycle:
+    """The cycle with its projects, evaluators, questions and key dates in five queries."""
+    return (
+        EvaluationCycle.objects.select_related("call", "coalition")
+        .prefetch_related(
+            Prefetch("projects", queryset=Project.objects.order_by("number")),
+            "evaluators",
+            "questions",
+            "dates",
+        )
+        .get(pk=cycle.pk)
+    )
+
+
+def questions_by_focus_area(cycle: EvaluationCycle) -> list[tuple[Any, list[Any]]]:
+    """The cycle's questions under each focus area that has some, in focus-area order."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for question in cycle.questions.all():
+        grouped[question.focus_area].append(question)
+    return [(area, grouped[area.value]) for area in FocusArea if grouped[area.value]]

@@ -14,6 +14,14 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
+from samskapa.evaluation.cycles import (
+    TRANSITIONS,
+    ClusterSource,
+    CycleDate,
+    CycleStatus,
+    EvaluationCycle,
+    EvaluationQuestion,
+)
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
 from samskapa.evaluation.models import (
     Indicator,
@@ -158,3 +166,75 @@ def record_reveal(*, project: Project, pseudonym: str, reason: str, by: User, pa
 
 def record_export(*, by: User, what: str, path: str) -> None:
     record_event(action=AuditAction.EXPORT, actor=by, path=path, detail=what)
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+def cluster_projects(
+    *, source: str, call: Any = None, coalition: Any = None, chosen: Any = ()
+) -> list[Project]:
+    """The projects of a cycle's cluster: every project of the call or of the coalition at
+    the time of saving, or the projects chosen by hand."""
+    if source == ClusterSource.CALL and call is not None:
+        return list(Project.objects.filter(call=call))
+    if source == ClusterSource.COALITION and coalition is not None:
+        return list(Project.objects.filter(coalition_membership__coalition=coalition))
+    return list(chosen)
+
+
+@transaction.atomic
+def save_cycle(
+    *,
+    cycle: EvaluationCycle,
+    projects: list[Project],
+    evaluators: list[User],
+    questions: list[dict[str, Any]],
+    dates: list[dict[str, Any]],
+    by: User,
+) -> EvaluationCycle:
+    """Save a cycle with its cluster, evaluators, questions (in the given order) and key
+    dates; the questions and dates given replace the earlier ones."""
+    created = cycle.pk is None
+    if cycle.source != ClusterSource.CALL:
+        cycle.call = None
+    if cycle.source != ClusterSource.COALITION:
+        cycle.coalition = None
+    cycle.full_clean()
+    cycle.save()
+    cycle.projects.set(projects)
+    cycle.evaluators.set(evaluators)
+    cycle.questions.all().delete()
+    EvaluationQuestion.objects.bulk_create(
+        EvaluationQuestion(cycle=cycle, order=index, **question)
+        for index, question in enumerate(questions)
+    )
+    cycle.dates.all().delete()
+    CycleDate.objects.bulk_create(CycleDate(cycle=cycle, **date) for date in dates)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=cycle)
+    return cycle
+
+
+@transaction.atomic
+def change_cycle_status(*, cycle: EvaluationCycle, to: str, by: User) -> EvaluationCycle:
+    """Move a cycle to another status, if `TRANSITIONS` allows it from the current one."""
+    cycle = EvaluationCycle.objects.select_for_update().get(pk=cycle.pk)
+    if to not in TRANSITIONS[cycle.status]:
+        raise ValidationError(
+            _("A cycle cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "from": CycleStatus(cycle.status).label,
+                "to": CycleStatus(to).label if to in CycleStatus.values else to,
+            }
+        )
+    before = cycle.status
+    cycle.status = to
+    cycle.save(update_fields=["status", "updated_at"])
+    record_event(
+        action=AuditAction.CHANGE,
+        actor=by,
+        obj=cycle,
+        fields=["status"],
+        detail=f"{before} → {to}",
+    )
+    return cycle

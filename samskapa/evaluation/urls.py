@@ -23,4 +23,9 @@ urlpatterns = [
     path("results/import/example.xlsx", views.import_example, name="import-example"),
     path("results/export.<fmt>", views.export, name="export"),
     path("results/raw.<fmt>", views.export_raw, name="export-raw"),
+    path("evaluation/cycles/", views.cycles, name="cycles"),
+    path("evaluation/cycles/new/", views.cycle_create, name="cycle-create"),
+    path("evaluation/cycles/<int:pk>/", views.cycle_detail, name="cycle"),
+    path("evaluation/cycles/<int:pk>/edit/", views.cycle_edit, name="cycle-edit"),
+    path("evaluation/cycles/<int:pk>/status/", views.cycle_status, name="cycle-status"),
 ]

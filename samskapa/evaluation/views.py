@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -29,8 +29,10 @@ from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
+from samskapa.evaluation.cycles import CycleStatus, EvaluationCycle
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
+    CycleForm,
     ImportForm,
     IndicatorForm,
     PeriodForm,
@@ -38,6 +40,8 @@ from samskapa.evaluation.forms import (
     ReturnForm,
     RevealForm,
     ValueForm,
+    cycle_formsets,
+    filled_rows,
 )
 from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
 from samskapa.evaluation.selectors import (
@@ -581,3 +585,106 @@ def import_example(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(importer.example_workbook(), content_type=exports.XLSX_TYPE)
     response["Content-Disposition"] = 'attachment; filename="results-import-example.xlsx"'
     return response
+
+
+# --- Evaluation cycles ------------------------------------------------------------------------
+
+
+@permission_required("evaluation.view_cycles", raise_exception=True)
+def cycles(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(selectors.cycles_for(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/cycles.html", {"page": page})
+
+
+@login_required
+def cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.view_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    cycle = selectors.cycle_with_details(cycle)
+    return render(
+        request,
+        "evaluation/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "questions": selectors.questions_by_focus_area(cycle),
+            "statuses": CycleStatus.choices,
+            "can_change": request.user.has_perm("evaluation.change_cycle", cycle),
+        },
+    )
+
+
+@permission_required("evaluation.add_cycle", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _cycle_form(request, EvaluationCycle(year=timezone.localdate().year))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cycle_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    return _cycle_form(request, cycle)
+
+
+def _cycle_form(request: AuthenticatedHttpRequest, cycle: EvaluationCycle) -> HttpResponse:
+    form = CycleForm(request.POST or None, instance=cycle)
+    questions, dates = cycle_formsets(cycle, request.POST or None)
+    if request.method == "POST" and all([form.is_valid(), questions.is_valid(), dates.is_valid()]):
+        data = form.cleaned_data
+        cycle = services.save_cycle(
+            cycle=form.save(commit=False),
+            projects=services.cluster_projects(
+                source=data["source"],
+                call=data.get("call"),
+                coalition=data.get("coalition"),
+                chosen=data.get("projects") or (),
+            ),
+            evaluators=list(data.get("evaluators") or ()),
+            questions=filled_rows(questions, "text_sv"),
+            dates=filled_rows(dates, "date"),
+            by=request.user,
+        )
+        messages.success(request, _("The evaluation cycle has been saved."))
+        return redirect(cycle)
+    has_errors = bool(form.errors) or any(f.errors for f in [*questions.forms, *dates.forms])
+    return render(
+        request,
+        "evaluation/cycle_form.html",
+        {"form": form, "questions": questions, "dates": dates, "cycle": cycle.pk and cycle},
+        status=400 if has_errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def cycle_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    to = request.POST.get("status", "")
+    try:
+        cycle = services.change_cycle_status(cycle=cycle, to=to, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The cycle is now in the status “%(status)s”.")
+            % {"status": CycleStatus(cycle.status).label},
+        )
+    return redirect(cycle)

@@ -7,6 +7,13 @@ from typing import Any
 
 import factory
 
+from samskapa.core.enums import FocusArea
+from samskapa.evaluation.cycles import (
+    ClusterSource,
+    CycleStatus,
+    EvaluationCycle,
+    EvaluationQuestion,
+)
 from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -94,3 +101,38 @@ def report(
 ) -> Value:
     """An approved value of `project` for `indicator` in `period`."""
     return ValueFactory(project=project, indicator=indicator, period=period, value=value, **fields)
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    """An evaluation cycle of 2027 in planning, its cluster chosen by hand.
+    `CycleFactory(projects=[…], evaluators=[…])` sets the cluster and the evaluators."""
+
+    class Meta:
+        model = EvaluationCycle
+        skip_postgeneration_save = True
+
+    year = 2027
+    title_sv = factory.Sequence(lambda n: f"Klusterutvärdering {n}")
+    title_en = factory.Sequence(lambda n: f"Cluster evaluation {n}")
+    source = ClusterSource.MANUAL
+    status = CycleStatus.PLANNING
+
+    @factory.post_generation
+    def projects(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.projects.set(extracted)
+
+    @factory.post_generation
+    def evaluators(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.evaluators.set(extracted)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EvaluationQuestion
+
+    cycle = factory.SubFactory(CycleFactory)
+    focus_area = FocusArea.COLLABORATION
+    text_sv = factory.Sequence(lambda n: f"Hur samverkar projekten, fråga {n}?")
+    text_en = factory.Sequence(lambda n: f"How do the projects collaborate, question {n}?")

@@ -1,0 +1,168 @@
+"""Evaluation cycles: a year's cluster evaluation of a group of projects, its evaluation
+questions per focus area, the evaluators assigned to it, its status and its timeline.
+
+The status moves through `TRANSITIONS` only (planning → collecting → analysing → reporting →
+published, one step back allowed before publication); `services.change_cycle_status` is the
+one place that changes it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.enums import FocusArea
+
+
+def _in_language(sv: str, en: str) -> str:
+    return en if get_language() == "en" and en else sv
+
+
+class CycleStatus(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    COLLECTING = "collecting", _("Collecting")
+    ANALYSING = "analysing", _("Analysing")
+    REPORTING = "reporting", _("Reporting")
+    PUBLISHED = "published", _("Published")
+
+
+# The allowed status changes, in one place: forward one step, or back one step to correct a
+# mistake, until the cycle is published (which is final).
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    CycleStatus.PLANNING: (CycleStatus.COLLECTING,),
+    CycleStatus.COLLECTING: (CycleStatus.ANALYSING, CycleStatus.PLANNING),
+    CycleStatus.ANALYSING: (CycleStatus.REPORTING, CycleStatus.COLLECTING),
+    CycleStatus.REPORTING: (CycleStatus.PUBLISHED, CycleStatus.ANALYSING),
+    CycleStatus.PUBLISHED: (),
+}
+
+
+class ClusterSource(models.TextChoices):
+    CALL = "call", _("All projects of a call")
+    COALITION = "coalition", _("All projects of a coalition")
+    MANUAL = "manual", _("Projects chosen by hand")
+
+
+class EvaluationCycle(models.Model):
+    """One cluster evaluation: its year, title, cluster of projects and evaluators."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2020), MaxValueValidator(2100)]
+    )
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    source = models.CharField(
+        _("cluster"), max_length=10, choices=ClusterSource.choices, default=ClusterSource.COALITION
+    )
+    call = models.ForeignKey(
+        "projects.Call",
+        verbose_name=_("call"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evaluation_cycles",
+    )
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evaluation_cycles",
+    )
+    projects = models.ManyToManyField(
+        "projects.Project",
+        verbose_name=_("projects"),
+        blank=True,
+        related_name="evaluation_cycles",
+    )
+    evaluators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("evaluators"),
+        blank=True,
+        related_name="evaluation_cycles",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=CycleStatus.choices, default=CycleStatus.PLANNING
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "title_sv"]
+        verbose_name = _("evaluation cycle")
+        verbose_name_plural = _("evaluation cycles")
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluation:cycle", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return _in_language(self.title_sv, self.title_en)
+
+    def clean(self) -> None:
+        if self.source == ClusterSource.CALL and self.call_id is None:
+            raise ValidationError({"call": _("Choose the call whose projects are evaluated.")})
+        if self.source == ClusterSource.COALITION and self.coalition_id is None:
+            raise ValidationError(
+                {"coalition": _("Choose the coalition whose projects are evaluated.")}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CycleStatus.PUBLISHED
+
+    @property
+    def next_statuses(self) -> list[CycleStatus]:
+        return [CycleStatus(s) for s in TRANSITIONS[self.status]]
+
+
+class EvaluationQuestion(models.Model):
+    """A question the cycle sets out to answer, under one of the five focus areas."""
+
+    cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="questions")
+    focus_area = models.CharField(_("focus area"), max_length=20, choices=FocusArea.choices)
+    text_sv = models.TextField(_("question (Swedish)"))
+    text_en = models.TextField(_("question (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["cycle", "order", "pk"]
+        verbose_name = _("evaluation question")
+        verbose_name_plural = _("evaluation questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return _in_language(self.text_sv, self.text_en)
+
+
+class CycleDate(models.Model):
+    """A key date of the cycle's timeline (data collection closes, report draft, …)."""
+
+    cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="dates")
+    date = models.DateField(_("date"))
+    label_sv = models.CharField(_("what (Swedish)"), max_length=200)
+    label_en = models.CharField(_("what (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "date", "pk"]
+        verbose_name = _("key date")
+        verbose_name_plural = _("key dates")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.label}"
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_sv, self.label_en)
