@@ -3,7 +3,11 @@ half-years. The two earlier periods are approved; in the latest one most values 
 some wait for approval, two projects are late, one value was returned with a comment and one
 was corrected after approval (version 2). A few projects report a small non-binary group, so
 the call's and the programme's non-binary figure is suppressed for the funder. Idempotent:
-periods are found by call and start, values by project, indicator and period."""
+periods are found by call and start, values by project, indicator and period.
+
+The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
+Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
+a timeline (found by coalition and year)."""
 
 from __future__ import annotations
 
@@ -13,8 +17,11 @@ import random
 from django.utils import timezone
 
 from samskapa.accounts.models import User
+from samskapa.coalitions.models import Coalition
+from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import catalogue
+from samskapa.evaluation.cycles import ClusterSource, CycleStatus, EvaluationCycle
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -76,6 +83,7 @@ def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
+    load_cycle(calendar)
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
@@ -153,3 +161,66 @@ def load(calendar: DemoCalendar | None = None) -> None:
                 Value.objects.update_or_create(
                     project=project, indicator=indicator, period=period, defaults=fields
                 )
+
+
+COALITION = "Vägar till arbete"
+QUESTIONS = [
+    (
+        FocusArea.CAUSES,
+        "Hur har projekten förstått orsakerna till att deltagarna står långt från arbete?",
+        "How have the projects understood why the participants are far from work?",
+    ),
+    (
+        FocusArea.COLLABORATION,
+        "Vilka former av samskapande mellan sektorerna har burit, och varför?",
+        "Which forms of co-creation across sectors have held, and why?",
+    ),
+    (
+        FocusArea.PARTICIPATION,
+        "Hur påverkar målgruppen de beslut som fattas i projekten?",
+        "How does the target group influence the decisions taken in the projects?",
+    ),
+    (
+        FocusArea.ECOSYSTEM,
+        "Vilka förändringar hos arbetsgivare och myndigheter kan kopplas till projekten?",
+        "Which changes among employers and public agencies can be linked to the projects?",
+    ),
+    (
+        FocusArea.RESULTS,
+        "Vilka arbetssätt lever kvar ett halvår efter att projekten avslutats?",
+        "Which ways of working are still in use six months after the projects ended?",
+    ),
+]
+# (days from today, Swedish, English)
+KEY_DATES = [
+    (-60, "Start för datainsamlingen", "Data collection starts"),
+    (45, "Datainsamlingen stänger", "Data collection closes"),
+    (90, "Analysseminarium med koalitionen", "Analysis seminar with the coalition"),
+    (150, "Utkast till analysrapport", "Draft of the analysis report"),
+]
+
+
+def load_cycle(calendar: DemoCalendar) -> None:
+    """This year's evaluation cycle of the demo coalition, collecting data."""
+    coalition = Coalition.objects.filter(name=COALITION).first()
+    evaluator = User.objects.filter(email="utvarderare@samskapa.test").first()
+    if coalition is None or evaluator is None:
+        return
+    cycle, _created = EvaluationCycle.objects.update_or_create(
+        coalition=coalition,
+        year=calendar.today.year,
+        defaults={
+            "title_sv": f"Klusterutvärdering {coalition.name}",
+            "title_en": "Cluster evaluation of the coalition Pathways to work",
+            "source": ClusterSource.COALITION,
+            "status": CycleStatus.COLLECTING,
+        },
+    )
+    cycle.projects.set(Project.objects.filter(coalition_membership__coalition=coalition))
+    cycle.evaluators.set([evaluator])
+    cycle.questions.all().delete()
+    for order, (area, text_sv, text_en) in enumerate(QUESTIONS):
+        cycle.questions.create(focus_area=area, text_sv=text_sv, text_en=text_en, order=order)
+    cycle.dates.all().delete()
+    for days, label_sv, label_en in KEY_DATES:
+        cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
