@@ -7,7 +7,7 @@ periods are found by call and start, values by project, indicator and period.
 
 The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
 Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
-a timeline (found by coalition and year)."""
+a timeline (found by coalition and year), and a first codebook."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import catalogue
-from samskapa.evaluation.cycles import ClusterSource, CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import ClusterSource, Code, CycleStatus, EvaluationCycle
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -200,6 +200,65 @@ KEY_DATES = [
 ]
 
 
+# (focus area, Swedish name, English name, Swedish definition, English definition, sub-codes)
+CODES: list[tuple[str, str, str, str, str, list[tuple[str, str]]]] = [
+    (
+        FocusArea.CAUSES,
+        "Hinder på vägen till arbete",
+        "Barriers on the way to work",
+        "Det projekten och deltagarna pekar ut som orsaker till att vägen till arbete är stängd.",
+        "What the projects and participants name as the reasons the way to work is closed.",
+        [("Strukturella hinder", "Structural barriers"), ("Hälsa", "Health")],
+    ),
+    (
+        FocusArea.COLLABORATION,
+        "Samskapande med arbetsgivare",
+        "Co-creation with employers",
+        "Arbetsgivare är med och utformar insatser, inte bara tar emot deltagare.",
+        "Employers help design the activities rather than only receive participants.",
+        [("Gemensamma mål", "Shared goals")],
+    ),
+    (
+        FocusArea.PARTICIPATION,
+        "Målgruppen i beslut",
+        "The target group in decisions",
+        "Deltagare påverkar ett beslut om projektets inriktning eller arbetssätt.",
+        "Participants influence a decision on the project's direction or way of working.",
+        [],
+    ),
+    (
+        FocusArea.RESULTS,
+        "Arbetssätt som lever kvar",
+        "Ways of working that last",
+        "Arbetssätt som organisationerna fortsätter med utan projektmedel.",
+        "Ways of working the organisations continue without project funding.",
+        [],
+    ),
+]
+
+
+def _load_codebook(cycle: EvaluationCycle) -> None:
+    for area, name_sv, name_en, definition_sv, definition_en, subcodes in CODES:
+        code, _created = Code.objects.update_or_create(
+            cycle=cycle,
+            parent=None,
+            name_sv=name_sv,
+            defaults={
+                "focus_area": area,
+                "name_en": name_en,
+                "definition_sv": definition_sv,
+                "definition_en": definition_en,
+            },
+        )
+        for sub_sv, sub_en in subcodes:
+            Code.objects.update_or_create(
+                cycle=cycle,
+                parent=code,
+                name_sv=sub_sv,
+                defaults={"focus_area": area, "name_en": sub_en},
+            )
+
+
 def load_cycle(calendar: DemoCalendar) -> None:
     """This year's evaluation cycle of the demo coalition, collecting data."""
     coalition = Coalition.objects.filter(name=COALITION).first()
@@ -224,3 +283,4 @@ def load_cycle(calendar: DemoCalendar) -> None:
     cycle.dates.all().delete()
     for days, label_sv, label_en in KEY_DATES:
         cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
+    _load_codebook(cycle)

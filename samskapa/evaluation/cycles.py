@@ -166,3 +166,56 @@ class CycleDate(models.Model):
     @property
     def label(self) -> str:
         return _in_language(self.label_sv, self.label_en)
+
+
+class Code(models.Model):
+    """A code of a cycle's codebook, under a focus area, with its definition. Codes nest one
+    level: a code may have sub-codes (of the same focus area), which have none."""
+
+    cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="codes")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("under the code"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
+    focus_area = models.CharField(_("focus area"), max_length=20, choices=FocusArea.choices)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    definition_sv = models.TextField(_("definition (Swedish)"), blank=True)
+    definition_en = models.TextField(_("definition (English)"), blank=True)
+
+    class Meta:
+        ordering = ["cycle", "focus_area", "name_sv"]
+        verbose_name = _("code")
+        verbose_name_plural = _("codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "parent", "name_sv"], name="evaluation_code_name_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_sv, self.name_en)
+
+    @property
+    def definition(self) -> str:
+        return _in_language(self.definition_sv, self.definition_en)
+
+    def clean(self) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.cycle_id != self.cycle_id:
+            raise ValidationError({"parent": _("The code above belongs to another cycle.")})
+        if parent.parent_id is not None or (self.pk and self.children.exists()):
+            raise ValidationError({"parent": _("Codes nest one level only.")})
+        if parent.pk == self.pk:
+            raise ValidationError({"parent": _("A code cannot be under itself.")})
+        self.focus_area = parent.focus_area

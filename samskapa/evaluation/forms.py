@@ -16,7 +16,7 @@ from samskapa.accounts.validators import looks_like_personnummer
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.core.widgets import DateInput
-from samskapa.evaluation.cycles import ClusterSource, EvaluationCycle
+from samskapa.evaluation.cycles import ClusterSource, Code, EvaluationCycle
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
 from samskapa.evaluation.models import (
     Indicator,
@@ -338,3 +338,59 @@ def cycle_formsets(cycle: EvaluationCycle, data: Any = None) -> tuple[Any, Any]:
 def filled_rows(formset: Any, required: str) -> list[dict[str, Any]]:
     """The cleaned rows of a formset that have `required` filled in; empty rows drop out."""
     return [dict(form.cleaned_data) for form in formset.forms if form.cleaned_data.get(required)]
+
+
+class CodeForm(RefusesPersonnummer, forms.ModelForm):
+    """A code of the codebook; a sub-code takes the focus area of the code it is under."""
+
+    class Meta:
+        model = Code
+        fields = [
+            "parent",
+            "focus_area",
+            "name_sv",
+            "name_en",
+            "definition_sv",
+            "definition_en",
+        ]
+        widgets = {
+            "definition_sv": forms.Textarea(attrs={"rows": 3}),
+            "definition_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "parent": _(
+                "Leave empty for a code of its own; a sub-code has the focus area of "
+                "the code it is under."
+            ),
+        }
+
+    def __init__(self, *args: Any, cycle: EvaluationCycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.cycle = cycle
+        field: Any = self.fields["parent"]
+        tops = Code.objects.filter(cycle=cycle, parent__isnull=True)
+        field.queryset = tops.exclude(pk=self.instance.pk) if self.instance.pk else tops
+        if self.instance.pk and self.instance.children.exists():
+            del self.fields["parent"]  # a code with sub-codes stays at the top
+        self.fields["focus_area"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        if data.get("parent"):
+            data["focus_area"] = data["parent"].focus_area
+        elif not data.get("focus_area"):
+            self.add_error("focus_area", _("Choose the focus area of the code."))
+        return data
+
+
+class CopyCodesForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=_("Copy the codebook of"), queryset=EvaluationCycle.objects.none()
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["source"]
+        field.queryset = choices
+        field.empty_label = None

@@ -310,6 +310,7 @@ def check_value(value: Any, indicator: Indicator) -> None:
 
 # Evaluation cycles live in their own module; imported here so Django finds the models.
 from samskapa.evaluation.cycles import (  # noqa: E402, F401
+    Code,
     CycleDate,
     EvaluationCycle,
     EvaluationQuestion,

@@ -62,3 +62,14 @@ rules.add_perm("evaluation.view_cycles", is_centre_team | is_funder)
 rules.add_perm("evaluation.view_cycle", is_centre_team | (is_funder & is_published_cycle))
 rules.add_perm("evaluation.add_cycle", is_admin)
 rules.add_perm("evaluation.change_cycle", is_admin | (is_evaluator & is_cycle_evaluator))
+# The codebook and, later, the coded excerpts: the centre team reads, the cycle's editors change.
+rules.add_perm("evaluation.view_codebook", is_centre_team)
+rules.add_perm("evaluation.change_codebook", is_admin | (is_evaluator & is_cycle_evaluator))
+
+
+@rules.predicate
+def is_code_evaluator(user: object, code: object) -> bool:
+    return is_cycle_evaluator(user, getattr(code, "cycle", None))
+
+
+rules.add_perm("evaluation.change_code", is_admin | (is_evaluator & is_code_evaluator))

@@ -27,7 +27,7 @@ from django.utils import timezone
 from samskapa.accounts.rules import is_centre_team
 from samskapa.coalitions.models import Coalition, CoalitionProject
 from samskapa.core.enums import FocusArea
-from samskapa.evaluation.cycles import CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -445,3 +445,28 @@ def questions_by_focus_area(cycle: EvaluationCycle) -> list[tuple[Any, list[Any]
     for question in cycle.questions.all():
         grouped[question.focus_area].append(question)
     return [(area, grouped[area.value]) for area in FocusArea if grouped[area.value]]
+
+
+def codebook(cycle: EvaluationCycle) -> list[tuple[Any, list[Code]]]:
+    """The cycle's top-level codes with their sub-codes (`code.subcodes`), under each focus
+    area that has codes, in focus-area order; two queries."""
+    codes = list(
+        cycle.codes.filter(parent__isnull=True).prefetch_related(
+            Prefetch("children", queryset=Code.objects.order_by("name_sv"), to_attr="subcodes")
+        )
+    )
+    grouped: dict[str, list[Code]] = defaultdict(list)
+    for code in codes:
+        grouped[code.focus_area].append(code)
+    return [(area, grouped[area.value]) for area in FocusArea if grouped[area.value]]
+
+
+def cycles_to_copy_codes_from(cycle: EvaluationCycle) -> QuerySet[EvaluationCycle]:
+    """Other cycles with a codebook, the latest first (last year's cycle of the same cluster
+    is usually the first)."""
+    return (
+        EvaluationCycle.objects.exclude(pk=cycle.pk)
+        .filter(codes__isnull=False)
+        .distinct()
+        .order_by("-year", "title_sv")
+    )

@@ -17,6 +17,7 @@ from samskapa.core.models import AuditAction
 from samskapa.evaluation.cycles import (
     TRANSITIONS,
     ClusterSource,
+    Code,
     CycleDate,
     CycleStatus,
     EvaluationCycle,
@@ -238,3 +239,62 @@ def change_cycle_status(*, cycle: EvaluationCycle, to: str, by: User) -> Evaluat
         detail=f"{before} → {to}",
     )
     return cycle
+
+
+def save_code(*, code: Code, by: User) -> Code:
+    created = code.pk is None
+    code.full_clean()
+    code.save()
+    code.children.exclude(focus_area=code.focus_area).update(focus_area=code.focus_area)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=code)
+    return code
+
+
+@transaction.atomic
+def copy_codebook(*, cycle: EvaluationCycle, source: EvaluationCycle, by: User) -> int:
+    """Copy another cycle's codes (with their sub-codes and definitions) into `cycle`; codes
+    whose name the cycle already has at the same place are left out. Returns how many were
+    copied."""
+    if source.pk == cycle.pk:
+        raise ValidationError(_("Choose another cycle to copy from."))
+    copied = 0
+    taken = {(c.parent_id, c.name_sv) for c in cycle.codes.all()}
+    by_name = {c.name_sv: c for c in cycle.codes.filter(parent__isnull=True)}
+    tops = list(source.codes.filter(parent__isnull=True).order_by("pk"))
+    subs = list(source.codes.filter(parent__isnull=False).select_related("parent").order_by("pk"))
+    for old in [*tops, *subs]:
+        if old.parent_id is None:
+            if (None, old.name_sv) in taken:
+                continue
+            copy = Code.objects.create(
+                cycle=cycle,
+                focus_area=old.focus_area,
+                name_sv=old.name_sv,
+                name_en=old.name_en,
+                definition_sv=old.definition_sv,
+                definition_en=old.definition_en,
+            )
+            by_name[old.name_sv] = copy
+            copied += 1
+            continue
+        parent = by_name.get(old.parent.name_sv) if old.parent else None
+        if parent is None or (parent.pk, old.name_sv) in taken:
+            continue
+        Code.objects.create(
+            cycle=cycle,
+            parent=parent,
+            focus_area=parent.focus_area,
+            name_sv=old.name_sv,
+            name_en=old.name_en,
+            definition_sv=old.definition_sv,
+            definition_en=old.definition_en,
+        )
+        copied += 1
+    record_event(
+        action=AuditAction.CHANGE,
+        actor=by,
+        obj=cycle,
+        fields=["codes"],
+        detail=f"codebook copied from cycle {source.pk}",
+    )
+    return copied

@@ -28,4 +28,7 @@ urlpatterns = [
     path("evaluation/cycles/<int:pk>/", views.cycle_detail, name="cycle"),
     path("evaluation/cycles/<int:pk>/edit/", views.cycle_edit, name="cycle-edit"),
     path("evaluation/cycles/<int:pk>/status/", views.cycle_status, name="cycle-status"),
+    path("evaluation/cycles/<int:pk>/codebook/", views.codebook, name="codebook"),
+    path("evaluation/cycles/<int:pk>/codebook/copy/", views.codebook_copy, name="codebook-copy"),
+    path("evaluation/codes/<int:pk>/edit/", views.code_edit, name="code-edit"),
 ]

@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.coalitions.models import Coalition
@@ -29,9 +29,11 @@ from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
-from samskapa.evaluation.cycles import CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
+    CodeForm,
+    CopyCodesForm,
     CycleForm,
     ImportForm,
     IndicatorForm,
@@ -688,3 +690,86 @@ def cycle_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             % {"status": CycleStatus(cycle.status).label},
         )
     return redirect(cycle)
+
+
+# --- The codebook of a cycle ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def codebook(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.view_codebook",
+        pk=pk,
+        path=request.path,
+    )
+    can_change = request.user.has_perm("evaluation.change_codebook", cycle)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
+    form = CodeForm(request.POST or None, cycle=cycle) if can_change else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        services.save_code(code=form.save(commit=False), by=request.user)
+        messages.success(request, _("The code has been added to the codebook."))
+        return redirect("evaluation:codebook", pk=cycle.pk)
+    sources = selectors.cycles_to_copy_codes_from(cycle)
+    copy_form = CopyCodesForm(choices=sources) if can_change and sources.exists() else None
+    return render(
+        request,
+        "evaluation/codebook.html",
+        {
+            "cycle": cycle,
+            "codebook": selectors.codebook(cycle),
+            "form": form,
+            "copy_form": copy_form,
+            "can_change": can_change,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def code_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    code = get_object_for_user(
+        Code.objects.select_related("cycle"),
+        user=request.user,
+        perm="evaluation.change_code",
+        pk=pk,
+        path=request.path,
+    )
+    form = CodeForm(request.POST or None, instance=code, cycle=code.cycle)
+    if request.method == "POST" and form.is_valid():
+        services.save_code(code=form.save(commit=False), by=request.user)
+        messages.success(request, _("The code has been saved."))
+        return redirect("evaluation:codebook", pk=code.cycle_id)
+    return render(
+        request,
+        "evaluation/code_form.html",
+        {"form": form, "code": code, "cycle": code.cycle},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def codebook_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_codebook",
+        pk=pk,
+        path=request.path,
+    )
+    form = CopyCodesForm(request.POST, choices=selectors.cycles_to_copy_codes_from(cycle))
+    if not form.is_valid():
+        messages.error(request, _("Choose a cycle that has a codebook."))
+        return redirect("evaluation:codebook", pk=cycle.pk)
+    count = services.copy_codebook(cycle=cycle, source=form.cleaned_data["source"], by=request.user)
+    messages.success(
+        request,
+        ngettext("%(count)s code has been copied.", "%(count)s codes have been copied.", count)
+        % {"count": count},
+    )
+    return redirect("evaluation:codebook", pk=cycle.pk)

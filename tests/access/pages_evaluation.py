@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.coalitions.models import Coalition
-from samskapa.evaluation.cycles import CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ReportingPeriod
 from tests.access.matrix import CENTRE_TEAM, Page
 from tests.access.world import World
 from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
+    CodeFactory,
     CycleFactory,
     IndicatorFactory,
     PeriodFactory,
@@ -186,6 +187,35 @@ PAGES += [
         method="POST",
         ok=FOUND,
         data=lambda: {"status": CycleStatus.COLLECTING},
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+]
+
+
+def _code(world: World) -> dict[str, Any]:
+    def build() -> Code:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        return cycle.codes.first() or CodeFactory(cycle=cycle)
+
+    return {"pk": world.get("code", build).pk}
+
+
+def _copy_source(world: World) -> dict[str, Any]:
+    """A fresh cycle to copy into (the demo's codebook stays as it is)."""
+    CodeFactory()  # an earlier codebook to copy from
+    return {"pk": CycleFactory(evaluators=[world.users["evaluator"]]).pk}
+
+
+PAGES += [
+    Page("evaluation:codebook", CENTRE_TEAM, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:code-edit", CYCLE_EDITORS, kwargs=_code, denied=NOT_FOUND),
+    Page(
+        "evaluation:codebook-copy",
+        CYCLE_EDITORS,
+        kwargs=_copy_source,
+        method="POST",
+        ok=FOUND,
         denied=NOT_FOUND,
         scan=False,
     ),

@@ -88,9 +88,7 @@ def test_every_status_has_its_transitions() -> None:
         assert set(targets) <= set(CycleStatus.values)
 
 
-def test_the_status_page_moves_the_cycle_and_refuses_a_jump(
-    evaluator: User, login: Any
-) -> None:
+def test_the_status_page_moves_the_cycle_and_refuses_a_jump(evaluator: User, login: Any) -> None:
     cycle = CycleFactory(evaluators=[evaluator])
     client = login(evaluator)
     url = reverse("evaluation:cycle-status", args=[cycle.pk])

@@ -1,4 +1,4 @@
-"""In Chromium: the evaluation cycle pages pass axe in Swedish and English at 1280 and 320 px
+"""In Chromium: the evaluation cycle and codebook pages pass axe in Swedish and English at 1280 and 320 px
 without horizontal scroll, also in the form's error state, and an assigned evaluator moves a
 cycle on with the status button."""
 
@@ -34,6 +34,8 @@ def test_cycle_pages_are_accessible_in_both_languages(new_page: Any) -> None:
                 reverse("evaluation:cycles"),
                 reverse("evaluation:cycle", args=[cycle_pk]),
                 reverse("evaluation:cycle-edit", args=[cycle_pk]),
+                reverse("evaluation:codebook", args=[cycle_pk]),
+                reverse("evaluation:code-edit", kwargs=pages_evaluation._code(world)),
             ]
         for width in (1280, 320):
             page, watcher = new_page(width)

@@ -65,3 +65,5 @@ def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -
     demo_evaluation.load(DemoCalendar.for_today())
     assert EvaluationCycle.objects.filter(coalition=cycle.coalition).count() == 1
     assert cycle.questions.count() == len(demo_evaluation.QUESTIONS)
+    expected_codes = sum(1 + len(row[5]) for row in demo_evaluation.CODES)
+    assert cycle.codes.count() == expected_codes

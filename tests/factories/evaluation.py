@@ -10,6 +10,7 @@ import factory
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation.cycles import (
     ClusterSource,
+    Code,
     CycleStatus,
     EvaluationCycle,
     EvaluationQuestion,
@@ -136,3 +137,17 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     focus_area = FocusArea.COLLABORATION
     text_sv = factory.Sequence(lambda n: f"Hur samverkar projekten, fråga {n}?")
     text_en = factory.Sequence(lambda n: f"How do the projects collaborate, question {n}?")
+
+
+class CodeFactory(factory.django.DjangoModelFactory):
+    """A top-level code of a cycle's codebook (`parent=` for a sub-code)."""
+
+    class Meta:
+        model = Code
+
+    cycle = factory.SubFactory(CycleFactory)
+    focus_area = FocusArea.PARTICIPATION
+    name_sv = factory.Sequence(lambda n: f"Kod {n}")
+    name_en = factory.Sequence(lambda n: f"Code {n}")
+    definition_sv = "Målgruppen påverkar ett beslut i projektet."
+    definition_en = "The target group influences a decision in the project."
