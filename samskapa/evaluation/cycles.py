@@ -8,6 +8,9 @@ one place that changes it.
 
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -219,3 +222,77 @@ class Code(models.Model):
         if parent.pk == self.pk:
             raise ValidationError({"parent": _("A code cannot be under itself.")})
         self.focus_area = parent.focus_area
+
+
+class ExcerptSource(models.TextChoices):
+    LESSON = "lesson", _("Lesson learned")
+    REFLECTION = "reflection", _("Reflection")
+
+
+def digest(text: str) -> str:
+    """A fingerprint of a source's text, to tell when the source has changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Excerpt(models.Model):
+    """A passage drawn from one of the cluster's projects' material, coded by an evaluator.
+
+    The excerpt keeps a copy of the passage and its position in the source: when the source
+    is edited later the excerpt keeps its text and says the source changed (the fingerprint
+    differs); when the source is deleted the excerpt stays, without its link. No person's
+    name is copied: who wrote the source is read from the source, where erasure removes it.
+    Private coaching notes are never a source (they are not one of the kinds)."""
+
+    cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="excerpts")
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_excerpts",
+    )
+    kind = models.CharField(_("kind of source"), max_length=12, choices=ExcerptSource.choices)
+    lesson = models.ForeignKey(
+        "coalitions.Lesson", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reflection = models.ForeignKey(
+        "coalitions.Reflection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start = models.PositiveIntegerField(_("starts at character"))
+    end = models.PositiveIntegerField(_("ends at character"))
+    text = models.TextField(_("passage"))
+    source_digest = models.CharField(max_length=64, editable=False)
+    codes = models.ManyToManyField(
+        Code, verbose_name=_("codes"), blank=True, related_name="excerpts"
+    )
+    memo = models.TextField(_("memo"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cycle", "project__number", "created_at", "pk"]
+        verbose_name = _("excerpt")
+        verbose_name_plural = _("excerpts")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="evaluation_excerpt_span"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def source(self) -> Any:
+        return self.lesson if self.kind == ExcerptSource.LESSON else self.reflection
+
+    @property
+    def source_changed(self) -> bool:
+        """The source was edited or deleted after the passage was drawn from it."""
+        source = self.source
+        return source is None or digest(source.text) != self.source_digest

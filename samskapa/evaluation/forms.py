@@ -16,7 +16,7 @@ from samskapa.accounts.validators import looks_like_personnummer
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.core.widgets import DateInput
-from samskapa.evaluation.cycles import ClusterSource, Code, EvaluationCycle
+from samskapa.evaluation.cycles import ClusterSource, Code, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
 from samskapa.evaluation.models import (
     Indicator,
@@ -394,3 +394,64 @@ class CopyCodesForm(forms.Form):
         field: Any = self.fields["source"]
         field.queryset = choices
         field.empty_label = None
+
+
+def _code_choices(field: Any, cycle: EvaluationCycle) -> None:
+    field.queryset = (
+        Code.objects.filter(cycle=cycle).select_related("parent").order_by("focus_area", "name_sv")
+    )
+    field.label_from_instance = lambda code: (
+        f"{code.get_focus_area_display()}: {code.name}"
+        if code.parent_id is None
+        else f"{code.get_focus_area_display()}: {code.parent.name} › {code.name}"
+    )
+
+
+class ExcerptForm(RefusesPersonnummer, forms.Form):
+    """A passage of the chosen source: selected with the mouse (which fills the passage and
+    its position) or, without JavaScript, copied into the passage field."""
+
+    passage = forms.CharField(
+        label=_("Passage"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Select the passage in the text above, or copy it here exactly as it stands."),
+    )
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    codes = forms.ModelMultipleChoiceField(
+        label=_("Codes"),
+        queryset=Code.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    memo = forms.CharField(
+        label=_("Memo"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, cycle: EvaluationCycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_choices(self.fields["codes"], cycle)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data
+
+
+class CodingForm(RefusesPersonnummer, forms.ModelForm):
+    class Meta:
+        model = Excerpt
+        fields = ["codes", "memo"]
+        widgets = {
+            "codes": forms.CheckboxSelectMultiple,
+            "memo": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_choices(self.fields["codes"], self.instance.cycle)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data

@@ -314,4 +314,5 @@ from samskapa.evaluation.cycles import (  # noqa: E402, F401
     CycleDate,
     EvaluationCycle,
     EvaluationQuestion,
+    Excerpt,
 )

@@ -73,3 +73,16 @@ def is_code_evaluator(user: object, code: object) -> bool:
 
 
 rules.add_perm("evaluation.change_code", is_admin | (is_evaluator & is_code_evaluator))
+
+
+# Excerpts: the cycle's evaluators work on them, admins on all (an admin outside the cycle's
+# evaluators reading them is audited, in the view through services.record_excerpt_read).
+rules.add_perm("evaluation.work_on_excerpts", is_admin | (is_evaluator & is_cycle_evaluator))
+
+
+@rules.predicate
+def is_excerpt_evaluator(user: object, excerpt: object) -> bool:
+    return is_cycle_evaluator(user, getattr(excerpt, "cycle", None))
+
+
+rules.add_perm("evaluation.change_excerpt", is_admin | (is_evaluator & is_excerpt_evaluator))

@@ -25,9 +25,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from samskapa.accounts.rules import is_centre_team
-from samskapa.coalitions.models import Coalition, CoalitionProject
+from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Reflection
 from samskapa.core.enums import FocusArea
-from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt, ExcerptSource
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -469,4 +469,80 @@ def cycles_to_copy_codes_from(cycle: EvaluationCycle) -> QuerySet[EvaluationCycl
         .filter(codes__isnull=False)
         .distinct()
         .order_by("-year", "title_sv")
+    )
+
+
+@dataclass
+class Source:
+    """A text of the cluster's projects that excerpts can be drawn from."""
+
+    key: str  # "lesson-12", "reflection-7"
+    kind: str
+    obj: Any
+    label: str
+
+
+def _lessons(cycle: EvaluationCycle) -> QuerySet[Lesson]:
+    return (
+        Lesson.objects.filter(projects__evaluation_cycles=cycle)
+        .distinct()
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
+def _reflections(cycle: EvaluationCycle) -> QuerySet[Reflection]:
+    return (
+        Reflection.objects.filter(project__evaluation_cycles=cycle)
+        .select_related("meeting", "project")
+        .order_by("meeting__starts_at", "project__number", "pk")
+    )
+
+
+def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
+    """The lessons learned and reflections of the cycle's projects (private coaching notes
+    are never a source)."""
+    kinds = dict(ExcerptSource.choices)
+    sources = [
+        Source(
+            f"lesson-{lesson.pk}",
+            ExcerptSource.LESSON,
+            lesson,
+            f"{kinds[ExcerptSource.LESSON]}, {lesson.meeting.title}: {lesson.text[:60]}",
+        )
+        for lesson in _lessons(cycle)
+    ]
+    sources += [
+        Source(
+            f"reflection-{reflection.pk}",
+            ExcerptSource.REFLECTION,
+            reflection,
+            f"{kinds[ExcerptSource.REFLECTION]}, {reflection.project.number}, "
+            f"{reflection.meeting.title}: {reflection.text[:60]}",
+        )
+        for reflection in _reflections(cycle)
+    ]
+    return sources
+
+
+def excerpt_source(cycle: EvaluationCycle, key: str) -> Source | None:
+    """One source of the cycle by its key, or None when the key is not one of its sources."""
+    kind, _sep, pk = (key or "").partition("-")
+    if not pk.isdigit():
+        return None
+    if kind == ExcerptSource.LESSON:
+        lesson = _lessons(cycle).filter(pk=pk).first()
+        return Source(key, kind, lesson, lesson.text[:60]) if lesson else None
+    if kind == ExcerptSource.REFLECTION:
+        reflection = _reflections(cycle).filter(pk=pk).first()
+        return Source(key, kind, reflection, reflection.text[:60]) if reflection else None
+    return None
+
+
+def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
+    return (
+        Excerpt.objects.filter(cycle=cycle)
+        .select_related("project", "lesson", "reflection")
+        .prefetch_related(Prefetch("codes", queryset=Code.objects.order_by("name_sv")))
+        .order_by("project__number", "created_at", "pk")
     )

@@ -22,6 +22,9 @@ from samskapa.evaluation.cycles import (
     CycleStatus,
     EvaluationCycle,
     EvaluationQuestion,
+    Excerpt,
+    ExcerptSource,
+    digest,
 )
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
 from samskapa.evaluation.models import (
@@ -298,3 +301,89 @@ def copy_codebook(*, cycle: EvaluationCycle, source: EvaluationCycle, by: User) 
         detail=f"codebook copied from cycle {source.pk}",
     )
     return copied
+
+
+@transaction.atomic
+def create_excerpt(
+    *,
+    cycle: EvaluationCycle,
+    kind: str,
+    source: Any,
+    passage: str,
+    start: int | None,
+    codes: Any,
+    memo: str,
+    by: User,
+) -> Excerpt:
+    """Draw a passage from a source of the cycle: the passage must be in the source as it
+    stands (at `start` when the selection gave one, else its first occurrence)."""
+    passage = passage.strip()
+    text = source.text
+    if not passage:
+        raise ValidationError({"passage": _("Give the passage.")})
+    if start is None or text[start : start + len(passage)] != passage:
+        start = text.find(passage)
+    if start < 0:
+        raise ValidationError(
+            {"passage": _("The passage is not in the source: copy it exactly from the text.")}
+        )
+    if kind == ExcerptSource.LESSON:
+        project = source.projects.filter(evaluation_cycles=cycle).order_by("number").first()
+    else:
+        project = source.project
+    if project is None:
+        raise ValidationError(_("The source is not from one of the cycle's projects."))
+    excerpt = Excerpt.objects.create(
+        cycle=cycle,
+        project=project,
+        kind=kind,
+        lesson=source if kind == ExcerptSource.LESSON else None,
+        reflection=source if kind == ExcerptSource.REFLECTION else None,
+        start=start,
+        end=start + len(passage),
+        text=passage,
+        source_digest=digest(text),
+        memo=memo,
+        created_by=by,
+    )
+    excerpt.codes.set(codes)
+    record_event(action=AuditAction.CREATE, actor=by, obj=excerpt)
+    return excerpt
+
+
+def code_excerpt(*, excerpt: Excerpt, codes: Any, memo: str, by: User) -> Excerpt:
+    """Set an excerpt's codes and memo."""
+    excerpt.memo = memo
+    excerpt.save(update_fields=["memo"])
+    excerpt.codes.set(codes)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=excerpt, fields=["codes", "memo"])
+    return excerpt
+
+
+def record_excerpt_read(*, cycle: EvaluationCycle, by: User, path: str) -> None:
+    """Someone outside the cycle's evaluators read its unpublished excerpts: audited."""
+    if cycle.evaluators.filter(pk=by.pk).exists():
+        return
+    record_event(
+        action=AuditAction.SENSITIVE_READ,
+        actor=by,
+        obj=cycle,
+        path=path,
+        detail="excerpts of an evaluation cycle read by someone outside its evaluators",
+    )
+
+
+def erase_personal_data(user: User) -> None:
+    """Excerpts hold no name; who drew them is forgotten. Cycles forget the evaluator."""
+    Excerpt.objects.filter(created_by=user).update(created_by=None)
+    for cycle in EvaluationCycle.objects.filter(evaluators=user):
+        cycle.evaluators.remove(user)
+
+
+def export_personal_data(user: User) -> dict[str, Any]:
+    return {
+        "evaluation_cycles": [
+            f"{c.year} {c.title_sv}" for c in EvaluationCycle.objects.filter(evaluators=user)
+        ],
+        "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
+    }

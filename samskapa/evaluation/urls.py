@@ -31,4 +31,7 @@ urlpatterns = [
     path("evaluation/cycles/<int:pk>/codebook/", views.codebook, name="codebook"),
     path("evaluation/cycles/<int:pk>/codebook/copy/", views.codebook_copy, name="codebook-copy"),
     path("evaluation/codes/<int:pk>/edit/", views.code_edit, name="code-edit"),
+    path("evaluation/cycles/<int:pk>/excerpts/", views.excerpts, name="excerpts"),
+    path("evaluation/cycles/<int:pk>/excerpts/new/", views.excerpt_new, name="excerpt-new"),
+    path("evaluation/excerpts/<int:pk>/", views.excerpt_edit, name="excerpt-edit"),
 ]

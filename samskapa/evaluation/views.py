@@ -29,12 +29,14 @@ from samskapa.core import charts
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import exports, importer, pseudonyms, selectors, services, tables
-from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
     CodeForm,
+    CodingForm,
     CopyCodesForm,
     CycleForm,
+    ExcerptForm,
     ImportForm,
     IndicatorForm,
     PeriodForm,
@@ -616,6 +618,7 @@ def cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "questions": selectors.questions_by_focus_area(cycle),
             "statuses": CycleStatus.choices,
             "can_change": request.user.has_perm("evaluation.change_cycle", cycle),
+            "can_work_on_excerpts": request.user.has_perm("evaluation.work_on_excerpts", cycle),
         },
     )
 
@@ -773,3 +776,97 @@ def codebook_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         % {"count": count},
     )
     return redirect("evaluation:codebook", pk=cycle.pk)
+
+
+# --- Excerpts -------------------------------------------------------------------------------
+
+
+def _excerpt_cycle(request: AuthenticatedHttpRequest, pk: int) -> EvaluationCycle:
+    return get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.work_on_excerpts",
+        pk=pk,
+        path=request.path,
+    )
+
+
+@login_required
+def excerpts(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = _excerpt_cycle(request, pk)
+    services.record_excerpt_read(cycle=cycle, by=request.user, path=request.path)
+    page = Paginator(selectors.excerpts_of(cycle), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/excerpts.html", {"cycle": cycle, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def excerpt_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Choose a source (a plain GET form), then give the passage: selected with the mouse,
+    or copied into the field without JavaScript."""
+    cycle = _excerpt_cycle(request, pk)
+    key = request.POST.get("source") or request.GET.get("source", "")
+    source = selectors.excerpt_source(cycle, key) if key else None
+    if key and source is None:
+        raise Http404
+    form = ExcerptForm(request.POST or None, cycle=cycle) if source else None
+    if form is not None and source is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.create_excerpt(
+                cycle=cycle,
+                kind=source.kind,
+                source=source.obj,
+                passage=data["passage"],
+                start=data.get("start"),
+                codes=data["codes"],
+                memo=data["memo"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The excerpt has been saved."))
+            return redirect("evaluation:excerpts", pk=cycle.pk)
+    return render(
+        request,
+        "evaluation/excerpt_new.html",
+        {
+            "cycle": cycle,
+            "sources": selectors.excerpt_sources(cycle),
+            "source": source,
+            "form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def excerpt_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    excerpt = get_object_for_user(
+        Excerpt.objects.select_related("cycle", "project", "lesson", "reflection"),
+        user=request.user,
+        perm="evaluation.change_excerpt",
+        pk=pk,
+        path=request.path,
+    )
+    form = CodingForm(request.POST or None, instance=excerpt)
+    if request.method == "POST" and form.is_valid():
+        services.code_excerpt(
+            excerpt=excerpt,
+            codes=form.cleaned_data["codes"],
+            memo=form.cleaned_data["memo"],
+            by=request.user,
+        )
+        messages.success(request, _("The excerpt has been saved."))
+        return redirect("evaluation:excerpts", pk=excerpt.cycle_id)
+    if request.method == "GET":
+        services.record_excerpt_read(cycle=excerpt.cycle, by=request.user, path=request.path)
+    return render(
+        request,
+        "evaluation/excerpt_form.html",
+        {"form": form, "excerpt": excerpt, "cycle": excerpt.cycle},
+        status=400 if form.errors else 200,
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.coalitions.models import Coalition
-from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ReportingPeriod
 from tests.access.matrix import CENTRE_TEAM, Page
@@ -16,6 +16,7 @@ from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
     CodeFactory,
     CycleFactory,
+    ExcerptFactory,
     IndicatorFactory,
     PeriodFactory,
     QuestionFactory,
@@ -219,4 +220,19 @@ PAGES += [
         denied=NOT_FOUND,
         scan=False,
     ),
+]
+
+
+def _excerpt(world: World) -> dict[str, Any]:
+    def build() -> Excerpt:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        return cycle.excerpts.first() or ExcerptFactory(cycle=cycle, project=world.project)
+
+    return {"pk": world.get("excerpt", build).pk}
+
+
+PAGES += [
+    Page("evaluation:excerpts", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:excerpt-new", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:excerpt-edit", CYCLE_EDITORS, kwargs=_excerpt, denied=NOT_FOUND),
 ]

@@ -14,10 +14,14 @@ from samskapa.evaluation.cycles import (
     CycleStatus,
     EvaluationCycle,
     EvaluationQuestion,
+    Excerpt,
+    ExcerptSource,
+    digest,
 )
 from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
+from tests.factories.coalitions import ReflectionFactory
 from tests.factories.projects import CallFactory, ProjectFactory
 
 
@@ -151,3 +155,24 @@ class CodeFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Code {n}")
     definition_sv = "Målgruppen påverkar ett beslut i projektet."
     definition_en = "The target group influences a decision in the project."
+
+
+class ExcerptFactory(factory.django.DjangoModelFactory):
+    """An excerpt of the first sentence of a new reflection of a project in the cycle."""
+
+    class Meta:
+        model = Excerpt
+
+    class Params:
+        source_text = "Deltagarna ville själva leda träffarna. Vi lät dem göra det."
+
+    cycle = factory.SubFactory(CycleFactory)
+    project = factory.SubFactory(ProjectFactory)
+    kind = ExcerptSource.REFLECTION
+    reflection = factory.LazyAttribute(
+        lambda e: ReflectionFactory(project=e.project, text=e.source_text)
+    )
+    start = 0
+    end = factory.LazyAttribute(lambda e: len(e.text))
+    text = "Deltagarna ville själva leda träffarna."
+    source_digest = factory.LazyAttribute(lambda e: digest(e.source_text))
