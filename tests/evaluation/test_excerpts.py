@@ -109,7 +109,10 @@ def test_the_excerpt_keeps_its_text_when_the_source_changes(
     excerpt = ExcerptFactory(cycle=cycle, project=project)
     url = reverse("evaluation:excerpts", args=[cycle.pk])
     client = login(evaluator)
-    assert "The source has been edited since the excerpt was drawn" not in client.get(url).content.decode()
+    assert (
+        "The source has been edited since the excerpt was drawn"
+        not in client.get(url).content.decode()
+    )
     reflection = excerpt.reflection
     reflection.text = "Helt omskriven text."
     reflection.save()
