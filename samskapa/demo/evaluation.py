@@ -7,7 +7,8 @@ periods are found by call and start, values by project, indicator and period.
 
 The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
 Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
-a timeline (found by coalition and year), and a first codebook."""
+a timeline (found by coalition and year), a first codebook, and coded excerpts from the
+coalition's lessons learned and reflections."""
 
 from __future__ import annotations
 
@@ -20,8 +21,16 @@ from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
-from samskapa.evaluation import catalogue
-from samskapa.evaluation.cycles import ClusterSource, Code, CycleStatus, EvaluationCycle
+from samskapa.evaluation import catalogue, selectors
+from samskapa.evaluation.cycles import (
+    ClusterSource,
+    Code,
+    CycleStatus,
+    EvaluationCycle,
+    Excerpt,
+    ExcerptSource,
+    digest,
+)
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -259,6 +268,51 @@ def _load_codebook(cycle: EvaluationCycle) -> None:
             )
 
 
+EXCERPTS = 4  # the first sentence of the first lessons and reflections of the cluster
+MEMO = "Återkommer hos flera projekt: pröva som tema."
+
+
+def _first_sentence(text: str) -> tuple[int, int]:
+    end = text.find(". ")
+    end = len(text.rstrip()) if end < 0 else end + 1
+    return 0, end
+
+
+def _load_excerpts(cycle: EvaluationCycle, evaluator: User) -> None:
+    codes = list(cycle.codes.filter(parent__isnull=True).order_by("focus_area", "name_sv"))
+    sources = selectors.excerpt_sources(cycle)
+    lessons = [s for s in sources if s.kind == ExcerptSource.LESSON][:1]
+    reflections = [s for s in sources if s.kind == ExcerptSource.REFLECTION]
+    for index, source in enumerate([*lessons, *reflections][:EXCERPTS]):
+        text = source.obj.text
+        start, end = _first_sentence(text)
+        if end <= start:
+            continue
+        if source.kind == ExcerptSource.LESSON:
+            project = source.obj.projects.filter(evaluation_cycles=cycle).order_by("number").first()
+        else:
+            project = source.obj.project
+        if project is None:
+            continue
+        excerpt, _created = Excerpt.objects.update_or_create(
+            cycle=cycle,
+            kind=source.kind,
+            lesson=source.obj if source.kind == ExcerptSource.LESSON else None,
+            reflection=source.obj if source.kind == ExcerptSource.REFLECTION else None,
+            start=start,
+            defaults={
+                "project": project,
+                "end": end,
+                "text": text[start:end],
+                "source_digest": digest(text),
+                "memo": MEMO if index == 0 else "",
+                "created_by": evaluator,
+            },
+        )
+        if codes:
+            excerpt.codes.set([codes[index % len(codes)]])
+
+
 def load_cycle(calendar: DemoCalendar) -> None:
     """This year's evaluation cycle of the demo coalition, collecting data."""
     coalition = Coalition.objects.filter(name=COALITION).first()
@@ -284,3 +338,4 @@ def load_cycle(calendar: DemoCalendar) -> None:
     for days, label_sv, label_en in KEY_DATES:
         cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
     _load_codebook(cycle)
+    _load_excerpts(cycle, evaluator)

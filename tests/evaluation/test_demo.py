@@ -67,3 +67,7 @@ def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -
     assert cycle.questions.count() == len(demo_evaluation.QUESTIONS)
     expected_codes = sum(1 + len(row[5]) for row in demo_evaluation.CODES)
     assert cycle.codes.count() == expected_codes
+    excerpts = list(cycle.excerpts.all())
+    assert len(excerpts) == demo_evaluation.EXCERPTS
+    assert {e.kind for e in excerpts} == {"lesson", "reflection"}
+    assert all(e.codes.exists() and not e.source_changed for e in excerpts)
