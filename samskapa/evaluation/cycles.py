@@ -227,6 +227,7 @@ class Code(models.Model):
 class ExcerptSource(models.TextChoices):
     LESSON = "lesson", _("Lesson learned")
     REFLECTION = "reflection", _("Reflection")
+    COACHING_NOTE = "note", _("Shared coaching note")
 
 
 def digest(text: str) -> str:
@@ -241,7 +242,8 @@ class Excerpt(models.Model):
     is edited later the excerpt keeps its text and says the source changed (the fingerprint
     differs); when the source is deleted the excerpt stays, without its link. No person's
     name is copied: who wrote the source is read from the source, where erasure removes it.
-    Private coaching notes are never a source (they are not one of the kinds)."""
+    Private coaching notes are never a source: only notes shared with the project are offered,
+    and a note's visibility is fixed when it is written."""
 
     cycle = models.ForeignKey(EvaluationCycle, on_delete=models.CASCADE, related_name="excerpts")
     project = models.ForeignKey(
@@ -260,6 +262,9 @@ class Excerpt(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    note = models.ForeignKey(
+        "coaching.Note", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     start = models.PositiveIntegerField(_("starts at character"))
     end = models.PositiveIntegerField(_("ends at character"))
@@ -289,7 +294,12 @@ class Excerpt(models.Model):
 
     @property
     def source(self) -> Any:
-        return self.lesson if self.kind == ExcerptSource.LESSON else self.reflection
+        sources: dict[str, Any] = {
+            ExcerptSource.LESSON: self.lesson,
+            ExcerptSource.REFLECTION: self.reflection,
+            ExcerptSource.COACHING_NOTE: self.note,
+        }
+        return sources.get(self.kind)
 
     @property
     def source_changed(self) -> bool:

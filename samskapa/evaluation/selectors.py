@@ -22,9 +22,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from samskapa.accounts.rules import is_centre_team
+from samskapa.coaching.enums import NoteVisibility
+from samskapa.coaching.models import Note
 from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Reflection
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt, ExcerptSource
@@ -499,9 +501,20 @@ def _reflections(cycle: EvaluationCycle) -> QuerySet[Reflection]:
     )
 
 
+def _shared_notes(cycle: EvaluationCycle) -> QuerySet[Note]:
+    """Coaching notes shared with the cycle's projects; private notes are never a source."""
+    return (
+        Note.objects.filter(
+            session__project__evaluation_cycles=cycle, visibility=NoteVisibility.SHARED
+        )
+        .select_related("session__project")
+        .order_by("session__starts_at", "pk")
+    )
+
+
 def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
-    """The lessons learned and reflections of the cycle's projects (private coaching notes
-    are never a source)."""
+    """The lessons learned, reflections and shared coaching notes of the cycle's projects
+    (private coaching notes are never a source)."""
     kinds = dict(ExcerptSource.choices)
     sources = [
         Source(
@@ -522,6 +535,17 @@ def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
         )
         for reflection in _reflections(cycle)
     ]
+    sources += [
+        Source(
+            f"note-{note.pk}",
+            ExcerptSource.COACHING_NOTE,
+            note,
+            f"{kinds[ExcerptSource.COACHING_NOTE]}, {note.session.project.number}, "
+            f"{formats.date_format(timezone.localtime(note.session.starts_at))}: "
+            f"{note.text[:60]}",
+        )
+        for note in _shared_notes(cycle)
+    ]
     return sources
 
 
@@ -536,13 +560,16 @@ def excerpt_source(cycle: EvaluationCycle, key: str) -> Source | None:
     if kind == ExcerptSource.REFLECTION:
         reflection = _reflections(cycle).filter(pk=pk).first()
         return Source(key, kind, reflection, reflection.text[:60]) if reflection else None
+    if kind == ExcerptSource.COACHING_NOTE:
+        note = _shared_notes(cycle).filter(pk=pk).first()
+        return Source(key, kind, note, note.text[:60]) if note else None
     return None
 
 
 def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
     return (
         Excerpt.objects.filter(cycle=cycle)
-        .select_related("project", "lesson", "reflection")
+        .select_related("project", "lesson", "reflection", "note")
         .prefetch_related(Prefetch("codes", queryset=Code.objects.order_by("name_sv")))
         .order_by("project__number", "created_at", "pk")
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
+from samskapa.coaching.enums import NoteVisibility
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.evaluation.cycles import (
@@ -329,6 +330,10 @@ def create_excerpt(
         )
     if kind == ExcerptSource.LESSON:
         project = source.projects.filter(evaluation_cycles=cycle).order_by("number").first()
+    elif kind == ExcerptSource.COACHING_NOTE:
+        if source.visibility != NoteVisibility.SHARED:  # never a private note
+            raise ValidationError(_("A private coaching note is never a source."))
+        project = source.session.project
     else:
         project = source.project
     if project is None:
@@ -339,6 +344,7 @@ def create_excerpt(
         kind=kind,
         lesson=source if kind == ExcerptSource.LESSON else None,
         reflection=source if kind == ExcerptSource.REFLECTION else None,
+        note=source if kind == ExcerptSource.COACHING_NOTE else None,
         start=start,
         end=start + len(passage),
         text=passage,

@@ -846,7 +846,7 @@ def excerpt_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def excerpt_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     excerpt = get_object_for_user(
-        Excerpt.objects.select_related("cycle", "project", "lesson", "reflection"),
+        Excerpt.objects.select_related("cycle", "project", "lesson", "reflection", "note"),
         user=request.user,
         perm="evaluation.change_excerpt",
         pk=pk,

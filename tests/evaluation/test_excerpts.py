@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from samskapa.accounts.models import User
@@ -125,23 +126,52 @@ def test_the_excerpt_keeps_its_text_when_the_source_changes(
     assert "The source has been removed" in page
 
 
-def test_sources_are_only_lessons_and_reflections_of_the_cluster(
+def test_sources_are_the_clusters_lessons_reflections_and_shared_notes(
     evaluator: User, project: Project, login: Any
 ) -> None:
     cycle = CycleFactory(projects=[project], evaluators=[evaluator])
     ReflectionFactory(project=project, text="Vår reflektion")
     outside = ReflectionFactory(text="Ett annat projekts reflektion")
     session = SessionFactory(project=project)
-    NoteFactory(session=session, text="Privat coachanteckning", visibility=NoteVisibility.PRIVATE)
-    NoteFactory(session=session, text="Delad coachanteckning")
+    private = NoteFactory(
+        session=session, text="Privat coachanteckning", visibility=NoteVisibility.PRIVATE
+    )
+    shared = NoteFactory(session=session, text="Delad coachanteckning")
     sources = selectors.excerpt_sources(cycle)
-    assert [s.obj.text for s in sources] == ["Vår reflektion"]
+    assert [s.obj.text for s in sources] == ["Vår reflektion", "Delad coachanteckning"]
     client = login(evaluator)
     page = client.get(_new(cycle)).content.decode()
     assert "Privat coachanteckning" not in page
+    assert client.get(_new(cycle) + f"?source=note-{private.pk}").status_code == 404
+    response = client.post(
+        _new(cycle), {"source": f"note-{shared.pk}", "passage": "Delad coachanteckning"}
+    )
+    assert response.status_code == 302
+    assert Excerpt.objects.get().note == shared
     response = client.get(_new(cycle) + f"?source=reflection-{outside.pk}")
     assert response.status_code == 404
-    assert client.get(_new(cycle) + "?source=note-1").status_code == 404
+    assert client.get(_new(cycle) + "?source=memo-1").status_code == 404
+
+
+def test_a_private_coaching_note_never_becomes_an_excerpt(admin: User, project: Project) -> None:
+    cycle = CycleFactory(projects=[project])
+    note = NoteFactory(
+        session=SessionFactory(project=project),
+        text="Privat coachanteckning",
+        visibility=NoteVisibility.PRIVATE,
+    )
+    with pytest.raises(ValidationError):
+        services.create_excerpt(
+            cycle=cycle,
+            kind=ExcerptSource.COACHING_NOTE,
+            source=note,
+            passage="Privat",
+            start=None,
+            codes=[],
+            memo="",
+            by=admin,
+        )
+    assert not Excerpt.objects.exists()
 
 
 def test_reads_outside_the_cycles_evaluators_are_audited(
