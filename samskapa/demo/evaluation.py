@@ -3,7 +3,12 @@ half-years. The two earlier periods are approved; in the latest one most values 
 some wait for approval, two projects are late, one value was returned with a comment and one
 was corrected after approval (version 2). A few projects report a small non-binary group, so
 the call's and the programme's non-binary figure is suppressed for the funder. Idempotent:
-periods are found by call and start, values by project, indicator and period."""
+periods are found by call and start, values by project, indicator and period.
+
+The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
+Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
+a timeline (found by coalition and year), a first codebook, and coded excerpts from the
+coalition's lessons learned and reflections."""
 
 from __future__ import annotations
 
@@ -13,8 +18,19 @@ import random
 from django.utils import timezone
 
 from samskapa.accounts.models import User
+from samskapa.coalitions.models import Coalition
+from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
-from samskapa.evaluation import catalogue
+from samskapa.evaluation import catalogue, selectors
+from samskapa.evaluation.cycles import (
+    ClusterSource,
+    Code,
+    CycleStatus,
+    EvaluationCycle,
+    Excerpt,
+    ExcerptSource,
+    digest,
+)
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import (
     Indicator,
@@ -83,6 +99,7 @@ def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
+    load_cycle(calendar)
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
@@ -165,3 +182,172 @@ def load(calendar: DemoCalendar | None = None) -> None:
                 Value.objects.update_or_create(
                     project=project, indicator=indicator, period=period, defaults=fields
                 )
+
+
+COALITION = "Vägar till arbete"
+QUESTIONS = [
+    (
+        FocusArea.CAUSES,
+        "Hur har projekten förstått orsakerna till att deltagarna står långt från arbete?",
+        "How have the projects understood why the participants are far from work?",
+    ),
+    (
+        FocusArea.COLLABORATION,
+        "Vilka former av samskapande mellan sektorerna har burit, och varför?",
+        "Which forms of co-creation across sectors have held, and why?",
+    ),
+    (
+        FocusArea.PARTICIPATION,
+        "Hur påverkar målgruppen de beslut som fattas i projekten?",
+        "How does the target group influence the decisions taken in the projects?",
+    ),
+    (
+        FocusArea.ECOSYSTEM,
+        "Vilka förändringar hos arbetsgivare och myndigheter kan kopplas till projekten?",
+        "Which changes among employers and public agencies can be linked to the projects?",
+    ),
+    (
+        FocusArea.RESULTS,
+        "Vilka arbetssätt lever kvar ett halvår efter att projekten avslutats?",
+        "Which ways of working are still in use six months after the projects ended?",
+    ),
+]
+# (days from today, Swedish, English)
+KEY_DATES = [
+    (-60, "Start för datainsamlingen", "Data collection starts"),
+    (45, "Datainsamlingen stänger", "Data collection closes"),
+    (90, "Analysseminarium med koalitionen", "Analysis seminar with the coalition"),
+    (150, "Utkast till analysrapport", "Draft of the analysis report"),
+]
+
+
+# (focus area, Swedish name, English name, Swedish definition, English definition, sub-codes)
+CODES: list[tuple[str, str, str, str, str, list[tuple[str, str]]]] = [
+    (
+        FocusArea.CAUSES,
+        "Hinder på vägen till arbete",
+        "Barriers on the way to work",
+        "Det projekten och deltagarna pekar ut som orsaker till att vägen till arbete är stängd.",
+        "What the projects and participants name as the reasons the way to work is closed.",
+        [("Strukturella hinder", "Structural barriers"), ("Hälsa", "Health")],
+    ),
+    (
+        FocusArea.COLLABORATION,
+        "Samskapande med arbetsgivare",
+        "Co-creation with employers",
+        "Arbetsgivare är med och utformar insatser, inte bara tar emot deltagare.",
+        "Employers help design the activities rather than only receive participants.",
+        [("Gemensamma mål", "Shared goals")],
+    ),
+    (
+        FocusArea.PARTICIPATION,
+        "Målgruppen i beslut",
+        "The target group in decisions",
+        "Deltagare påverkar ett beslut om projektets inriktning eller arbetssätt.",
+        "Participants influence a decision on the project's direction or way of working.",
+        [],
+    ),
+    (
+        FocusArea.RESULTS,
+        "Arbetssätt som lever kvar",
+        "Ways of working that last",
+        "Arbetssätt som organisationerna fortsätter med utan projektmedel.",
+        "Ways of working the organisations continue without project funding.",
+        [],
+    ),
+]
+
+
+def _load_codebook(cycle: EvaluationCycle) -> None:
+    for area, name_sv, name_en, definition_sv, definition_en, subcodes in CODES:
+        code, _created = Code.objects.update_or_create(
+            cycle=cycle,
+            parent=None,
+            name_sv=name_sv,
+            defaults={
+                "focus_area": area,
+                "name_en": name_en,
+                "definition_sv": definition_sv,
+                "definition_en": definition_en,
+            },
+        )
+        for sub_sv, sub_en in subcodes:
+            Code.objects.update_or_create(
+                cycle=cycle,
+                parent=code,
+                name_sv=sub_sv,
+                defaults={"focus_area": area, "name_en": sub_en},
+            )
+
+
+EXCERPTS = 4  # the first sentence of the first lessons and reflections of the cluster
+MEMO = "Återkommer hos flera projekt: pröva som tema."
+
+
+def _first_sentence(text: str) -> tuple[int, int]:
+    end = text.find(". ")
+    end = len(text.rstrip()) if end < 0 else end + 1
+    return 0, end
+
+
+def _load_excerpts(cycle: EvaluationCycle, evaluator: User) -> None:
+    codes = list(cycle.codes.filter(parent__isnull=True).order_by("focus_area", "name_sv"))
+    sources = selectors.excerpt_sources(cycle)
+    lessons = [s for s in sources if s.kind == ExcerptSource.LESSON][:1]
+    reflections = [s for s in sources if s.kind == ExcerptSource.REFLECTION]
+    for index, source in enumerate([*lessons, *reflections][:EXCERPTS]):
+        text = source.obj.text
+        start, end = _first_sentence(text)
+        if end <= start:
+            continue
+        if source.kind == ExcerptSource.LESSON:
+            project = source.obj.projects.filter(evaluation_cycles=cycle).order_by("number").first()
+        else:
+            project = source.obj.project
+        if project is None:
+            continue
+        excerpt, _created = Excerpt.objects.update_or_create(
+            cycle=cycle,
+            kind=source.kind,
+            lesson=source.obj if source.kind == ExcerptSource.LESSON else None,
+            reflection=source.obj if source.kind == ExcerptSource.REFLECTION else None,
+            start=start,
+            defaults={
+                "project": project,
+                "end": end,
+                "text": text[start:end],
+                "source_digest": digest(text),
+                "memo": MEMO if index == 0 else "",
+                "created_by": evaluator,
+            },
+        )
+        if codes:
+            excerpt.codes.set([codes[index % len(codes)]])
+
+
+def load_cycle(calendar: DemoCalendar) -> None:
+    """This year's evaluation cycle of the demo coalition, collecting data."""
+    coalition = Coalition.objects.filter(name=COALITION).first()
+    evaluator = User.objects.filter(email="utvarderare@samskapa.test").first()
+    if coalition is None or evaluator is None:
+        return
+    cycle, _created = EvaluationCycle.objects.update_or_create(
+        coalition=coalition,
+        year=calendar.today.year,
+        defaults={
+            "title_sv": f"Klusterutvärdering {coalition.name}",
+            "title_en": "Cluster evaluation of the coalition Pathways to work",
+            "source": ClusterSource.COALITION,
+            "status": CycleStatus.COLLECTING,
+        },
+    )
+    cycle.projects.set(Project.objects.filter(coalition_membership__coalition=coalition))
+    cycle.evaluators.set([evaluator])
+    cycle.questions.all().delete()
+    for order, (area, text_sv, text_en) in enumerate(QUESTIONS):
+        cycle.questions.create(focus_area=area, text_sv=text_sv, text_en=text_en, order=order)
+    cycle.dates.all().delete()
+    for days, label_sv, label_en in KEY_DATES:
+        cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
+    _load_codebook(cycle)
+    _load_excerpts(cycle, evaluator)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from samskapa.evaluation.cycles import Code, CycleDate, EvaluationCycle, EvaluationQuestion
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -40,3 +41,29 @@ class ValueAdmin(SimpleHistoryAdmin):
     list_display = ["project", "indicator", "period", "status", "value", "version"]
     list_filter = ["status", "indicator"]
     raw_id_fields = ["project"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = EvaluationQuestion
+    extra = 0
+
+
+class CycleDateInline(admin.TabularInline):
+    model = CycleDate
+    extra = 0
+
+
+@admin.register(EvaluationCycle)
+class EvaluationCycleAdmin(admin.ModelAdmin):
+    list_display = ["year", "title_sv", "status", "source"]
+    list_filter = ["status", "year"]
+    search_fields = ["title_sv", "title_en"]
+    filter_horizontal = ["projects", "evaluators"]
+    inlines = [QuestionInline, CycleDateInline]
+
+
+@admin.register(Code)
+class CodeAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "cycle", "focus_area", "parent"]
+    list_filter = ["focus_area"]
+    search_fields = ["name_sv", "name_en"]

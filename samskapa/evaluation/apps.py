@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
 from samskapa.core import bench, dashboard, navigation
 from samskapa.core.navigation import NavItem
 
@@ -17,6 +19,7 @@ class EvaluationConfig(AppConfig):
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.evaluation import bench as evaluation_bench
         from samskapa.evaluation import dashboard as panels
+        from samskapa.evaluation import services
 
         demo.register(self.name, "samskapa.demo.evaluation")  # loaded by `manage.py demo`
         navigation.register(
@@ -33,6 +36,19 @@ class EvaluationConfig(AppConfig):
                 pgettext_lazy("nav", "Approve values"),
                 46,
                 perm="evaluation.review_values",
+            )
+        )
+        navigation.register(
+            NavItem(
+                "evaluation:cycles",
+                pgettext_lazy("nav", "Evaluation cycles"),
+                47,
+                perm="evaluation.view_cycles",
+            )
+        )
+        personal_data.register(
+            PersonalDataSource(
+                "evaluation", services.export_personal_data, services.erase_personal_data
             )
         )
         for panel in panels.PANELS:

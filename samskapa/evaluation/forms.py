@@ -11,8 +11,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.accounts.enums import StaffRole
+from samskapa.accounts.models import User
 from samskapa.accounts.validators import looks_like_personnummer
+from samskapa.coalitions.models import Coalition
+from samskapa.core.enums import FocusArea
 from samskapa.core.widgets import DateInput
+from samskapa.evaluation.cycles import ClusterSource, Code, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
 from samskapa.evaluation.models import (
     Indicator,
@@ -21,6 +26,7 @@ from samskapa.evaluation.models import (
     Value,
     check_value,
 )
+from samskapa.projects.models import Call, Project
 
 PERSONNUMMER_REFUSED = _(
     "This looks like a Swedish personal identity number (personnummer). Samskapa stores "
@@ -242,3 +248,241 @@ class ImportForm(forms.Form):
         label=_("Spreadsheet (.xlsx or .csv)"),
         help_text=_("One row per project, indicator and period; see the example file."),
     )
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+class CycleForm(RefusesPersonnummer, forms.ModelForm):
+    """A cycle's year, title, cluster and evaluators. The cluster is every project of a call,
+    every project of a coalition, or projects ticked by hand."""
+
+    class Meta:
+        model = EvaluationCycle
+        fields = [
+            "year",
+            "title_sv",
+            "title_en",
+            "source",
+            "call",
+            "coalition",
+            "projects",
+            "evaluators",
+        ]
+        widgets = {
+            "source": forms.RadioSelect,
+            "projects": forms.CheckboxSelectMultiple,
+            "evaluators": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "projects": _("Only for projects chosen by hand."),
+            "evaluators": _("Assigned evaluators work on the cycle."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["call"].queryset = Call.objects.order_by("-reference")
+        fields["coalition"].queryset = Coalition.objects.order_by("name")
+        fields["projects"].queryset = Project.objects.order_by("number")
+        fields["evaluators"].queryset = User.objects.with_role(StaffRole.EVALUATOR)
+        fields["evaluators"].label_from_instance = lambda user: user.get_full_name()
+        fields["source"].choices = ClusterSource.choices  # no empty choice
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        source = data.get("source")
+        if source == ClusterSource.CALL and not data.get("call"):
+            self.add_error("call", _("Choose the call whose projects are evaluated."))
+        if source == ClusterSource.COALITION and not data.get("coalition"):
+            self.add_error("coalition", _("Choose the coalition whose projects are evaluated."))
+        if source == ClusterSource.MANUAL and not data.get("projects"):
+            self.add_error("projects", _("Tick the projects that are evaluated."))
+        return data
+
+
+class QuestionForm(RefusesPersonnummer, forms.Form):
+    focus_area = forms.ChoiceField(
+        label=_("Focus area"), choices=[("", "—"), *FocusArea.choices], required=False
+    )
+    text_sv = forms.CharField(
+        label=_("Question (Swedish)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    text_en = forms.CharField(
+        label=_("Question (English)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        if (data.get("text_en") or data.get("focus_area")) and not data.get("text_sv"):
+            self.add_error("text_sv", _("Write the question in Swedish, or empty the row."))
+        if data.get("text_sv") and not data.get("focus_area"):
+            self.add_error("focus_area", _("Choose the focus area the question belongs to."))
+        return data
+
+
+class KeyDateForm(RefusesPersonnummer, forms.Form):
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    label_sv = forms.CharField(label=_("What (Swedish)"), required=False, max_length=200)
+    label_en = forms.CharField(label=_("What (English)"), required=False, max_length=200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        labelled = data.get("label_sv") or data.get("label_en")
+        if labelled and not data.get("date") and "date" not in self.errors:
+            self.add_error("date", _("Give the date, or empty the row."))
+        if data.get("date") and not data.get("label_sv"):
+            self.add_error("label_sv", _("Say in Swedish what happens on this date."))
+        return data
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=3, max_num=60)
+KeyDateFormSet = forms.formset_factory(KeyDateForm, extra=2, max_num=30)
+
+
+def cycle_formsets(cycle: EvaluationCycle, data: Any = None) -> tuple[Any, Any]:
+    """The question and key-date rows of a cycle's form, filled from the saved cycle."""
+    saved = cycle.pk is not None
+    questions = [
+        {"focus_area": q.focus_area, "text_sv": q.text_sv, "text_en": q.text_en}
+        for q in (cycle.questions.all() if saved else [])
+    ]
+    dates = [
+        {"date": d.date, "label_sv": d.label_sv, "label_en": d.label_en}
+        for d in (cycle.dates.all() if saved else [])
+    ]
+    return (
+        QuestionFormSet(data, initial=questions, prefix="questions"),
+        KeyDateFormSet(data, initial=dates, prefix="dates"),
+    )
+
+
+def filled_rows(formset: Any, required: str) -> list[dict[str, Any]]:
+    """The cleaned rows of a formset that have `required` filled in; empty rows drop out."""
+    return [dict(form.cleaned_data) for form in formset.forms if form.cleaned_data.get(required)]
+
+
+class CodeForm(RefusesPersonnummer, forms.ModelForm):
+    """A code of the codebook; a sub-code takes the focus area of the code it is under."""
+
+    class Meta:
+        model = Code
+        fields = [
+            "parent",
+            "focus_area",
+            "name_sv",
+            "name_en",
+            "definition_sv",
+            "definition_en",
+        ]
+        widgets = {
+            "definition_sv": forms.Textarea(attrs={"rows": 3}),
+            "definition_en": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "parent": _(
+                "Leave empty for a code of its own; a sub-code has the focus area of "
+                "the code it is under."
+            ),
+        }
+
+    def __init__(self, *args: Any, cycle: EvaluationCycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.cycle = cycle
+        field: Any = self.fields["parent"]
+        tops = Code.objects.filter(cycle=cycle, parent__isnull=True)
+        field.queryset = tops.exclude(pk=self.instance.pk) if self.instance.pk else tops
+        if self.instance.pk and self.instance.children.exists():
+            del self.fields["parent"]  # a code with sub-codes stays at the top
+        self.fields["focus_area"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        if data.get("parent"):
+            data["focus_area"] = data["parent"].focus_area
+        elif not data.get("focus_area"):
+            self.add_error("focus_area", _("Choose the focus area of the code."))
+        return data
+
+
+class CopyCodesForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=_("Copy the codebook of"), queryset=EvaluationCycle.objects.none()
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["source"]
+        field.queryset = choices
+        field.empty_label = None
+
+
+def _code_choices(field: Any, cycle: EvaluationCycle) -> None:
+    field.queryset = (
+        Code.objects.filter(cycle=cycle).select_related("parent").order_by("focus_area", "name_sv")
+    )
+    field.label_from_instance = lambda code: (
+        f"{code.get_focus_area_display()}: {code.name}"
+        if code.parent_id is None
+        else f"{code.get_focus_area_display()}: {code.parent.name} › {code.name}"
+    )
+
+
+class ExcerptForm(RefusesPersonnummer, forms.Form):
+    """A passage of the chosen source: selected with the mouse (which fills the passage and
+    its position) or, without JavaScript, copied into the passage field."""
+
+    passage = forms.CharField(
+        label=_("Passage"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Select the passage in the text above, or copy it here exactly as it stands."),
+    )
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    codes = forms.ModelMultipleChoiceField(
+        label=_("Codes"),
+        queryset=Code.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    memo = forms.CharField(
+        label=_("Memo"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, cycle: EvaluationCycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_choices(self.fields["codes"], cycle)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data
+
+
+class CodingForm(RefusesPersonnummer, forms.ModelForm):
+    class Meta:
+        model = Excerpt
+        fields = ["codes", "memo"]
+        widgets = {
+            "codes": forms.CheckboxSelectMultiple,
+            "memo": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_choices(self.fields["codes"], self.instance.cycle)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data

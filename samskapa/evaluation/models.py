@@ -335,3 +335,13 @@ def check_value(value: Any, indicator: Indicator) -> None:
             errors["numerator"] = _("The numerator cannot be larger than the denominator.")
     if errors:
         raise ValidationError(errors)
+
+
+# Evaluation cycles live in their own module; imported here so Django finds the models.
+from samskapa.evaluation.cycles import (  # noqa: E402, F401
+    Code,
+    CycleDate,
+    EvaluationCycle,
+    EvaluationQuestion,
+    Excerpt,
+)

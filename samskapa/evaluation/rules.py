@@ -59,3 +59,50 @@ rules.add_perm(
     "evaluation.view_coalition_self_assessments",
     is_reviewer | ((is_process_leader | is_coach) & works_with_coalition),
 )
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+# The centre team reads every cycle; the funder reads published cycles only. Admins create
+# cycles and change all of them; evaluators change the cycles they are assigned to.
+
+
+@rules.predicate
+def is_published_cycle(user: object, cycle: object) -> bool:
+    return bool(getattr(cycle, "is_published", False))
+
+
+@rules.predicate
+def is_cycle_evaluator(user: object, cycle: object) -> bool:
+    if cycle is None or not getattr(user, "pk", None):
+        return False
+    return cycle.evaluators.filter(pk=user.pk).exists()  # type: ignore[attr-defined]
+
+
+rules.add_perm("evaluation.view_cycles", is_centre_team | is_funder)
+rules.add_perm("evaluation.view_cycle", is_centre_team | (is_funder & is_published_cycle))
+rules.add_perm("evaluation.add_cycle", is_admin)
+rules.add_perm("evaluation.change_cycle", is_admin | (is_evaluator & is_cycle_evaluator))
+# The codebook and, later, the coded excerpts: the centre team reads, the cycle's editors change.
+rules.add_perm("evaluation.view_codebook", is_centre_team)
+rules.add_perm("evaluation.change_codebook", is_admin | (is_evaluator & is_cycle_evaluator))
+
+
+@rules.predicate
+def is_code_evaluator(user: object, code: object) -> bool:
+    return is_cycle_evaluator(user, getattr(code, "cycle", None))
+
+
+rules.add_perm("evaluation.change_code", is_admin | (is_evaluator & is_code_evaluator))
+
+
+# Excerpts: the cycle's evaluators work on them, admins on all (an admin outside the cycle's
+# evaluators reading them is audited, in the view through services.record_excerpt_read).
+rules.add_perm("evaluation.work_on_excerpts", is_admin | (is_evaluator & is_cycle_evaluator))
+
+
+@rules.predicate
+def is_excerpt_evaluator(user: object, excerpt: object) -> bool:
+    return is_cycle_evaluator(user, getattr(excerpt, "cycle", None))
+
+
+rules.add_perm("evaluation.change_excerpt", is_admin | (is_evaluator & is_excerpt_evaluator))

@@ -22,9 +22,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 
-from samskapa.coalitions.models import Coalition, CoalitionProject
+from samskapa.accounts.rules import is_centre_team
+from samskapa.coaching.enums import NoteVisibility
+from samskapa.coaching.models import Note
+from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Reflection
+from samskapa.core.enums import FocusArea
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt, ExcerptSource
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
 from samskapa.evaluation.models import (
     Indicator,
@@ -440,3 +445,163 @@ def late_periods_for_user(user: Any, today: datetime.date | None = None) -> list
             if (project.pk, period.pk) not in submitted:
                 rows.append({"project": project, "period": period})
     return rows
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+def cycles_for(user: Any) -> QuerySet[EvaluationCycle]:
+    """The cycles `user` may read, with their number of projects and their evaluators: every
+    cycle for the centre team, published ones only for the funder."""
+    qs = EvaluationCycle.objects.annotate(project_count=Count("projects", distinct=True))
+    if not is_centre_team(user):
+        qs = qs.filter(status=CycleStatus.PUBLISHED)
+    return qs.prefetch_related("evaluators").order_by("-year", "title_sv")
+
+
+def cycle_with_details(cycle: EvaluationCycle) -> EvaluationCycle:
+    """The cycle with its projects, evaluators, questions and key dates in five queries."""
+    return (
+        EvaluationCycle.objects.select_related("call", "coalition")
+        .prefetch_related(
+            Prefetch("projects", queryset=Project.objects.order_by("number")),
+            "evaluators",
+            "questions",
+            "dates",
+        )
+        .get(pk=cycle.pk)
+    )
+
+
+def questions_by_focus_area(cycle: EvaluationCycle) -> list[tuple[Any, list[Any]]]:
+    """The cycle's questions under each focus area that has some, in focus-area order."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for question in cycle.questions.all():
+        grouped[question.focus_area].append(question)
+    return [(area, grouped[area.value]) for area in FocusArea if grouped[area.value]]
+
+
+def codebook(cycle: EvaluationCycle) -> list[tuple[Any, list[Code]]]:
+    """The cycle's top-level codes with their sub-codes (`code.subcodes`), under each focus
+    area that has codes, in focus-area order; two queries."""
+    codes = list(
+        cycle.codes.filter(parent__isnull=True).prefetch_related(
+            Prefetch("children", queryset=Code.objects.order_by("name_sv"), to_attr="subcodes")
+        )
+    )
+    grouped: dict[str, list[Code]] = defaultdict(list)
+    for code in codes:
+        grouped[code.focus_area].append(code)
+    return [(area, grouped[area.value]) for area in FocusArea if grouped[area.value]]
+
+
+def cycles_to_copy_codes_from(cycle: EvaluationCycle) -> QuerySet[EvaluationCycle]:
+    """Other cycles with a codebook, the latest first (last year's cycle of the same cluster
+    is usually the first)."""
+    return (
+        EvaluationCycle.objects.exclude(pk=cycle.pk)
+        .filter(codes__isnull=False)
+        .distinct()
+        .order_by("-year", "title_sv")
+    )
+
+
+@dataclass
+class Source:
+    """A text of the cluster's projects that excerpts can be drawn from."""
+
+    key: str  # "lesson-12", "reflection-7"
+    kind: str
+    obj: Any
+    label: str
+
+
+def _lessons(cycle: EvaluationCycle) -> QuerySet[Lesson]:
+    return (
+        Lesson.objects.filter(projects__evaluation_cycles=cycle)
+        .distinct()
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
+def _reflections(cycle: EvaluationCycle) -> QuerySet[Reflection]:
+    return (
+        Reflection.objects.filter(project__evaluation_cycles=cycle)
+        .select_related("meeting", "project")
+        .order_by("meeting__starts_at", "project__number", "pk")
+    )
+
+
+def _shared_notes(cycle: EvaluationCycle) -> QuerySet[Note]:
+    """Coaching notes shared with the cycle's projects; private notes are never a source."""
+    return (
+        Note.objects.filter(
+            session__project__evaluation_cycles=cycle, visibility=NoteVisibility.SHARED
+        )
+        .select_related("session__project")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
+    """The lessons learned, reflections and shared coaching notes of the cycle's projects
+    (private coaching notes are never a source)."""
+    kinds = dict(ExcerptSource.choices)
+    sources = [
+        Source(
+            f"lesson-{lesson.pk}",
+            ExcerptSource.LESSON,
+            lesson,
+            f"{kinds[ExcerptSource.LESSON]}, {lesson.meeting.title}: {lesson.text[:60]}",
+        )
+        for lesson in _lessons(cycle)
+    ]
+    sources += [
+        Source(
+            f"reflection-{reflection.pk}",
+            ExcerptSource.REFLECTION,
+            reflection,
+            f"{kinds[ExcerptSource.REFLECTION]}, {reflection.project.number}, "
+            f"{reflection.meeting.title}: {reflection.text[:60]}",
+        )
+        for reflection in _reflections(cycle)
+    ]
+    sources += [
+        Source(
+            f"note-{note.pk}",
+            ExcerptSource.COACHING_NOTE,
+            note,
+            f"{kinds[ExcerptSource.COACHING_NOTE]}, {note.session.project.number}, "
+            f"{formats.date_format(timezone.localtime(note.session.starts_at))}: "
+            f"{note.text[:60]}",
+        )
+        for note in _shared_notes(cycle)
+    ]
+    return sources
+
+
+def excerpt_source(cycle: EvaluationCycle, key: str) -> Source | None:
+    """One source of the cycle by its key, or None when the key is not one of its sources."""
+    kind, _sep, pk = (key or "").partition("-")
+    if not pk.isdigit():
+        return None
+    if kind == ExcerptSource.LESSON:
+        lesson = _lessons(cycle).filter(pk=pk).first()
+        return Source(key, kind, lesson, lesson.text[:60]) if lesson else None
+    if kind == ExcerptSource.REFLECTION:
+        reflection = _reflections(cycle).filter(pk=pk).first()
+        return Source(key, kind, reflection, reflection.text[:60]) if reflection else None
+    if kind == ExcerptSource.COACHING_NOTE:
+        note = _shared_notes(cycle).filter(pk=pk).first()
+        return Source(key, kind, note, note.text[:60]) if note else None
+    return None
+
+
+def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
+    return (
+        Excerpt.objects.filter(cycle=cycle)
+        .select_related("project", "lesson", "reflection", "note")
+        .prefetch_related(Prefetch("codes", queryset=Code.objects.order_by("name_sv")))
+        .order_by("project__number", "created_at", "pk")
+    )

@@ -13,8 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
+from samskapa.coaching.enums import NoteVisibility
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
+from samskapa.evaluation.cycles import (
+    TRANSITIONS,
+    ClusterSource,
+    Code,
+    CycleDate,
+    CycleStatus,
+    EvaluationCycle,
+    EvaluationQuestion,
+    Excerpt,
+    ExcerptSource,
+    digest,
+)
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
 from samskapa.evaluation.models import (
     Indicator,
@@ -179,3 +192,225 @@ def record_reveal(*, project: Project, pseudonym: str, reason: str, by: User, pa
 
 def record_export(*, by: User, what: str, path: str) -> None:
     record_event(action=AuditAction.EXPORT, actor=by, path=path, detail=what)
+
+
+# --- Evaluation cycles ----------------------------------------------------------------------
+
+
+def cluster_projects(
+    *, source: str, call: Any = None, coalition: Any = None, chosen: Any = ()
+) -> list[Project]:
+    """The projects of a cycle's cluster: every project of the call or of the coalition at
+    the time of saving, or the projects chosen by hand."""
+    if source == ClusterSource.CALL and call is not None:
+        return list(Project.objects.filter(call=call))
+    if source == ClusterSource.COALITION and coalition is not None:
+        return list(Project.objects.filter(coalition_membership__coalition=coalition))
+    return list(chosen)
+
+
+@transaction.atomic
+def save_cycle(
+    *,
+    cycle: EvaluationCycle,
+    projects: list[Project],
+    evaluators: list[User],
+    questions: list[dict[str, Any]],
+    dates: list[dict[str, Any]],
+    by: User,
+) -> EvaluationCycle:
+    """Save a cycle with its cluster, evaluators, questions (in the given order) and key
+    dates; the questions and dates given replace the earlier ones."""
+    created = cycle.pk is None
+    if cycle.source != ClusterSource.CALL:
+        cycle.call = None
+    if cycle.source != ClusterSource.COALITION:
+        cycle.coalition = None
+    cycle.full_clean()
+    cycle.save()
+    cycle.projects.set(projects)
+    cycle.evaluators.set(evaluators)
+    cycle.questions.all().delete()
+    EvaluationQuestion.objects.bulk_create(
+        EvaluationQuestion(cycle=cycle, order=index, **question)
+        for index, question in enumerate(questions)
+    )
+    cycle.dates.all().delete()
+    CycleDate.objects.bulk_create(CycleDate(cycle=cycle, **date) for date in dates)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=cycle)
+    return cycle
+
+
+@transaction.atomic
+def change_cycle_status(*, cycle: EvaluationCycle, to: str, by: User) -> EvaluationCycle:
+    """Move a cycle to another status, if `TRANSITIONS` allows it from the current one."""
+    cycle = EvaluationCycle.objects.select_for_update().get(pk=cycle.pk)
+    if to not in TRANSITIONS[cycle.status]:
+        raise ValidationError(
+            _("A cycle cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "from": CycleStatus(cycle.status).label,
+                "to": CycleStatus(to).label if to in CycleStatus.values else to,
+            }
+        )
+    before = cycle.status
+    cycle.status = to
+    cycle.save(update_fields=["status", "updated_at"])
+    record_event(
+        action=AuditAction.CHANGE,
+        actor=by,
+        obj=cycle,
+        fields=["status"],
+        detail=f"{before} → {to}",
+    )
+    return cycle
+
+
+def save_code(*, code: Code, by: User) -> Code:
+    created = code.pk is None
+    code.full_clean()
+    code.save()
+    code.children.exclude(focus_area=code.focus_area).update(focus_area=code.focus_area)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=code)
+    return code
+
+
+@transaction.atomic
+def copy_codebook(*, cycle: EvaluationCycle, source: EvaluationCycle, by: User) -> int:
+    """Copy another cycle's codes (with their sub-codes and definitions) into `cycle`; codes
+    whose name the cycle already has at the same place are left out. Returns how many were
+    copied."""
+    if source.pk == cycle.pk:
+        raise ValidationError(_("Choose another cycle to copy from."))
+    copied = 0
+    taken = {(c.parent_id, c.name_sv) for c in cycle.codes.all()}
+    by_name = {c.name_sv: c for c in cycle.codes.filter(parent__isnull=True)}
+    tops = list(source.codes.filter(parent__isnull=True).order_by("pk"))
+    subs = list(source.codes.filter(parent__isnull=False).select_related("parent").order_by("pk"))
+    for old in [*tops, *subs]:
+        if old.parent_id is None:
+            if (None, old.name_sv) in taken:
+                continue
+            copy = Code.objects.create(
+                cycle=cycle,
+                focus_area=old.focus_area,
+                name_sv=old.name_sv,
+                name_en=old.name_en,
+                definition_sv=old.definition_sv,
+                definition_en=old.definition_en,
+            )
+            by_name[old.name_sv] = copy
+            copied += 1
+            continue
+        parent = by_name.get(old.parent.name_sv) if old.parent else None
+        if parent is None or (parent.pk, old.name_sv) in taken:
+            continue
+        Code.objects.create(
+            cycle=cycle,
+            parent=parent,
+            focus_area=parent.focus_area,
+            name_sv=old.name_sv,
+            name_en=old.name_en,
+            definition_sv=old.definition_sv,
+            definition_en=old.definition_en,
+        )
+        copied += 1
+    record_event(
+        action=AuditAction.CHANGE,
+        actor=by,
+        obj=cycle,
+        fields=["codes"],
+        detail=f"codebook copied from cycle {source.pk}",
+    )
+    return copied
+
+
+@transaction.atomic
+def create_excerpt(
+    *,
+    cycle: EvaluationCycle,
+    kind: str,
+    source: Any,
+    passage: str,
+    start: int | None,
+    codes: Any,
+    memo: str,
+    by: User,
+) -> Excerpt:
+    """Draw a passage from a source of the cycle: the passage must be in the source as it
+    stands (at `start` when the selection gave one, else its first occurrence)."""
+    passage = passage.strip()
+    text = source.text
+    if not passage:
+        raise ValidationError({"passage": _("Give the passage.")})
+    if start is None or text[start : start + len(passage)] != passage:
+        start = text.find(passage)
+    if start < 0:
+        raise ValidationError(
+            {"passage": _("The passage is not in the source: copy it exactly from the text.")}
+        )
+    if kind == ExcerptSource.LESSON:
+        project = source.projects.filter(evaluation_cycles=cycle).order_by("number").first()
+    elif kind == ExcerptSource.COACHING_NOTE:
+        if source.visibility != NoteVisibility.SHARED:  # never a private note
+            raise ValidationError(_("A private coaching note is never a source."))
+        project = source.session.project
+    else:
+        project = source.project
+    if project is None:
+        raise ValidationError(_("The source is not from one of the cycle's projects."))
+    excerpt = Excerpt.objects.create(
+        cycle=cycle,
+        project=project,
+        kind=kind,
+        lesson=source if kind == ExcerptSource.LESSON else None,
+        reflection=source if kind == ExcerptSource.REFLECTION else None,
+        note=source if kind == ExcerptSource.COACHING_NOTE else None,
+        start=start,
+        end=start + len(passage),
+        text=passage,
+        source_digest=digest(text),
+        memo=memo,
+        created_by=by,
+    )
+    excerpt.codes.set(codes)
+    record_event(action=AuditAction.CREATE, actor=by, obj=excerpt)
+    return excerpt
+
+
+def code_excerpt(*, excerpt: Excerpt, codes: Any, memo: str, by: User) -> Excerpt:
+    """Set an excerpt's codes and memo."""
+    excerpt.memo = memo
+    excerpt.save(update_fields=["memo"])
+    excerpt.codes.set(codes)
+    record_event(action=AuditAction.CHANGE, actor=by, obj=excerpt, fields=["codes", "memo"])
+    return excerpt
+
+
+def record_excerpt_read(*, cycle: EvaluationCycle, by: User, path: str) -> None:
+    """Someone outside the cycle's evaluators read its unpublished excerpts: audited."""
+    if cycle.evaluators.filter(pk=by.pk).exists():
+        return
+    record_event(
+        action=AuditAction.SENSITIVE_READ,
+        actor=by,
+        obj=cycle,
+        path=path,
+        detail="excerpts of an evaluation cycle read by someone outside its evaluators",
+    )
+
+
+def erase_personal_data(user: User) -> None:
+    """Excerpts hold no name; who drew them is forgotten. Cycles forget the evaluator."""
+    Excerpt.objects.filter(created_by=user).update(created_by=None)
+    for cycle in EvaluationCycle.objects.filter(evaluators=user):
+        cycle.evaluators.remove(user)
+
+
+def export_personal_data(user: User) -> dict[str, Any]:
+    return {
+        "evaluation_cycles": [
+            f"{c.year} {c.title_sv}" for c in EvaluationCycle.objects.filter(evaluators=user)
+        ],
+        "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
+    }

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.coalitions.models import Coalition
@@ -37,8 +37,14 @@ from samskapa.evaluation import (
     services,
     tables,
 )
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.disclosure import Protected, is_internal, protected_figures
 from samskapa.evaluation.forms import (
+    CodeForm,
+    CodingForm,
+    CopyCodesForm,
+    CycleForm,
+    ExcerptForm,
     ImportForm,
     IndicatorForm,
     PeriodForm,
@@ -46,6 +52,8 @@ from samskapa.evaluation.forms import (
     ReturnForm,
     RevealForm,
     ValueForm,
+    cycle_formsets,
+    filled_rows,
 )
 from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
 from samskapa.evaluation.selectors import (
@@ -638,3 +646,284 @@ def import_example(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(importer.example_workbook(), content_type=exports.XLSX_TYPE)
     response["Content-Disposition"] = 'attachment; filename="results-import-example.xlsx"'
     return response
+
+
+# --- Evaluation cycles ------------------------------------------------------------------------
+
+
+@permission_required("evaluation.view_cycles", raise_exception=True)
+def cycles(request: AuthenticatedHttpRequest) -> HttpResponse:
+    page = Paginator(selectors.cycles_for(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/cycles.html", {"page": page})
+
+
+@login_required
+def cycle_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.view_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    cycle = selectors.cycle_with_details(cycle)
+    return render(
+        request,
+        "evaluation/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "questions": selectors.questions_by_focus_area(cycle),
+            "statuses": CycleStatus.choices,
+            "can_change": request.user.has_perm("evaluation.change_cycle", cycle),
+            "can_work_on_excerpts": request.user.has_perm("evaluation.work_on_excerpts", cycle),
+        },
+    )
+
+
+@permission_required("evaluation.add_cycle", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _cycle_form(request, EvaluationCycle(year=timezone.localdate().year))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cycle_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    return _cycle_form(request, cycle)
+
+
+def _cycle_form(request: AuthenticatedHttpRequest, cycle: EvaluationCycle) -> HttpResponse:
+    form = CycleForm(request.POST or None, instance=cycle)
+    questions, dates = cycle_formsets(cycle, request.POST or None)
+    if request.method == "POST" and all([form.is_valid(), questions.is_valid(), dates.is_valid()]):
+        data = form.cleaned_data
+        cycle = services.save_cycle(
+            cycle=form.save(commit=False),
+            projects=services.cluster_projects(
+                source=data["source"],
+                call=data.get("call"),
+                coalition=data.get("coalition"),
+                chosen=data.get("projects") or (),
+            ),
+            evaluators=list(data.get("evaluators") or ()),
+            questions=filled_rows(questions, "text_sv"),
+            dates=filled_rows(dates, "date"),
+            by=request.user,
+        )
+        messages.success(request, _("The evaluation cycle has been saved."))
+        return redirect(cycle)
+    has_errors = bool(form.errors) or any(f.errors for f in [*questions.forms, *dates.forms])
+    return render(
+        request,
+        "evaluation/cycle_form.html",
+        {"form": form, "questions": questions, "dates": dates, "cycle": cycle.pk and cycle},
+        status=400 if has_errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def cycle_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_cycle",
+        pk=pk,
+        path=request.path,
+    )
+    to = request.POST.get("status", "")
+    try:
+        cycle = services.change_cycle_status(cycle=cycle, to=to, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The cycle is now in the status “%(status)s”.")
+            % {"status": CycleStatus(cycle.status).label},
+        )
+    return redirect(cycle)
+
+
+# --- The codebook of a cycle ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def codebook(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.view_codebook",
+        pk=pk,
+        path=request.path,
+    )
+    can_change = request.user.has_perm("evaluation.change_codebook", cycle)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
+    form = CodeForm(request.POST or None, cycle=cycle) if can_change else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        services.save_code(code=form.save(commit=False), by=request.user)
+        messages.success(request, _("The code has been added to the codebook."))
+        return redirect("evaluation:codebook", pk=cycle.pk)
+    sources = selectors.cycles_to_copy_codes_from(cycle)
+    copy_form = CopyCodesForm(choices=sources) if can_change and sources.exists() else None
+    return render(
+        request,
+        "evaluation/codebook.html",
+        {
+            "cycle": cycle,
+            "codebook": selectors.codebook(cycle),
+            "form": form,
+            "copy_form": copy_form,
+            "can_change": can_change,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def code_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    code = get_object_for_user(
+        Code.objects.select_related("cycle"),
+        user=request.user,
+        perm="evaluation.change_code",
+        pk=pk,
+        path=request.path,
+    )
+    form = CodeForm(request.POST or None, instance=code, cycle=code.cycle)
+    if request.method == "POST" and form.is_valid():
+        services.save_code(code=form.save(commit=False), by=request.user)
+        messages.success(request, _("The code has been saved."))
+        return redirect("evaluation:codebook", pk=code.cycle_id)
+    return render(
+        request,
+        "evaluation/code_form.html",
+        {"form": form, "code": code, "cycle": code.cycle},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def codebook_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.change_codebook",
+        pk=pk,
+        path=request.path,
+    )
+    form = CopyCodesForm(request.POST, choices=selectors.cycles_to_copy_codes_from(cycle))
+    if not form.is_valid():
+        messages.error(request, _("Choose a cycle that has a codebook."))
+        return redirect("evaluation:codebook", pk=cycle.pk)
+    count = services.copy_codebook(cycle=cycle, source=form.cleaned_data["source"], by=request.user)
+    messages.success(
+        request,
+        ngettext("%(count)s code has been copied.", "%(count)s codes have been copied.", count)
+        % {"count": count},
+    )
+    return redirect("evaluation:codebook", pk=cycle.pk)
+
+
+# --- Excerpts -------------------------------------------------------------------------------
+
+
+def _excerpt_cycle(request: AuthenticatedHttpRequest, pk: int) -> EvaluationCycle:
+    return get_object_for_user(
+        EvaluationCycle.objects.all(),
+        user=request.user,
+        perm="evaluation.work_on_excerpts",
+        pk=pk,
+        path=request.path,
+    )
+
+
+@login_required
+def excerpts(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    cycle = _excerpt_cycle(request, pk)
+    services.record_excerpt_read(cycle=cycle, by=request.user, path=request.path)
+    page = Paginator(selectors.excerpts_of(cycle), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/excerpts.html", {"cycle": cycle, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def excerpt_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Choose a source (a plain GET form), then give the passage: selected with the mouse,
+    or copied into the field without JavaScript."""
+    cycle = _excerpt_cycle(request, pk)
+    key = request.POST.get("source") or request.GET.get("source", "")
+    source = selectors.excerpt_source(cycle, key) if key else None
+    if key and source is None:
+        raise Http404
+    form = ExcerptForm(request.POST or None, cycle=cycle) if source else None
+    if form is not None and source is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.create_excerpt(
+                cycle=cycle,
+                kind=source.kind,
+                source=source.obj,
+                passage=data["passage"],
+                start=data.get("start"),
+                codes=data["codes"],
+                memo=data["memo"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The excerpt has been saved."))
+            return redirect("evaluation:excerpts", pk=cycle.pk)
+    return render(
+        request,
+        "evaluation/excerpt_new.html",
+        {
+            "cycle": cycle,
+            "sources": selectors.excerpt_sources(cycle),
+            "source": source,
+            "form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def excerpt_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    excerpt = get_object_for_user(
+        Excerpt.objects.select_related("cycle", "project", "lesson", "reflection", "note"),
+        user=request.user,
+        perm="evaluation.change_excerpt",
+        pk=pk,
+        path=request.path,
+    )
+    form = CodingForm(request.POST or None, instance=excerpt)
+    if request.method == "POST" and form.is_valid():
+        services.code_excerpt(
+            excerpt=excerpt,
+            codes=form.cleaned_data["codes"],
+            memo=form.cleaned_data["memo"],
+            by=request.user,
+        )
+        messages.success(request, _("The excerpt has been saved."))
+        return redirect("evaluation:excerpts", pk=excerpt.cycle_id)
+    if request.method == "GET":
+        services.record_excerpt_read(cycle=excerpt.cycle, by=request.user, path=request.path)
+    return render(
+        request,
+        "evaluation/excerpt_form.html",
+        {"form": form, "excerpt": excerpt, "cycle": excerpt.cycle},
+        status=400 if form.errors else 200,
+    )

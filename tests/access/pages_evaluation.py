@@ -7,15 +7,20 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.coalitions.models import Coalition
+from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
 from tests.access.matrix import CENTRE_TEAM, Page
 from tests.access.world import World
 from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
+    CodeFactory,
+    CycleFactory,
+    ExcerptFactory,
     IndicatorFactory,
     PeriodFactory,
     ProjectIndicatorFactory,
+    QuestionFactory,
     ValueFactory,
 )
 
@@ -134,4 +139,113 @@ PAGES += [
     # Without an upload in the session, preview and confirm send the person back to the upload.
     Page("evaluation:import-preview", ADMIN, ok=FOUND, scan=False),
     Page("evaluation:import-confirm", ADMIN, method="POST", ok=FOUND, scan=False),
+]
+
+
+# Evaluation cycles: the centre team reads them, the funder reads published ones only; admins
+# and the cycle's assigned evaluators (the world's evaluator) change them. Everyone else gets
+# 404 on a cycle. On the demo world the unpublished cycle is the demo's own.
+CYCLE_EDITORS = frozenset({"admin", "evaluator"})
+NOT_FOUND = 404
+
+
+def _cycle(world: World) -> dict[str, Any]:
+    def build() -> EvaluationCycle:
+        evaluator = world.users["evaluator"]
+        existing = (
+            EvaluationCycle.objects.filter(evaluators=evaluator)
+            .exclude(status=CycleStatus.PUBLISHED)
+            .first()
+        )
+        if existing:
+            return existing
+        cycle = CycleFactory(projects=[world.project], evaluators=[evaluator])
+        QuestionFactory(cycle=cycle)
+        return cycle
+
+    return {"pk": world.get("cycle", build).pk}
+
+
+def _published_cycle(world: World) -> dict[str, Any]:
+    def build() -> EvaluationCycle:
+        return CycleFactory(
+            status=CycleStatus.PUBLISHED,
+            projects=[world.project],
+            evaluators=[world.users["evaluator"]],
+        )
+
+    return {"pk": world.get("published_cycle", build).pk}
+
+
+def _fresh_cycle(world: World) -> dict[str, Any]:
+    """A cycle of its own for the status change, so the demo's cycle keeps its status."""
+    return {"pk": CycleFactory(evaluators=[world.users["evaluator"]]).pk}
+
+
+PAGES += [
+    Page("evaluation:cycles", READERS),
+    Page("evaluation:cycle-create", ADMIN),
+    Page("evaluation:cycle", CENTRE_TEAM, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:cycle",
+        READERS,
+        kwargs=_published_cycle,
+        denied=NOT_FOUND,
+        variant="published",
+    ),
+    Page("evaluation:cycle-edit", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:cycle-status",
+        CYCLE_EDITORS,
+        kwargs=_fresh_cycle,
+        method="POST",
+        ok=FOUND,
+        data=lambda: {"status": CycleStatus.COLLECTING},
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+]
+
+
+def _code(world: World) -> dict[str, Any]:
+    def build() -> Code:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        return cycle.codes.first() or CodeFactory(cycle=cycle)
+
+    return {"pk": world.get("code", build).pk}
+
+
+def _copy_source(world: World) -> dict[str, Any]:
+    """A fresh cycle to copy into (the demo's codebook stays as it is)."""
+    CodeFactory()  # an earlier codebook to copy from
+    return {"pk": CycleFactory(evaluators=[world.users["evaluator"]]).pk}
+
+
+PAGES += [
+    Page("evaluation:codebook", CENTRE_TEAM, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:code-edit", CYCLE_EDITORS, kwargs=_code, denied=NOT_FOUND),
+    Page(
+        "evaluation:codebook-copy",
+        CYCLE_EDITORS,
+        kwargs=_copy_source,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+]
+
+
+def _excerpt(world: World) -> dict[str, Any]:
+    def build() -> Excerpt:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        return cycle.excerpts.first() or ExcerptFactory(cycle=cycle, project=world.project)
+
+    return {"pk": world.get("excerpt", build).pk}
+
+
+PAGES += [
+    Page("evaluation:excerpts", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:excerpt-new", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:excerpt-edit", CYCLE_EDITORS, kwargs=_excerpt, denied=NOT_FOUND),
 ]

@@ -42,7 +42,7 @@ def test_every_app_registers_through_its_app_config() -> None:
         "projects",
     }
     assert {s.key for s in personal_data.sources()} == {
-        "coaching", "coalitions", "conference", "library", "projects", "tasks", "toolkit"
+        "coaching", "coalitions", "conference", "evaluation", "library", "projects", "tasks", "toolkit",
     }  # fmt: skip
     assert {r.key for r in retention.rules()} >= {
         "core.audit_log", "conference.needs", "conference.registrations"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from samskapa.demo import evaluation as demo_evaluation
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import selectors
+from samskapa.evaluation.cycles import EvaluationCycle
 from samskapa.evaluation.disclosure import Protected
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
@@ -50,3 +51,23 @@ def test_loading_again_moves_the_story_in_place() -> None:
     before = Value.objects.count()
     demo_evaluation.load(DemoCalendar.for_today())
     assert Value.objects.count() == before
+
+
+def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -> None:
+    cycle = EvaluationCycle.objects.get(coalition__name=demo_evaluation.COALITION)
+    assert cycle.projects.count() == cycle.coalition.members.count() > 0
+    assert {q.focus_area for q in cycle.questions.all()} == {
+        a for a, _sv, _en in demo_evaluation.QUESTIONS
+    }
+    assert cycle.dates.count() == len(demo_evaluation.KEY_DATES)
+    client = client_as("evaluator")
+    assert client.get(reverse("evaluation:cycle-edit", args=[cycle.pk])).status_code == 200
+    demo_evaluation.load(DemoCalendar.for_today())
+    assert EvaluationCycle.objects.filter(coalition=cycle.coalition).count() == 1
+    assert cycle.questions.count() == len(demo_evaluation.QUESTIONS)
+    expected_codes = sum(1 + len(row[5]) for row in demo_evaluation.CODES)
+    assert cycle.codes.count() == expected_codes
+    excerpts = list(cycle.excerpts.all())
+    assert len(excerpts) == demo_evaluation.EXCERPTS
+    assert {e.kind for e in excerpts} == {"lesson", "reflection"}
+    assert all(e.codes.exists() and not e.source_changed for e in excerpts)

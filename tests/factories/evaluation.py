@@ -7,9 +7,21 @@ from typing import Any
 
 import factory
 
+from samskapa.core.enums import FocusArea
+from samskapa.evaluation.cycles import (
+    ClusterSource,
+    Code,
+    CycleStatus,
+    EvaluationCycle,
+    EvaluationQuestion,
+    Excerpt,
+    ExcerptSource,
+    digest,
+)
 from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
+from tests.factories.coalitions import ReflectionFactory
 from tests.factories.projects import CallFactory, ProjectFactory
 
 
@@ -94,3 +106,73 @@ def report(
 ) -> Value:
     """An approved value of `project` for `indicator` in `period`."""
     return ValueFactory(project=project, indicator=indicator, period=period, value=value, **fields)
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    """An evaluation cycle of 2027 in planning, its cluster chosen by hand.
+    `CycleFactory(projects=[…], evaluators=[…])` sets the cluster and the evaluators."""
+
+    class Meta:
+        model = EvaluationCycle
+        skip_postgeneration_save = True
+
+    year = 2027
+    title_sv = factory.Sequence(lambda n: f"Klusterutvärdering {n}")
+    title_en = factory.Sequence(lambda n: f"Cluster evaluation {n}")
+    source = ClusterSource.MANUAL
+    status = CycleStatus.PLANNING
+
+    @factory.post_generation
+    def projects(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.projects.set(extracted)
+
+    @factory.post_generation
+    def evaluators(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.evaluators.set(extracted)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EvaluationQuestion
+
+    cycle = factory.SubFactory(CycleFactory)
+    focus_area = FocusArea.COLLABORATION
+    text_sv = factory.Sequence(lambda n: f"Hur samverkar projekten, fråga {n}?")
+    text_en = factory.Sequence(lambda n: f"How do the projects collaborate, question {n}?")
+
+
+class CodeFactory(factory.django.DjangoModelFactory):
+    """A top-level code of a cycle's codebook (`parent=` for a sub-code)."""
+
+    class Meta:
+        model = Code
+
+    cycle = factory.SubFactory(CycleFactory)
+    focus_area = FocusArea.PARTICIPATION
+    name_sv = factory.Sequence(lambda n: f"Kod {n}")
+    name_en = factory.Sequence(lambda n: f"Code {n}")
+    definition_sv = "Målgruppen påverkar ett beslut i projektet."
+    definition_en = "The target group influences a decision in the project."
+
+
+class ExcerptFactory(factory.django.DjangoModelFactory):
+    """An excerpt of the first sentence of a new reflection of a project in the cycle."""
+
+    class Meta:
+        model = Excerpt
+
+    class Params:
+        source_text = "Deltagarna ville själva leda träffarna. Vi lät dem göra det."
+
+    cycle = factory.SubFactory(CycleFactory)
+    project = factory.SubFactory(ProjectFactory)
+    kind = ExcerptSource.REFLECTION
+    reflection = factory.LazyAttribute(
+        lambda e: ReflectionFactory(project=e.project, text=e.source_text)
+    )
+    start = 0
+    end = factory.LazyAttribute(lambda e: len(e.text))
+    text = "Deltagarna ville själva leda träffarna."
+    source_digest = factory.LazyAttribute(lambda e: digest(e.source_text))
