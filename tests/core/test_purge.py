@@ -51,8 +51,11 @@ def test_purge_deletes_security_log_older_than_90_days() -> None:
 def test_purge_removes_import_uploads_older_than_a_day(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
     old, fresh = uploads.store(b"namn;e-post\n", "csv"), uploads.store(b"namn\n", "csv")
-    a_day_ago = (timezone.now() - timedelta(days=1, minutes=1)).timestamp()
+    # File times on the test's clock (the suite also runs with the clock moved ahead).
+    now = timezone.now()
+    a_day_ago = (now - timedelta(days=1, minutes=1)).timestamp()
     os.utime(uploads.path(old, "csv"), (a_day_ago, a_day_ago))
+    os.utime(uploads.path(fresh, "csv"), (now.timestamp(), now.timestamp()))
     out = StringIO()
     call_command("purge", stdout=out)
     assert "projects.import_uploads: deleted 1" in out.getvalue()
