@@ -197,14 +197,15 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "completeness": selectors.completeness(call),
         "show_names": request.user.has_perm("evaluation.view_completeness_names"),
     }
-    if protected.internal and key is not None:
-        projects = list(selectors.reporting_projects(call))
+    show_projects = protected.internal and key is not None
+    show_assessments = request.user.has_perm("evaluation.view_call_self_assessments", call)
+    projects = list(selectors.reporting_projects(call)) if show_projects or show_assessments else []
+    if show_projects and key is not None:
         context["project_rows"] = tables.group_rows(
             protected, PROJECT, key.indicator, _pseudonymised(protected, projects, call.pk)
         )
         context["reveal_form"] = RevealForm()
-    if request.user.has_perm("evaluation.view_call_self_assessments", call):
-        projects = list(selectors.reporting_projects(call))
+    if show_assessments:
         context["assessment_heatmap"] = assessments.self_assessment_heatmap(
             projects, _codes(projects, call.pk)
         )
