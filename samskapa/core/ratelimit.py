@@ -64,6 +64,18 @@ INVITATION = Limit(
 )
 
 
+# Contact requests to other projects, per person: each one e-mails another project's leads.
+CONTACT_REQUEST = Limit(
+    "contact-request",
+    10,
+    24 * 60 * 60,
+    _(
+        "You have sent many contact requests today. Please wait until tomorrow, or ask the "
+        "competence centre to put you in touch."
+    ),
+)
+
+
 def client_ip(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, or, behind reverse proxies, the entry of the trusted
     header that the outermost trusted proxy (the one facing the internet) wrote.
