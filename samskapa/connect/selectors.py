@@ -53,7 +53,7 @@ REASON_LABELS = {
     TARGET_GROUP: _("Shared target groups"),
     ORGANISATION: _("Organisations in both ecosystem maps"),
     matching.TEXT: _("Words that carried the text match"),
-    matching.PROFILE: _("Similar focus-area self-assessment; rated alike"),
+    matching.PROFILE: _("Similar self-assessment, same rating for"),
 }
 
 
