@@ -34,6 +34,7 @@ from tests.factories.conference import (
     SpeakerFactory,
     SubmissionFactory,
 )
+from tests.factories.connect import ContactRequestFactory
 from tests.factories.library import AttachmentFactory, MaterialFactory
 from tests.factories.projects import InvitationFactory, ProjectFactory, lead_of
 from tests.factories.toolkit import SelfAssessmentFactory
@@ -59,6 +60,9 @@ def _everywhere(person: User) -> None:
     InvitationFactory(project=project, email=EMAIL.upper(), invited_by=admin)
     InvitationFactory(project=project, email="kollega@example.se", invited_by=person)
     SelfAssessmentFactory(project=project, created_by=person)
+    # Connect: a contact request the person sent (signed with their name) and one they answered.
+    ContactRequestFactory(from_project=project, sender=person, message=f"Hälsningar, {NAME}")
+    ContactRequestFactory(to_project=project, status="accepted", answered_by=person)
     # Conference: participant with needs, submitter, speaker, reviewer.
     edition = EditionFactory()
     ParticipantNeedsFactory(
