@@ -4,6 +4,7 @@ contact requests with their two sides."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +83,7 @@ class SimilarProject:
 class _Sources:
     """What the documents are built from, read in a constant number of queries."""
 
-    rows: dict[int, dict[str, Any]]
+    rows: Mapping[int, Mapping[str, Any]]
     target_groups: dict[int, set[str]]
     actors: dict[int, dict[str, str]]  # project → key → name as written
     profiles: dict[int, dict[str, float]]

@@ -142,7 +142,11 @@ def export_personal_data(user: User) -> dict[str, Any]:
             )
         ],
         "contact_requests_answered": [
-            {"request": r.pk, "status": r.status, "answered": r.answered_at.isoformat()}
+            {
+                "request": r.pk,
+                "status": r.status,
+                "answered": r.answered_at.isoformat() if r.answered_at else None,
+            }
             for r in ContactRequest.objects.filter(answered_by=user).exclude(answered_at=None)
         ],
     }
