@@ -89,9 +89,10 @@ class _Sources:
     profiles: dict[int, dict[str, float]]
 
 
-def _read(candidate_ids: set[int] | None, full_ids: set[int] | None) -> _Sources:
+def _read(candidate_ids: set[int] | None, full: QuerySet[Project] | None) -> _Sources:
     """`None` means every project. Private parts (texts, ecosystem map, self-assessment) are
-    read only for `full_ids`, the projects whose page the viewer may see."""
+    read only for the projects in `full`, those whose page the viewer may see (a subquery:
+    never a list of thousands of ids)."""
     projects = Project.objects.all()
     if candidate_ids is not None:
         projects = projects.filter(pk__in=candidate_ids)
@@ -109,7 +110,7 @@ def _read(candidate_ids: set[int] | None, full_ids: set[int] | None) -> _Sources
         target_groups[project_id].add(category)
 
     def private(queryset: QuerySet[Any], field: str) -> QuerySet[Any]:
-        return queryset if full_ids is None else queryset.filter(**{f"{field}__in": full_ids})
+        return queryset if full is None else queryset.filter(**{f"{field}__in": full})
 
     actors: dict[int, dict[str, str]] = defaultdict(dict)
     for project_id, name in private(Actor.objects.all(), "project_id").values_list(
@@ -171,10 +172,12 @@ def similar_projects(project: Project, viewer: Any) -> list[SimilarProject]:
     Never `project` itself. A project whose page the viewer may open is matched on everything
     the viewer could read there; any other project only on its card (when the viewer may see
     cards at all). Nothing is read from coaching."""
-    full_ids = set(list_projects_for_user(user=viewer).values_list("pk", flat=True))
-    full_ids.add(project.pk)  # the viewer is on its page
+    # The viewer is on the project's page, so it is read in full too.
+    visible = list_projects_for_user(user=viewer) | Project.objects.filter(pk=project.pk)
+    full_ids = set(visible.values_list("pk", flat=True))
     cards = viewer.has_perm("connect.view_project_cards")
-    sources = _read(None if cards else full_ids, full_ids)
+    every = len(full_ids) == Project.objects.count()  # staff: no filter at all
+    sources = _read(None if cards else full_ids, None if every else visible.values("pk"))
     source = project_document(project.pk, sources, full=True)
     candidates = [
         project_document(pk, sources, full=pk in full_ids)

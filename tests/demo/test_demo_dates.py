@@ -20,6 +20,7 @@ from samskapa.coaching.models import Session as CoachingSession
 from samskapa.coalitions.models import Attendance, Lesson, Meeting, Reflection
 from samskapa.conference.models import Booking, Edition, Registration, Session, Submission
 from samskapa.conference.selectors import current_edition
+from samskapa.connect.models import ContactRequest
 from samskapa.demo.conference import COMING, coming_year, conference_days
 from samskapa.projects.models import Call, Project
 from samskapa.toolkit.models import ProblemNode, SelfAssessment
@@ -45,6 +46,7 @@ MODELS = [
     Submission,
     Registration,
     Booking,
+    ContactRequest,
 ]
 
 
