@@ -89,7 +89,7 @@ class _Sources:
     profiles: dict[int, dict[str, float]]
 
 
-def _read(candidate_ids: set[int] | None, full: QuerySet[Project] | None) -> _Sources:
+def _read(candidate_ids: set[int] | None, full: QuerySet[Project, Any] | None) -> _Sources:
     """`None` means every project. Private parts (texts, ecosystem map, self-assessment) are
     read only for the projects in `full`, those whose page the viewer may see (a subquery:
     never a list of thousands of ids)."""
