@@ -15,13 +15,13 @@ from rest_framework import serializers, viewsets
 from samskapa.api.permissions import ReadOnly
 
 
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     authentication_classes: list[Any] = []  # every caller is anonymous
     permission_classes = [ReadOnly]
 
 
 @extend_schema_field(OpenApiTypes.URI)
-class PageUrlField(serializers.Field):  # type: ignore[type-arg]
+class PageUrlField(serializers.Field):
     """The absolute address of the object's public page (its Swedish address; the English one
     is the same under /en/)."""
 

@@ -14,7 +14,7 @@ from samskapa.conference.models import Session, Speaker
 from samskapa.europe.models import CompetenceCentre, Initiative
 
 
-class InitiativeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class InitiativeSerializer(serializers.ModelSerializer):
     themes = serializers.ListField(
         source="theme_list", child=serializers.CharField(), read_only=True
     )
@@ -28,24 +28,24 @@ class InitiativeSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         ]  # fmt: skip
 
 
-class CompetenceCentreSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CompetenceCentreSerializer(serializers.ModelSerializer):
     class Meta:
         model = CompetenceCentre
         fields = ["id", "name", "country", "organisation", "url", "description", "is_example"]
 
 
-class SpeakerSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SpeakerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Speaker
         fields = ["name", "organisation"]
 
 
-class TrackSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TrackSerializer(serializers.Serializer):
     name_sv = serializers.CharField()
     name_en = serializers.CharField()
 
 
-class SessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SessionSerializer(serializers.ModelSerializer):
     edition = serializers.IntegerField(source="edition.year", read_only=True)
     track = TrackSerializer(read_only=True, allow_null=True)
     room = serializers.CharField(source="place", read_only=True)
@@ -66,7 +66,7 @@ class SessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 @extend_schema_field({"type": "number", "nullable": True})
-class NumberField(serializers.Field):  # type: ignore[type-arg]
+class NumberField(serializers.Field):
     """A count as a whole number, a percentage with its decimal, or null."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -76,7 +76,7 @@ class NumberField(serializers.Field):  # type: ignore[type-arg]
         return value
 
 
-class AggregateSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class AggregateSerializer(serializers.Serializer):
     level = serializers.ChoiceField(choices=["programme", "call"])
     call = serializers.CharField(
         allow_null=True, help_text="The call's reference number (call level)."

@@ -21,7 +21,7 @@ from samskapa.core.ratelimit import client_ip
 class ClientRateThrottle(SimpleRateThrottle):
     scope = "api"
 
-    @property  # type: ignore[override]
+    @property
     def cache(self) -> Any:
         return caches["default"]
 

@@ -17,9 +17,9 @@ from rest_framework.response import Response
 
 from samskapa.api import serializers
 from samskapa.api.base import PublicReadOnlyViewSet
-from samskapa.api.permissions import ReadOnly
-from samskapa.api.pagination import Pagination
 from samskapa.api.filters import CompetenceCentreFilter, InitiativeFilter, SessionFilter
+from samskapa.api.pagination import Pagination
+from samskapa.api.permissions import ReadOnly
 from samskapa.conference import selectors as conference
 from samskapa.europe import selectors as europe
 from samskapa.evaluation.published import published_aggregates
@@ -58,7 +58,7 @@ class SessionViewSet(PublicReadOnlyViewSet):
 AGGREGATE_FILTERS = ("level", "call", "indicator")
 
 
-class AggregateViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+class AggregateViewSet(viewsets.GenericViewSet):
     """Published results: aggregates of the projects' approved indicator values at the
     programme and call levels, after disclosure control (docs/evaluation.md). A figure that
     is not published has the value null and `suppressed` true."""
@@ -82,7 +82,7 @@ class AggregateViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
             wanted = request.query_params.get(name)
             if wanted:
                 rows = [row for row in rows if getattr(row, name) == wanted]
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

@@ -12,9 +12,18 @@ from samskapa.europe.models import CompetenceCentre
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
-    for source, source_id, title, country, organisation, programme, themes, start, end, summary in (
-        INITIATIVES
-    ):
+    for (
+        source,
+        source_id,
+        title,
+        country,
+        organisation,
+        programme,
+        themes,
+        start,
+        end,
+        summary,
+    ) in INITIATIVES:
         services.upsert_initiative(
             source=source,
             source_id=source_id,

@@ -85,6 +85,11 @@ FALSE = {"", "0", "false", "no", "nej", "falskt"}
 JSON_LIST_KEYS = ("results", "data", "items", "initiatives", "projects", "practices")
 
 
+def field_label(name: str) -> str:
+    field = Initiative._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
+
+
 @dataclass
 class PlannedInitiative:
     row: int
@@ -132,7 +137,9 @@ def _read_json(data: bytes) -> list[Record]:
         )
     if not isinstance(document, list):
         raise FileRefused(
-            _("The JSON file must hold a list of initiatives (or an object with one, such as “results”).")
+            _(
+                "The JSON file must hold a list of initiatives (or an object with one, such as “results”)."
+            )
         )
     if len(document) > MAX_ROWS:
         raise FileRefused(
@@ -142,7 +149,9 @@ def _read_json(data: bytes) -> list[Record]:
     records: list[Record] = []
     for number, item in enumerate(document, start=1):
         if not isinstance(item, dict):
-            raise FileRefused(_("Record %(number)s is not an object with fields.") % {"number": number})
+            raise FileRefused(
+                _("Record %(number)s is not an object with fields.") % {"number": number}
+            )
         records.append((number, {str(k): v for k, v in item.items()}))
     return records
 
@@ -336,7 +345,9 @@ def _plan_row(
                 code = countries.get(normalise_header(text)) if text else ""
                 if code is None:
                     raise ValueProblem(
-                        _("“%(value)s” is not a country Samskapa knows. Write its two-letter code (ISO 3166), for example BE.")
+                        _(
+                            "“%(value)s” is not a country Samskapa knows. Write its two-letter code (ISO 3166), for example BE."
+                        )
                         % {"value": text}
                     )
                 values[key] = code
@@ -376,7 +387,7 @@ def _plan_row(
     else:
         names = services.changed_fields(initiative, fields)
         action = "update" if names else "unchanged"
-        changed = [str(Initiative._meta.get_field(n).verbose_name) for n in names]
+        changed = [field_label(n) for n in names]
     result.rows.append(
         PlannedInitiative(number, source_id, values["title"], fields, action, changed)
     )

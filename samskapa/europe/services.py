@@ -26,7 +26,9 @@ def changed_fields(initiative: Initiative, values: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def upsert_initiative(*, source: str, source_id: str, values: dict[str, Any]) -> tuple[Initiative, str]:
+def upsert_initiative(
+    *, source: str, source_id: str, values: dict[str, Any]
+) -> tuple[Initiative, str]:
     """Create the initiative or update it in place; returns it and "create", "update" or
     "unchanged"."""
     initiative = Initiative.objects.filter(source=source, source_id=source_id).first()

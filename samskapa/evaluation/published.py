@@ -49,7 +49,7 @@ def published_aggregates() -> list[PublishedFigure]:
     figures = protected.figures
     references = dict(Call.objects.values_list("pk", "reference"))
     groups: list[tuple[str, int, str | None]] = [(PROGRAMME, 0, None)]
-    calls = sorted({call for call in figures.project_call.values()})
+    calls = sorted(set(figures.project_call.values()))
     groups += [(CALL, call, references.get(call)) for call in calls if call != NO_CALL]
     if NO_CALL in calls:
         groups.append((CALL, NO_CALL, None))

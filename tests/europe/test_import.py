@@ -190,9 +190,7 @@ def test_the_pages_preview_then_import(admin: User, login: Any) -> None:
     assert Initiative.objects.count() == 2
 
 
-def test_a_file_with_errors_is_shown_and_confirming_writes_nothing(
-    admin: User, login: Any
-) -> None:
+def test_a_file_with_errors_is_shown_and_confirming_writes_nothing(admin: User, login: Any) -> None:
     client = login(admin)
     _upload(client, b"ID,Title\nA-1,\nA-2,Fine\n", "bad.csv")
     preview = client.get(reverse("europe:import-preview")).content.decode()
