@@ -359,7 +359,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["samskapa.api.permissions.ReadOnly"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-    "ENUM_NAME_OVERRIDES": {},
+    # Codes only: the labels would be in whichever language generated the schema.
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
 }
 
 # --- Logging --------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from samskapa.api.permissions import ReadOnly
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     authentication_classes: list[Any] = []  # every caller is anonymous
     permission_classes = [ReadOnly]
+    lookup_value_converter = "int"
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -21,6 +21,7 @@ from samskapa.api.filters import CompetenceCentreFilter, InitiativeFilter, Sessi
 from samskapa.api.pagination import Pagination
 from samskapa.api.permissions import ReadOnly
 from samskapa.conference import selectors as conference
+from samskapa.core.pagecache import public_cache
 from samskapa.europe import selectors as europe
 from samskapa.evaluation.published import published_aggregates
 
@@ -87,6 +88,7 @@ class AggregateViewSet(viewsets.GenericViewSet):
 
 
 @login_not_required
+@public_cache("api")
 def docs(request: HttpRequest) -> HttpResponse:
     """The API's documentation, rendered on the server from the OpenAPI schema: no script, no
     external host (the CSP allows neither inline code nor other origins)."""
