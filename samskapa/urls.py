@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskapa.conference.urls")),
     path("", include("samskapa.evaluation.urls")),
     path("", include("samskapa.europe.urls")),
+    path("", include("samskapa.api.docs_urls")),
     path("", include("samskapa.core.urls")),
     prefix_default_language=False,
 )

@@ -1,4 +1,5 @@
-"""The public API under /api/v1/ (outside the language prefixes). One router: an endpoint is
+"""The public API under /api/v1/ (outside the language prefixes; its documentation page is in
+docs_urls.py, with a Swedish and an English address). One router: an endpoint is
 one `router.register(...)` line (docs/api.md, "Adding an endpoint")."""
 
 from django.contrib.auth.decorators import login_not_required
@@ -19,7 +20,6 @@ router.register("competence-centres", views.CompetenceCentreViewSet, basename="c
 
 urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
-    path("docs/", views.docs, name="docs"),
 ]
 # Every endpoint is public: Django's LoginRequiredMiddleware lets anonymous callers through.
 for pattern in router.urls:

@@ -9,11 +9,32 @@ from samskapa.core.bench import BenchPage
 from samskapa.europe.enums import Source
 from samskapa.europe.models import Initiative
 
-WORDS = (
-    "social innovation employment youth housing inclusion migrants older people digital "
-    "community care co-creation skills rural health families education mentors network "
-    "municipality enterprise volunteers training"
-).split()
+WORDS = [
+    "social",
+    "innovation",
+    "employment",
+    "youth",
+    "housing",
+    "inclusion",
+    "migrants",
+    "older",
+    "people",
+    "digital",
+    "community",
+    "care",
+    "co-creation",
+    "skills",
+    "rural",
+    "health",
+    "families",
+    "education",
+    "mentors",
+    "network",
+    "municipality",
+    "enterprise",
+    "volunteers",
+    "training",
+]
 COUNTRIES = ["AT", "BE", "DE", "DK", "EE", "ES", "FI", "FR", "IE", "IT", "NL", "PL", "PT"]
 
 PAGES = [

@@ -30,7 +30,7 @@ def _centre(world: World) -> dict[str, Any]:
 
 
 PAGES = [
-    Page("api:docs", EVERYONE),
+    Page("api-docs:index", EVERYONE),
     Page("api:schema", EVERYONE, scan=False),
     Page("api:api-root", EVERYONE, scan=False),
     Page("api:session-list", EVERYONE, scan=False),

@@ -126,7 +126,7 @@ def test_the_schema_and_the_documentation_are_served(client: Any, world: Publish
         "/api/v1/competence-centres/{id}/",
     }  # fmt: skip
     assert schema["info"]["license"]["name"] == "CC BY 4.0"
-    docs = client.get(reverse("api:docs"))
+    docs = client.get(reverse("api-docs:index"))
     page = docs.content.decode()
     assert "/api/v1/initiatives/" in page and "page_size" in page
     assert "<script>" not in page and "cdn" not in page.lower()

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_the_seeder_adds_two_thousand_example_initiatives_once() -> None:
     bench.seed(scale=1)
     bench.seed(scale=1)  # a second run adds nothing
-    assert Initiative.objects.filter(source_id__startswith="BENCH-", is_example=True).count() == 2000
+    assert (
+        Initiative.objects.filter(source_id__startswith="BENCH-", is_example=True).count() == 2000
+    )
 
 
 @pytest.mark.demo
