@@ -23,7 +23,7 @@ from samskapa.api.permissions import ReadOnly
 from samskapa.conference import selectors as conference
 from samskapa.core.pagecache import public_cache
 from samskapa.europe import selectors as europe
-from samskapa.evaluation.published import published_aggregates
+from samskapa.evaluation.published import cached_published_aggregates
 
 
 class InitiativeViewSet(PublicReadOnlyViewSet):
@@ -78,7 +78,7 @@ class AggregateViewSet(viewsets.GenericViewSet):
         ],
     )
     def list(self, request: Request) -> Response:
-        rows = published_aggregates()
+        rows = cached_published_aggregates()
         for name in AGGREGATE_FILTERS:
             wanted = request.query_params.get(name)
             if wanted:

@@ -18,6 +18,8 @@ from samskapa.conference import selectors as conference
 from tests.api.data import PublishedWorld, published_world
 from tests.factories.conference import SessionFactory
 from tests.factories.europe import CompetenceCentreFactory, InitiativeFactory
+from tests.factories.evaluation import report
+from tests.factories.projects import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +163,23 @@ def test_the_selector_is_the_one_the_programme_uses(world: PublishedWorld) -> No
     public = set(conference.public_programme_sessions().values_list("pk", flat=True))
     assert set(conference.published_sessions(edition).values_list("pk", flat=True)) <= public
     assert world.hidden.pk not in public
+
+
+def test_published_figures_come_from_the_cache_until_a_value_changes(
+    client: Any, world: PublishedWorld
+) -> None:
+    def call_total() -> Any:
+        records = _results(client, "aggregate-list", level="call", indicator="API1")
+        return next(r["value"] for r in records if r["period"] is None)
+
+    with CaptureQueriesContext(connection) as first:
+        assert call_total() == 120
+    with CaptureQueriesContext(connection) as second:
+        assert call_total() == 120
+    # The second answer reads the fingerprint and the cache, not the values.
+    assert not any('"evaluation_value"."status"' in q["sql"] for q in second.captured_queries)
+    assert any('"evaluation_value"."status"' in q["sql"] for q in first.captured_queries)
+    project = ProjectFactory(call=world.call)
+    period = world.shown_indicator.values.first().period
+    report(project, world.shown_indicator, period, 30)
+    assert call_total() == 150
