@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "samskapa.conference",
     "samskapa.evaluation",
     "samskapa.connect",
+    "samskapa.europe",
+    "samskapa.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +73,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
@@ -324,6 +329,39 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+# --- Public API (samskapa/api, docs/api.md) ----------------------------------------------------
+# Read-only and anonymous: no authentication, JSON only, paginated, throttled per client address
+# in the shared cache (CACHES["default"]; samskapa.api.throttling).
+SAMSKAPA_API_RATE = os.environ.get("SAMSKAPA_API_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["samskapa.api.permissions.ReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "samskapa.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["samskapa.api.throttling.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samskapa public API",
+    "DESCRIPTION": (
+        "Read-only data that Samskapa publishes: the conference programme, published results "
+        "(after disclosure control), the European catalogue of social innovation initiatives "
+        "and the directory of national competence centres. Anonymous, JSON, paginated and "
+        "throttled per client address."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["samskapa.api.permissions.ReadOnly"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    # Codes only: the labels would be in whichever language generated the schema.
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
 }
 
 # --- Logging --------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # The public read-only API: machines read it, so it has no language prefix (docs/api.md).
+    path("api/v1/", include("samskapa.api.urls")),
 ]
 
 # Every page people read has a Swedish address (today's, without a prefix: Swedish is the
@@ -28,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("", include("samskapa.conference.urls")),
     path("", include("samskapa.evaluation.urls")),
     path("", include("samskapa.connect.urls")),
+    path("", include("samskapa.europe.urls")),
+    path("", include("samskapa.api.docs_urls")),
     path("", include("samskapa.core.urls")),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Min, Q, QuerySet
+from django.db.models import Avg, Count, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
@@ -27,6 +27,7 @@ from samskapa.conference.models import (
     Review,
     ReviewScore,
     Session,
+    Speaker,
     Submission,
 )
 
@@ -455,3 +456,21 @@ def programme_grid(edition: Edition) -> dict[str, Any]:
         "outside": outside,
         "count": len(sessions),
     }
+
+
+def public_programme_sessions() -> QuerySet[Session]:
+    """Every session of every edition whose programme is published (the public programme
+    pages and the public API), with its track, edition and the speakers who consented to be
+    named in the public programme."""
+    return (
+        Session.objects.filter(edition__programme_published=True)
+        .select_related("track", "edition")
+        .prefetch_related(
+            Prefetch(
+                "speakers",
+                queryset=Speaker.objects.filter(publication_consent=True).order_by("name"),
+                to_attr="public_speakers",
+            )
+        )
+        .order_by("starts_at", "track__order", "pk")
+    )
