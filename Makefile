@@ -99,12 +99,17 @@ check-deploy: install
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 ## bench: seed a large data set in its own SQLite database and print each key page's
-## median server time, its ratio to a trivial view, and its query count
+## median server time, its ratio to a trivial view, and its query count; then the same data
+## over HTTP: gunicorn with production settings (plain HTTP) on BENCH_HTTP_PORT, loaded by
+## wrk on another core, each page's requests per second and share of the floor against its
+## target (docs/operating.md, Measuring). BENCH_HTTP_ARGS="--duration 20" for longer runs.
+BENCH_HTTP_PORT ?= 8300
 bench: export DEBUG := 1
 bench: export DATABASE_URL := sqlite:///$(CURDIR)/bench.sqlite3
 bench: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py bench $(BENCH_ARGS)
+	$(PY) manage.py bench_http --port $(BENCH_HTTP_PORT) $(BENCH_HTTP_ARGS)
 
 ## serve-prod: the production process set on PostgreSQL, production settings, plain HTTP:
 ## nginx on http://127.0.0.1:$(PROD_PORT) in front of two gunicorn processes, the task
