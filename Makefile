@@ -14,7 +14,7 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_WARN_S
 	$(PY) -m pip --quiet --quiet --no-input
 
 
-.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke
+.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke load
 
 $(PY):
 	@echo "Creating the virtual environment in $(VENV) …"
@@ -159,6 +159,13 @@ serve-prod: $(PY)
 ## answer, stop it (scripts/prod_smoke.sh; run in CI)
 prod-smoke:
 	scripts/prod_smoke.sh
+
+## load: the load proof: the serve-prod process set on PostgreSQL with the bench data set,
+## LOAD_USERS (50) locust users for LOAD_SECONDS (60), then requests per second, latencies,
+## failures and a capacity check in the database, and a clean stop (scripts/load.sh;
+## docs/operating.md, Load proof). A measurement: not part of `make test` or CI.
+load:
+	scripts/load.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache
