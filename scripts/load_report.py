@@ -14,8 +14,8 @@ from pathlib import Path
 
 
 def main() -> int:
-    stats = list(csv.DictReader(Path(sys.argv[1]).open(encoding="utf-8")))
-    failures = list(csv.DictReader(Path(sys.argv[2]).open(encoding="utf-8")))
+    stats = list(csv.DictReader(Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()))
+    failures = list(csv.DictReader(Path(sys.argv[2]).read_text(encoding="utf-8").splitlines()))
     print(
         f"{'request':<44} {'count':>6} {'fail':>5} {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7}"
         f" {'p99 ms':>7}"

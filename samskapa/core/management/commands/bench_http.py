@@ -69,6 +69,9 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
         parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
         parser.add_argument("--connections", type=int, default=8, help="wrk's open connections")
+        parser.add_argument(
+            "--timeout", type=int, default=10, help="seconds before wrk counts a request as failed"
+        )
         parser.add_argument("--run-dir", default=str(settings.BASE_DIR / "var" / "bench-http"))
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -259,6 +262,8 @@ class Command(BaseCommand):
             str(self.options["connections"]),
             "--duration",
             f"{self.options['duration']}s",
+            "--timeout",
+            f"{self.options['timeout']}s",
             "--script",
             str(WRK_SCRIPT),
             self.base + url,
