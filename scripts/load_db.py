@@ -6,7 +6,7 @@
     python scripts/load_db.py seeded                exit 0 if the bench data set is loaded
 
 `prepare` leaves the bench conference a few places short of full (its capacity becomes the
-registered count plus LOAD_FREE_PLACES, default 10), so that the run fills it, puts people on
+registered count plus LOAD_FREE_PLACES, default 5), so that the run fills it, puts people on
 the waiting list and moves them up when others cancel; gives each staff account of the demo a
 new TOTP secret (staff log in with two factors under production settings); and writes what
 the locust scenario needs (addresses of pages, accounts, secrets) to CONFIG.json, readable by
@@ -64,7 +64,7 @@ def _member_pages(email: str) -> dict[str, object]:
 def prepare(config_path: Path) -> None:
     if "bench" not in str(connection.settings_dict["NAME"]):
         raise SystemExit("Refusing to prepare a database that is not a bench database.")
-    free = int(os.environ.get("LOAD_FREE_PLACES", "10"))
+    free = int(os.environ.get("LOAD_FREE_PLACES", "5"))
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(year=YEAR)
         taken = edition.registrations.filter(status=RegistrationStatus.REGISTERED).count()
