@@ -14,7 +14,7 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_WARN_S
 	$(PY) -m pip --quiet --quiet --no-input
 
 
-.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke
+.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke load
 
 $(PY):
 	@echo "Creating the virtual environment in $(VENV) …"
@@ -99,13 +99,18 @@ check-deploy: install
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 ## bench: seed a large data set in its own SQLite database and print each key page's
-## median server time, its ratio to a trivial view, and its query count
+## median server time, its ratio to a trivial view, and its query count; then the same data
+## over HTTP: gunicorn with production settings (plain HTTP) on BENCH_HTTP_PORT, loaded by
+## wrk on another core, each page's requests per second and share of the floor against its
+## target (docs/operating.md, Measuring). BENCH_HTTP_ARGS="--duration 20" for longer runs.
+BENCH_HTTP_PORT ?= 8300
 bench: export DEBUG := 1
 bench: export DATABASE_URL := sqlite:///$(CURDIR)/bench.sqlite3
 bench: export SAMSKAPA_API_RATE := 100000/min
 bench: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py bench $(BENCH_ARGS)
+	$(PY) manage.py bench_http --port $(BENCH_HTTP_PORT) $(BENCH_HTTP_ARGS)
 
 ## serve-prod: the production process set on PostgreSQL, production settings, plain HTTP:
 ## nginx on http://127.0.0.1:$(PROD_PORT) in front of two gunicorn processes, the task
@@ -155,6 +160,13 @@ serve-prod: $(PY)
 ## answer, stop it (scripts/prod_smoke.sh; run in CI)
 prod-smoke:
 	scripts/prod_smoke.sh
+
+## load: the load proof: the serve-prod process set on PostgreSQL with the bench data set,
+## LOAD_USERS (50) locust users for LOAD_SECONDS (60), then requests per second, latencies,
+## failures and a capacity check in the database, and a clean stop (scripts/load.sh;
+## docs/operating.md, Load proof). A measurement: not part of `make test` or CI.
+load:
+	scripts/load.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

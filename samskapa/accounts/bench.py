@@ -8,6 +8,7 @@ from samskapa.accounts.enums import OrganisationForm, Region, Sector
 from samskapa.accounts.models import Organisation
 from samskapa.accounts.validators import luhn_ok
 from samskapa.core.bench import BenchPage
+from samskapa.core.httpbench import CACHED_PUBLIC, FORM_OR_LOGGED_IN
 
 
 def _org_number(index: int) -> str:
@@ -44,7 +45,12 @@ def seed(*, scale: int) -> None:
 PAGES = [
     BenchPage("organisation register", "admin@samskapa.test", lambda: "/organisations/"),
     BenchPage("people and roles", "admin@samskapa.test", lambda: "/people/"),
-    BenchPage("home (public)", None, lambda: "/"),
+    BenchPage("home (public)", None, lambda: "/", http_target=CACHED_PUBLIC),
     BenchPage("my overview (admin)", "admin@samskapa.test", lambda: "/home/"),
-    BenchPage("my overview (project lead)", "projekt@samskapa.test", lambda: "/home/"),
+    BenchPage(
+        "my overview (project lead)",
+        "projekt@samskapa.test",
+        lambda: "/home/",
+        http_target=FORM_OR_LOGGED_IN,
+    ),
 ]

@@ -12,6 +12,7 @@ from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Meeting
 from samskapa.core.bench import BenchPage
 from samskapa.core.enums import FocusArea
+from samskapa.core.httpbench import FORM_OR_LOGGED_IN
 from samskapa.projects.models import Call, Project
 
 PREFIX = "Benchmark-koalition"
@@ -67,6 +68,12 @@ def seed(*, scale: int) -> None:
     )
 
 
+def _lead_coalition_url() -> str:
+    """The demo project lead's coalition (their project's), as they see it."""
+    membership = CoalitionProject.objects.filter(project__number="23-012-S01").first()
+    return membership.coalition.get_absolute_url() if membership else "/coalitions/"
+
+
 def _coalition_url() -> str:
     coalition = Coalition.objects.filter(name__startswith=PREFIX).order_by("pk").first()
     return coalition.get_absolute_url() if coalition else "/coalitions/"
@@ -75,6 +82,12 @@ def _coalition_url() -> str:
 PAGES = [
     BenchPage("coalition list", "admin@samskapa.test", lambda: "/coalitions/"),
     BenchPage("coalition with its projects", "admin@samskapa.test", _coalition_url),
+    BenchPage(
+        "coalition (project lead)",
+        "projekt@samskapa.test",
+        _lead_coalition_url,
+        http_target=FORM_OR_LOGGED_IN,
+    ),
     BenchPage("lessons register", "utvarderare@samskapa.test", lambda: "/coalitions/lessons/"),
     BenchPage(
         "lessons register, search and focus area",

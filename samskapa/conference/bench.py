@@ -11,6 +11,7 @@ from samskapa.accounts.enums import Country, Sector
 from samskapa.conference.enums import ParticipantCategory, RegistrationStatus
 from samskapa.conference.models import Edition, Registration
 from samskapa.core.bench import BenchPage
+from samskapa.core.httpbench import CACHED_PUBLIC, FORM_OR_LOGGED_IN
 
 YEAR = 2027
 
@@ -43,8 +44,19 @@ def seed(*, scale: int) -> None:
 
 
 PAGES = [
-    BenchPage("conference page", None, lambda: f"/conference/{YEAR}/"),
-    BenchPage("public programme", None, lambda: f"/conference/{YEAR}/programme/"),
+    BenchPage("conference page", None, lambda: f"/conference/{YEAR}/", http_target=CACHED_PUBLIC),
+    BenchPage(
+        "public programme",
+        None,
+        lambda: f"/conference/{YEAR}/programme/",
+        http_target=CACHED_PUBLIC,
+    ),
+    BenchPage(
+        "registration form",
+        None,
+        lambda: f"/conference/{YEAR}/register/",
+        http_target=FORM_OR_LOGGED_IN,
+    ),
     BenchPage(
         "participants (5,000), search",
         "admin@samskapa.test",

@@ -15,6 +15,10 @@ class BenchPage:
     label: str
     email: str | None  # who requests it (None: anonymous)
     url: Callable[[], str]
+    # Also measured over HTTP (`manage.py bench_http`) when set: the share of the floor the page
+    # must reach (samskapa.core.httpbench.CACHED_PUBLIC or FORM_OR_LOGGED_IN). HTTP pages are
+    # requested by anonymous visitors or by accounts without two-factor authentication.
+    http_target: float | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from samskapa.accounts.models import Organisation
 from samskapa.core.bench import BenchPage
 from samskapa.core.enums import ProcessElement
+from samskapa.core.httpbench import FORM_OR_LOGGED_IN
 from samskapa.projects.enums import OrganisationRole, Phase
 from samskapa.projects.models import Call, Project, ProjectOrganisation
 
@@ -82,5 +83,6 @@ PAGES = [
         "project workspace",
         "projekt@samskapa.test",
         lambda: f"/projects/{Project.objects.get(number='23-012-S01').pk}/",
+        http_target=FORM_OR_LOGGED_IN,
     ),
 ]

@@ -49,7 +49,8 @@ def test_every_app_registers_through_its_app_config() -> None:
     }  # fmt: skip
     # In INSTALLED_APPS order: each seeder builds on the data of the apps before it.
     assert [m.key for m in bench.modules()] == [
-        "accounts", "projects", "coalitions", "coaching", "library", "conference", "evaluation"
+        "accounts", "projects", "toolkit", "coalitions", "coaching", "library", "conference",
+        "evaluation",
     ]  # fmt: skip
 
 

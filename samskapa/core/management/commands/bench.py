@@ -16,6 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=1, help="1 = about 10× a real call year")
         parser.add_argument("--repeat", type=int, default=15, help="requests per page")
         parser.add_argument("--no-seed", action="store_true", help="measure the data as it is")
+        parser.add_argument(
+            "--seed-only", action="store_true", help="seed, measure nothing (`make load`)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = str(connection.settings_dict["NAME"])
@@ -27,6 +30,8 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo data and seeding the large data set…")
             load_demo()
             benchmark.seed(scale=options["scale"])
+        if options["seed_only"]:
+            return
         baseline, results = benchmark.measure(repeat=options["repeat"])
         self.stdout.write(f"\nBaseline {benchmark.BASELINE_URL}: {baseline:.1f} ms (median)\n")
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""The load scenario of `make load` (scripts/load.sh)."""
