@@ -153,6 +153,12 @@ class Command(BaseCommand):
             SECURE_COOKIES="0",
             SECURE_HSTS_SECONDS="0",
         )
+        # Production runs several processes on one shared cache, Redis (docs/operating.md); the
+        # bench measures that set-up on a Redis database of its own unless REDIS_URL says
+        # otherwise (BENCH_REDIS_URL=- measures the database cache instead).
+        redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+        if redis_url != "-":
+            env.setdefault("REDIS_URL", redis_url)
         return env
 
     @staticmethod
