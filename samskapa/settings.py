@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samskapa.library",
     "samskapa.conference",
     "samskapa.evaluation",
+    "samskapa.showcase",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

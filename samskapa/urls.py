@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskapa.library.urls")),
     path("", include("samskapa.conference.urls")),
     path("", include("samskapa.evaluation.urls")),
+    path("", include("samskapa.showcase.urls")),
     path("", include("samskapa.core.urls")),
     prefix_default_language=False,
 )
