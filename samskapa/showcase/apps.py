@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samskapa import demo
-from samskapa.core import bench, navigation
+from samskapa.core import bench, dashboard, navigation
 from samskapa.core.navigation import NavItem
 
 
@@ -14,6 +14,7 @@ class ShowcaseConfig(AppConfig):
 
     def ready(self) -> None:
         from samskapa.showcase import bench as showcase_bench
+        from samskapa.showcase import dashboard as panels
 
         demo.register(self.name, "samskapa.demo.showcase")  # loaded by `manage.py demo`
         navigation.register(
@@ -45,6 +46,8 @@ class ShowcaseConfig(AppConfig):
                 perm="showcase.view_spread_dashboard",
             )
         )
+        for panel in panels.PANELS:
+            dashboard.register(panel)
         bench.register(
             bench.BenchModule("showcase", pages=showcase_bench.PAGES, seed=showcase_bench.seed)
         )

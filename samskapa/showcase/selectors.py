@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from samskapa.library.selectors import has_key
 from samskapa.projects.enums import ParticipantCategory
@@ -231,3 +231,36 @@ def spread_overview() -> SpreadOverview:
         by_year=sorted(year.items()),
         projects=len({row[4] for row in rows}),
     )
+
+
+@dataclass(frozen=True)
+class MemberCase:
+    project: Project
+    case: Case | None
+    working: CaseVersion | None
+    spread_records: int
+
+
+def cases_for_member(user: Any) -> list[MemberCase]:
+    """The public case of each project the person is a member of, for their home page."""
+    projects = list(
+        Project.objects.filter(members__user=user)
+        .select_related("case__public_version")
+        .annotate(spread=Count("spread_records"))
+        .order_by("number")
+    )
+    working = {
+        version.case.project_id: version
+        for version in CaseVersion.objects.filter(
+            case__project__in=projects, status__in=[VersionStatus.DRAFT, VersionStatus.REVIEW]
+        ).select_related("case")
+    }
+    return [
+        MemberCase(
+            project=project,
+            case=_related(project, "case"),
+            working=working.get(project.pk),
+            spread_records=project.spread,  # type: ignore[attr-defined]
+        )
+        for project in projects
+    ]

@@ -275,3 +275,15 @@ def test_published_spread_records_follow_the_case() -> None:
     assert list(selectors.published_spread_records()) == [shown]
     services.withdraw_case(case=case, by=staff(StaffRole.ADMIN))
     assert list(selectors.published_spread_records()) == []
+
+
+def test_home_panels_lead_members_and_reviewers_to_their_work(client_for: Any) -> None:
+    project = ProjectFactory()
+    CaseVersionFactory(case=Case.objects.create(project=project), status=VersionStatus.REVIEW)
+    body = client_for(lead_of(project)).get(reverse("core:dashboard")).content.decode()
+    assert reverse("showcase:project-case", args=[project.pk]) in body
+    assert "version 1 in review" in body
+    body = client_for(staff(StaffRole.ADMIN)).get(reverse("core:dashboard")).content.decode()
+    assert "1 case is waiting for you to review it." in body
+    body = client_for(staff(StaffRole.COACH)).get(reverse("core:dashboard")).content.decode()
+    assert reverse("showcase:review-queue") not in body
