@@ -81,7 +81,7 @@ def load(calendar: DemoCalendar | None = None) -> None:
             project=project, kind=kind, organisation=organisation
         ).first() or SpreadRecord(project=project, kind=kind, organisation=organisation)
         record.level, record.instrument, record.status = level, instrument, status
-        record.date = calendar.fixed(day)
+        record.date = calendar.fixed(day) or calendar.today
         record.published = shown == "yes"
         record.description, record.description_en = text, text_en
         record.save()

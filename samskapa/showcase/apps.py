@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samskapa import demo
+from samskapa.accounts import personal_data
+from samskapa.accounts.personal_data import PersonalDataSource
 from samskapa.core import bench, dashboard, navigation
 from samskapa.core.navigation import NavItem
 
@@ -13,8 +15,11 @@ class ShowcaseConfig(AppConfig):
     verbose_name = _("Showcase")
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django allows
+        # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.showcase import bench as showcase_bench
         from samskapa.showcase import dashboard as panels
+        from samskapa.showcase.personal_data import erase_showcase, export_showcase
 
         demo.register(self.name, "samskapa.demo.showcase")  # loaded by `manage.py demo`
         navigation.register(
@@ -46,6 +51,7 @@ class ShowcaseConfig(AppConfig):
                 perm="showcase.view_spread_dashboard",
             )
         )
+        personal_data.register(PersonalDataSource("showcase", export_showcase, erase_showcase))
         for panel in panels.PANELS:
             dashboard.register(panel)
         bench.register(

@@ -49,7 +49,9 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, calls: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["call"].choices = [("", _("All calls")), *calls]
+        call = self.fields["call"]
+        assert isinstance(call, forms.ChoiceField)
+        call.choices = [("", _("All calls")), *calls]
 
 
 def _links_text(links: list[dict[str, str]]) -> str:
@@ -146,6 +148,7 @@ class CaseForm(forms.ModelForm):
 
 def _picture_type(data: bytes, name: str) -> str:
     """PNG or JPEG, recognised by content and decoded in full; anything else is refused."""
+    # Imported here, not at the top: Pillow is needed only when a picture is uploaded.
     from PIL import Image
 
     content_type = detect_type(data[:16], name)

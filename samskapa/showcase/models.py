@@ -283,7 +283,7 @@ class CaseVersion(models.Model):
     def text_language(self, name: str) -> str:
         """The language the text `name` is shown in on the current page (for `lang`)."""
         language = translation.get_language() or "sv"
-        if language.startswith("en") and getattr(self, f"{name}_en", ""):
+        if language.startswith("en") and str(getattr(self, f"{name}_en", "") or ""):
             return "en"
         return "sv"
 

@@ -144,8 +144,8 @@ def prefill(project: Project) -> dict[str, Any]:
         "focus_areas": [],
         "project_number": project.number,
         "owner_name": owner.name,
-        "owner_org_number": getattr(owner, "org_number", "") or "",
-        "call_reference": project.call.reference if project.call_id else "",
+        "owner_org_number": owner.org_number,
+        "call_reference": project.call.reference if project.call else "",
         "programme_area": project.programme_area,
         "specific_objective": project.specific_objective,
         "region": project.region,
@@ -260,7 +260,7 @@ def cases_for_member(user: Any) -> list[MemberCase]:
             project=project,
             case=_related(project, "case"),
             working=working.get(project.pk),
-            spread_records=project.spread,  # type: ignore[attr-defined]
+            spread_records=project.spread,
         )
         for project in projects
     ]
