@@ -74,7 +74,7 @@ class CaseForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     links_text = forms.CharField(
-        label=_("Links"),
+        label=pgettext_lazy("web links", "Links"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
