@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samskapa.connect",
     "samskapa.europe",
     "samskapa.api",
+    "samskapa.showcase",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

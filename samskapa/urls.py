@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("samskapa.connect.urls")),
     path("", include("samskapa.europe.urls")),
     path("", include("samskapa.api.docs_urls")),
+    path("", include("samskapa.showcase.urls")),
     path("", include("samskapa.core.urls")),
     prefix_default_language=False,
 )

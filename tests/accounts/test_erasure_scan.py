@@ -37,6 +37,7 @@ from tests.factories.conference import (
 from tests.factories.connect import ContactRequestFactory
 from tests.factories.library import AttachmentFactory, MaterialFactory
 from tests.factories.projects import InvitationFactory, ProjectFactory, lead_of
+from tests.factories.showcase import CaseVersionFactory, SpreadRecordFactory
 from tests.factories.toolkit import SelfAssessmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,10 @@ def _everywhere(person: User) -> None:
     material = MaterialFactory()
     material.authors.add(person)
     AttachmentFactory(material=material, original_name=f"{NAME} presentation.pdf")
+    # Showcase: a case version the person created and submitted, its copyright line naming
+    # them, and a spread record they added.
+    CaseVersionFactory(created_by=person, submitted_by=person, picture_credit=f"Foto: {NAME}")
+    SpreadRecordFactory(created_by=person)
     # Audit log, admin log, a queued e-mail and an import upload waiting for confirmation.
     record_event(action=AuditAction.CHANGE, actor=person, obj=coalition, fields=["name"])
     LogEntry.objects.create(

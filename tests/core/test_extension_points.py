@@ -28,7 +28,7 @@ def test_every_app_registers_through_its_app_config() -> None:
     panels = {panel.template.split("/")[0] for panel in dashboard._PANELS.items()}
     assert panels == {
         "accounts", "coaching", "coalitions", "conference", "evaluation", "library", "projects",
-        "toolkit",
+        "showcase", "toolkit",
     }  # fmt: skip
     nav = {item.url_name.split(":")[0] for item in navigation._REGISTRY.items()}
     assert nav == {
@@ -38,11 +38,14 @@ def test_every_app_registers_through_its_app_config() -> None:
         "coalitions",
         "conference",
         "evaluation",
+        "europe",
         "library",
         "projects",
+        "showcase",
     }
     assert {s.key for s in personal_data.sources()} == {
-        "coaching", "coalitions", "conference", "evaluation", "library", "projects", "tasks", "toolkit",
+        "coaching", "coalitions", "conference", "connect", "evaluation", "library", "projects",
+        "showcase", "tasks", "toolkit",
     }  # fmt: skip
     assert {r.key for r in retention.rules()} >= {
         "core.audit_log", "conference.needs", "conference.registrations"
@@ -50,7 +53,7 @@ def test_every_app_registers_through_its_app_config() -> None:
     # In INSTALLED_APPS order: each seeder builds on the data of the apps before it.
     assert [m.key for m in bench.modules()] == [
         "accounts", "projects", "toolkit", "coalitions", "coaching", "library", "conference",
-        "evaluation",
+        "evaluation", "connect", "europe", "showcase",
     ]  # fmt: skip
 
 
