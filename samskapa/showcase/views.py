@@ -455,6 +455,7 @@ def spread_dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
                 % {"heading": heading},
                 value_title=_("Adoptions"),
                 label_title=label_title,
+                value_axis={"tickMinStep": 1, "format": "d"},  # whole adoptions
             )
             sections.append(
                 {
