@@ -1,11 +1,19 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
+from samskapa.core.pagecache import public_cache
 from samskapa.showcase import opendata, views
+from samskapa.showcase.feeds import LatestCasesFeed
 
 app_name = "showcase"
 
 urlpatterns = [
     path("cases/", views.case_list, name="case-list"),
+    path(
+        "cases/feed/",
+        login_not_required(public_cache("showcase")(LatestCasesFeed())),
+        name="case-feed",
+    ),
     path("cases/<int:pk>/", views.case_detail, name="case-detail"),
     path("cases/<int:pk>/contact/", views.case_contact, name="case-contact"),
     path("cases/pictures/<int:pk>/", views.case_picture, name="case-picture"),

@@ -114,8 +114,18 @@ def case_contact(request: HttpRequest, pk: int) -> HttpResponse:
         if ratelimit.client_exceeded(request, ratelimit.PUBLIC_FORM):
             return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
         if form.is_valid():
-            services.send_contact(case=case, **form.cleaned_data)
-            messages.success(request, _("Thank you! Your message has been sent to the project."))
+            if services.send_contact(case=case, **form.cleaned_data):
+                messages.success(
+                    request, _("Thank you! Your message has been sent to the project.")
+                )
+            else:  # no active lead to write to: say so rather than drop the message silently
+                messages.error(
+                    request,
+                    _(
+                        "The project cannot be reached through Samskapa at the moment. "
+                        "Please contact the competence centre."
+                    ),
+                )
             return redirect(case)
     return render(
         request,
@@ -445,6 +455,7 @@ def spread_dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
                 % {"heading": heading},
                 value_title=_("Adoptions"),
                 label_title=label_title,
+                value_axis={"tickMinStep": 1, "format": "d"},  # whole adoptions
             )
             sections.append(
                 {

@@ -122,6 +122,7 @@ PAGES = [
         query="?focus_area=participation&region=SE12",
         variant="filtered",
     ),
+    Page("showcase:case-feed", EVERYONE, kwargs=_cases, scan=False),
     Page("showcase:case-detail", EVERYONE, kwargs=_case),
     Page("showcase:case-contact", EVERYONE, kwargs=_case),
     _post(

@@ -38,6 +38,7 @@ def _public_surfaces(client: Any, case: Case, title: str) -> dict[str, bool]:
         client.get(reverse("showcase:open-data-file", args=["cases", "json"])).content
     )
     ids = {int(row["id"]) for row in csv.DictReader(io.StringIO(csv_text.decode()))}
+    feed = client.get(reverse("showcase:case-feed")).content.decode()
     link = f'href="{reverse("showcase:case-detail", args=[case.pk])}"'
     return {
         "list": link in listing,
@@ -46,6 +47,7 @@ def _public_surfaces(client: Any, case: Case, title: str) -> dict[str, bool]:
         "contact": contact.status_code == 200,
         "csv": case.pk in ids,
         "json": case.pk in {row["id"] for row in json_rows},
+        "feed": reverse("showcase:case-detail", args=[case.pk]) in feed,
     }
 
 
