@@ -1,5 +1,6 @@
-"""Open data: published cases and published spread records as CSV and JSON at stable
-addresses, and a DCAT-AP catalogue of them in JSON-LD (docs/showcase.md, "Open data").
+"""Open data: published cases, published spread records and the results work's published
+figures as CSV and JSON at stable addresses, and a DCAT-AP catalogue of them in JSON-LD
+(docs/showcase.md, "Open data").
 
 Everything here starts from `selectors.published_cases()` and
 `selectors.published_spread_records()`, so a file lists exactly what the pages show, with the
@@ -27,6 +28,9 @@ from django.utils.translation import gettext as _
 
 from samskapa.core.exports import safe_cell
 from samskapa.core.pagecache import public_cache
+from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, ValueStatus
+from samskapa.evaluation.models import Value
+from samskapa.evaluation.published import cached_published_aggregates
 from samskapa.showcase import selectors, services
 from samskapa.showcase.enums import LICENCE_URLS, Licence
 from samskapa.showcase.models import TEXT_FIELDS, Case
@@ -114,10 +118,45 @@ def spread_rows(request: HttpRequest) -> list[dict[str, Any]]:
     return rows
 
 
+BREAKDOWN_FIELDS = [*GENDER_FIELDS, *AGE_FIELDS]
+
+
+def aggregate_rows(request: HttpRequest) -> list[dict[str, Any]]:
+    """The published figures exactly as the public API gives them (`evaluation.published`):
+    programme and call level, after disclosure control; a hidden figure is empty, never its
+    value."""
+    rows = []
+    for figure in cached_published_aggregates():
+        row: dict[str, Any] = {
+            "level": figure.level,
+            "call": figure.call,
+            "indicator": figure.indicator,
+            "indicator_name_sv": figure.indicator_name_sv,
+            "indicator_name_en": figure.indicator_name_en,
+            "measure": figure.measure,
+            "period": figure.period,
+            "period_starts": figure.period_starts,
+            "value": figure.value,
+            "suppressed": figure.suppressed,
+            "projects": figure.projects,
+        }
+        for field in BREAKDOWN_FIELDS:
+            row[field] = figure.breakdown.get(field)
+        row["licence"] = CENTRE_LICENCE.value
+        row["licence_url"] = LICENCE_URLS[CENTRE_LICENCE]
+        rows.append(row)
+    return rows
+
+
 DATASETS: dict[str, Callable[[HttpRequest], list[dict[str, Any]]]] = {
     "cases": case_rows,
     "spread-records": spread_rows,
+    "aggregates": aggregate_rows,
 }
+# The published figures change with every approval, which the showcase's area does not see:
+# their files are not stored in the public page cache; `cached_published_aggregates` keeps the
+# figures themselves in the shared cache under a fingerprint of what they are computed from.
+UNCACHED_DATASETS = {"aggregates"}
 
 
 def _plain(value: Any) -> Any:
@@ -159,12 +198,22 @@ HEADERS = {
         "instrument", "status", "date", "evidence_url", "description_sv", "description_en",
         "licence", "licence_url",
     ],
+    "aggregates": [
+        "level", "call", "indicator", "indicator_name_sv", "indicator_name_en", "measure",
+        "period", "period_starts", "value", "suppressed", "projects", *BREAKDOWN_FIELDS,
+        "licence", "licence_url",
+    ],
 }  # fmt: skip
 
 
 @login_not_required
-@public_cache(AREA)
 def download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
+    if dataset in UNCACHED_DATASETS:
+        return _download(request, dataset, fmt)
+    return _cached_download(request, dataset, fmt)
+
+
+def _download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
     if dataset not in DATASETS or fmt not in MEDIA_TYPES:
         raise Http404
     rows = DATASETS[dataset](request)
@@ -182,6 +231,9 @@ def download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
     return response
 
 
+_cached_download = public_cache(AREA)(_download)
+
+
 def _modified(dataset: str) -> str:
     """When the data set last changed: the latest publication or record change."""
     if dataset == "cases":
@@ -189,6 +241,13 @@ def _modified(dataset: str) -> str:
             selectors.published_cases()
             .order_by("-public_version__published_at")
             .values_list("public_version__published_at", flat=True)
+            .first()
+        )
+    elif dataset == "aggregates":
+        latest = (
+            Value.objects.filter(status=ValueStatus.APPROVED)
+            .order_by("-updated_at")
+            .values_list("updated_at", flat=True)
             .first()
         )
     else:
@@ -216,6 +275,13 @@ def _titles() -> dict[str, tuple[str, str]]:
             "Published records of how each innovation spreads: scaling out, up and deep, "
             "adopting organisation, level, instrument and status.",
         ),
+        (
+            "aggregates",
+            "Results across projects",
+            "The projects' approved indicator values added up per programme and call, per "
+            "reporting period and in all, with gender and age breakdowns; small groups are "
+            "hidden (disclosure control).",
+        ),
     ):
         titles[dataset] = (title, description)
     return titles
@@ -231,6 +297,12 @@ SWEDISH_TITLES = {
         "Hur innovationerna sprids",
         "Publicerade uppgifter om hur varje innovation sprids: på bredden, uppåt och på djupet, "
         "med organisation som tagit den till sig, nivå, instrument och status.",
+    ),
+    "aggregates": (
+        "Resultat över projekten",
+        "Projektens godkända indikatorvärden summerade per programområde och utlysning, per "
+        "rapportperiod och totalt, med fördelning på kön och ålder; små grupper döljs "
+        "(röjandekontroll).",
     ),
 }
 
@@ -346,6 +418,7 @@ def index(request: HttpRequest) -> HttpResponse:
         for dataset, title in (
             ("cases", _("Public innovation cases")),
             ("spread-records", _("How the innovations spread")),
+            ("aggregates", _("Results across projects")),
         )
     ]
     return render(
@@ -356,6 +429,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "counts": {
                 "cases": selectors.published_cases().count(),
                 "spread": selectors.published_spread_records().count(),
+                "aggregates": len(cached_published_aggregates()),
             },
         },
     )

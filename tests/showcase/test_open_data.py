@@ -4,18 +4,21 @@ the DCAT-AP catalogue holds the mandatory properties (parsed as RDF with rdflib)
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.showcase import services
 from samskapa.showcase.enums import VersionStatus
+from tests.api.data import published_world
 from tests.factories.accounts import staff
 from tests.factories.showcase import CaseVersionFactory, SpreadRecordFactory, published_case
 
@@ -94,7 +97,7 @@ def test_dcat_catalogue_has_the_mandatory_properties(client: Any) -> None:
 
     datasets = set(graph.objects(catalogue, DCAT.dataset))
     assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset))
-    assert len(datasets) == 2
+    assert {str(d).rsplit("#", 1)[1] for d in datasets} == {"cases", "spread-records", "aggregates"}
     files = set()
     for dataset in datasets:
         for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.license,
@@ -126,3 +129,26 @@ def test_open_data_page_explains_reuse(client: Any) -> None:
         reverse("showcase:open-data-catalog").replace("/en/", "/") in body
         or "catalog.jsonld" in body
     )
+
+
+def test_the_results_files_hold_the_apis_figures_and_never_a_hidden_value(
+    client: Any, settings: Any
+) -> None:
+    settings.SAMSKAPA_API_RATE = "1000/min"
+    world = published_world(timezone.localdate() - datetime.timedelta(days=30))
+    api = client.get(reverse("api:aggregate-list"), {"page_size": 200}).json()["results"]
+    figures = _json(client, "aggregates")
+    key = ("level", "call", "indicator", "period", "value", "suppressed", "projects")
+    assert sorted(tuple(str(f[k]) for k in key) for f in figures) == sorted(
+        tuple(str(f[k]) for k in key) for f in api
+    )
+    shown = [
+        f for f in figures if f["indicator"] == "API1" and f["level"] == "call" and not f["period"]
+    ]
+    assert [(f["call"], f["value"], f["projects"]) for f in shown] == [
+        (world.call.reference, 120, 3)
+    ]
+    rows = _csv(client, "aggregates")
+    small = [row for row in rows if row["indicator"] == "API2"]
+    assert small and all(row["value"] == "" and row["suppressed"] == "True" for row in small)
+    assert all(row["licence"] == "CC-BY-4.0" for row in rows)
