@@ -345,3 +345,11 @@ from samskapa.evaluation.cycles import (  # noqa: E402, F401
     EvaluationQuestion,
     Excerpt,
 )
+
+# Themes, findings and recommendations: their own module too (issue 14, point 3).
+from samskapa.evaluation.findings import (  # noqa: E402, F401
+    Finding,
+    Recommendation,
+    RecommendationResponse,
+    Theme,
+)

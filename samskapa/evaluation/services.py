@@ -405,6 +405,7 @@ def erase_personal_data(user: User) -> None:
     Excerpt.objects.filter(created_by=user).update(created_by=None)
     for cycle in EvaluationCycle.objects.filter(evaluators=user):
         cycle.evaluators.remove(user)
+    erase_findings_personal_data(user)
 
 
 def export_personal_data(user: User) -> dict[str, Any]:
@@ -414,3 +415,83 @@ def export_personal_data(user: User) -> dict[str, Any]:
         ],
         "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
     }
+
+
+# --- Themes, findings and recommendations (issue 14, point 3) -------------------------------
+
+
+def save_theme(*, theme: Any, codes: Any, by: User) -> Any:
+    """Save a theme with its codes (codes of the theme's cycle only)."""
+    codes = list(codes)
+    if any(code.cycle_id != theme.cycle_id for code in codes):
+        raise ValidationError({"codes": _("A theme groups codes of its own cycle only.")})
+    created = theme.pk is None
+    theme.full_clean()
+    theme.save()
+    theme.codes.set(codes)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=theme)
+    return theme
+
+
+def save_finding(*, finding: Any, excerpts: Any, indicators: Any, by: User) -> Any:
+    """Save a finding with its evidence: excerpts of its own cycle only, and indicators of
+    the catalogue (their figures are read from the cluster's aggregates)."""
+    excerpts = list(excerpts)
+    if any(excerpt.cycle_id != finding.cycle_id for excerpt in excerpts):
+        raise ValidationError({"excerpts": _("A finding cites excerpts of its own cycle only.")})
+    if finding.theme_id and finding.theme.cycle_id != finding.cycle_id:
+        raise ValidationError({"theme": _("Choose a theme of the finding's own cycle.")})
+    created = finding.pk is None
+    if created:
+        finding.created_by = by
+    finding.full_clean()
+    finding.save()
+    finding.excerpts.set(excerpts)
+    finding.indicators.set(list(indicators))
+    record_event(
+        action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=finding
+    )
+    return finding
+
+
+def add_recommendation(*, recommendation: Any, by: User) -> Any:
+    recommendation.full_clean()
+    recommendation.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=recommendation)
+    return recommendation
+
+
+def answer_recommendation(
+    *, recommendation: Any, project: Project | None, status: str, comment: str, by: User
+) -> Any:
+    """Record an answer to a recommendation: for one of the cluster's projects (owner: the
+    projects) or for the centre (owner: the centre, `project` None). Earlier answers stay."""
+    from samskapa.evaluation.findings import RecommendationResponse
+
+    if recommendation.for_projects:
+        if (
+            project is None
+            or not recommendation.finding.cycle.projects.filter(pk=project.pk).exists()
+        ):
+            raise ValidationError({"project": _("Choose one of the cluster's projects.")})
+    else:
+        project = None
+    response = RecommendationResponse(
+        recommendation=recommendation,
+        project=project,
+        status=status,
+        comment=comment,
+        created_by=by,
+    )
+    response.full_clean()
+    response.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=response)
+    return response
+
+
+def erase_findings_personal_data(user: User) -> None:
+    """Findings and answers forget who wrote them (their text names no person)."""
+    from samskapa.evaluation.findings import Finding, RecommendationResponse
+
+    Finding.objects.filter(created_by=user).update(created_by=None)
+    RecommendationResponse.objects.filter(created_by=user).update(created_by=None)

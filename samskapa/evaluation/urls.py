@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskapa.evaluation import views
+from samskapa.evaluation import views, views_findings
 
 app_name = "evaluation"
 
@@ -39,4 +39,28 @@ urlpatterns = [
     path("evaluation/cycles/<int:pk>/excerpts/", views.excerpts, name="excerpts"),
     path("evaluation/cycles/<int:pk>/excerpts/new/", views.excerpt_new, name="excerpt-new"),
     path("evaluation/excerpts/<int:pk>/", views.excerpt_edit, name="excerpt-edit"),
+]
+
+# Themes, findings and recommendations (issue 14, point 3).
+urlpatterns += [
+    path("evaluation/findings/", views_findings.my_findings, name="my-findings"),
+    path("evaluation/cycles/<int:pk>/themes/", views_findings.themes, name="themes"),
+    path("evaluation/themes/<int:pk>/edit/", views_findings.theme_edit, name="theme-edit"),
+    path("evaluation/cycles/<int:pk>/findings/", views_findings.findings, name="findings"),
+    path(
+        "evaluation/cycles/<int:pk>/findings/new/",
+        views_findings.finding_new,
+        name="finding-new",
+    ),
+    path("evaluation/findings/<int:pk>/edit/", views_findings.finding_edit, name="finding-edit"),
+    path(
+        "evaluation/findings/<int:pk>/recommendations/",
+        views_findings.recommendation_new,
+        name="recommendation-new",
+    ),
+    path(
+        "evaluation/recommendations/<int:pk>/answer/",
+        views_findings.recommendation_answer,
+        name="recommendation-answer",
+    ),
 ]
