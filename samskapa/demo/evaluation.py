@@ -8,7 +8,8 @@ periods are found by call and start, values by project, indicator and period.
 The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
 Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
 a timeline (found by coalition and year), a first codebook, and coded excerpts from the
-coalition's lessons learned and reflections."""
+coalition's lessons learned and reflections; three themes, findings (two shared with the
+cluster, one draft) and recommendations with answers from projects and the centre."""
 
 from __future__ import annotations
 
@@ -351,3 +352,134 @@ def load_cycle(calendar: DemoCalendar) -> None:
         cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
     _load_codebook(cycle)
     _load_excerpts(cycle, evaluator)
+    _load_findings(cycle, evaluator)
+
+
+# Themes, findings and recommendations of this year's cycle (issue 14, point 3): three themes
+# over the codebook, two findings shared with the cluster and a draft, and recommendations with
+# answers from the projects and the centre. Found by their Swedish names and texts.
+THEMES = [
+    (
+        "Deltagarna tar plats",
+        "Participants take their place",
+        ["Målgruppen i beslut"],
+    ),
+    (
+        "Arbetsgivare som medskapare",
+        "Employers as co-creators",
+        ["Samskapande med arbetsgivare", "Gemensamma mål"],
+    ),
+    (
+        "Hinder som kräver samverkan",
+        "Barriers that need collaboration",
+        ["Hinder på vägen till arbete"],
+    ),
+]
+# (theme, focus area, claim sv, claim en, strength, audiences, indicators, shared)
+FINDINGS = [
+    (
+        "Deltagarna tar plats",
+        FocusArea.PARTICIPATION,
+        "Där deltagarna fått leda delar av träffarna har de stannat kvar längre i insatserna.",
+        "Where participants have led parts of the meetings, they have stayed longer in the "
+        "activities.",
+        "moderate",
+        ["projects", "centre"],
+        ["SAM02"],
+        True,
+    ),
+    (
+        "Arbetsgivare som medskapare",
+        FocusArea.COLLABORATION,
+        "Arbetsgivare som varit med och utformat insatserna tar oftare emot deltagare.",
+        "Employers who helped design the activities more often take on participants.",
+        "strong",
+        ["projects", "centre", "council", "policy"],
+        ["EECO01", "SAM01"],
+        True,
+    ),
+    (
+        "Hinder som kräver samverkan",
+        FocusArea.CAUSES,
+        "Hälsohinder löses sällan inom ett enskilt projekt.",
+        "Health barriers are rarely solved within a single project.",
+        "emerging",
+        ["centre", "policy"],
+        [],
+        False,
+    ),
+]
+# (finding claim sv, text sv, text en, owner, answers: [(project number or None, status, comment)])
+RECOMMENDATIONS = [
+    (
+        FINDINGS[0][2],
+        "Låt deltagarna leda minst en del av varje koalitionsträff.",
+        "Let participants lead at least part of every coalition meeting.",
+        "projects",
+        [
+            ("23-031-S01", "accepted", "Vi prövar från nästa träff."),
+            ("23-027-S01", "in_progress", "Två deltagare förbereder vårens träff."),
+        ],
+    ),
+    (
+        FINDINGS[1][2],
+        "Samla arbetsgivarnas erfarenheter i kunskapsbanken.",
+        "Gather the employers' experience in the knowledge bank.",
+        "centre",
+        [(None, "in_progress", "En metodbeskrivning skrivs under våren.")],
+    ),
+]
+
+
+def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
+    from samskapa.evaluation.findings import (
+        Finding,
+        Recommendation,
+        RecommendationResponse,
+        Theme,
+    )
+
+    codes = {c.name_sv: c for c in cycle.codes.all()}
+    themes = {}
+    for name_sv, name_en, code_names in THEMES:
+        theme, _created = Theme.objects.update_or_create(
+            cycle=cycle, name_sv=name_sv, defaults={"name_en": name_en}
+        )
+        theme.codes.set([codes[n] for n in code_names if n in codes])
+        themes[name_sv] = theme
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    findings = {}
+    for theme, area, claim_sv, claim_en, strength, audiences, codes_, shared in FINDINGS:
+        finding, _created = Finding.objects.update_or_create(
+            cycle=cycle,
+            claim_sv=claim_sv,
+            defaults={
+                "theme": themes[theme],
+                "focus_area": area,
+                "claim_en": claim_en,
+                "strength": strength,
+                "audiences": audiences,
+                "shared": shared,
+                "created_by": evaluator,
+            },
+        )
+        supporting = Excerpt.objects.filter(cycle=cycle, codes__themes=themes[theme]).distinct()
+        finding.excerpts.set(supporting)
+        finding.indicators.set([indicators[c] for c in codes_ if c in indicators])
+        findings[claim_sv] = finding
+    for claim_sv, text_sv, text_en, owner, answers in RECOMMENDATIONS:
+        recommendation, _created = Recommendation.objects.update_or_create(
+            finding=findings[claim_sv],
+            text_sv=text_sv,
+            defaults={"text_en": text_en, "owner": owner},
+        )
+        for number, status, comment in answers:
+            project = cycle.projects.filter(number=number).first() if number else None
+            if number and project is None:
+                continue
+            RecommendationResponse.objects.update_or_create(
+                recommendation=recommendation,
+                project=project,
+                status=status,
+                defaults={"comment": comment},
+            )
