@@ -358,7 +358,7 @@ def load_cycle(calendar: DemoCalendar) -> None:
 # Themes, findings and recommendations of this year's cycle (issue 14, point 3): three themes
 # over the codebook, two findings shared with the cluster and a draft, and recommendations with
 # answers from the projects and the centre. Found by their Swedish names and texts.
-THEMES = [
+THEMES: list[tuple[str, str, list[str]]] = [
     (
         "Deltagarna tar plats",
         "Participants take their place",
@@ -376,7 +376,7 @@ THEMES = [
     ),
 ]
 # (theme, focus area, claim sv, claim en, strength, audiences, indicators, shared)
-FINDINGS = [
+FINDINGS: list[tuple[str, str, str, str, str, list[str], list[str], bool]] = [
     (
         "Deltagarna tar plats",
         FocusArea.PARTICIPATION,
@@ -410,7 +410,7 @@ FINDINGS = [
     ),
 ]
 # (finding claim sv, text sv, text en, owner, answers: [(project number or None, status, comment)])
-RECOMMENDATIONS = [
+RECOMMENDATIONS: list[tuple[str, str, str, str, list[tuple[str | None, str, str]]]] = [
     (
         FINDINGS[0][2],
         "Låt deltagarna leda minst en del av varje koalitionsträff.",
@@ -449,12 +449,12 @@ def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
         themes[name_sv] = theme
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
     findings = {}
-    for theme, area, claim_sv, claim_en, strength, audiences, codes_, shared in FINDINGS:
+    for theme_name, area, claim_sv, claim_en, strength, audiences, codes_, shared in FINDINGS:
         finding, _created = Finding.objects.update_or_create(
             cycle=cycle,
             claim_sv=claim_sv,
             defaults={
-                "theme": themes[theme],
+                "theme": themes[theme_name],
                 "focus_area": area,
                 "claim_en": claim_en,
                 "strength": strength,
@@ -463,7 +463,9 @@ def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
                 "created_by": evaluator,
             },
         )
-        supporting = Excerpt.objects.filter(cycle=cycle, codes__themes=themes[theme]).distinct()
+        supporting = Excerpt.objects.filter(
+            cycle=cycle, codes__themes=themes[theme_name]
+        ).distinct()
         finding.excerpts.set(supporting)
         finding.indicators.set([indicators[c] for c in codes_ if c in indicators])
         findings[claim_sv] = finding
