@@ -9,7 +9,8 @@ The demo coalition "Vägar till arbete" has this year's evaluation cycle, collec
 Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
 a timeline (found by coalition and year), a first codebook, and coded excerpts from the
 coalition's lessons learned and reflections; three themes, findings (two shared with the
-cluster, one draft) and recommendations with answers from projects and the centre."""
+cluster, one draft) and recommendations with answers from projects and the centre; a draft
+analysis report; last year's cycle, published, with its report published in both languages."""
 
 from __future__ import annotations
 
@@ -100,7 +101,13 @@ def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
+    load_values(calendar)
+    # The cycles after the values: their findings cite the indicators and their figures.
     load_cycle(calendar)
+    load_reports(calendar)
+
+
+def load_values(calendar: DemoCalendar) -> None:
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
@@ -485,3 +492,92 @@ def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
                 status=status,
                 defaults={"comment": comment},
             )
+
+
+# The yearly report (issue 14, points 4 and 5): a draft of this year's, and last year's cycle
+# of the coalition, published, with a published report in Swedish and English. Two projects
+# have consented to be named and quoted; the others are referred to generically.
+CONSENTING = ("23-027-S01", "23-031-S01")
+REPORT_TEXTS = {
+    "summary_sv": "Klustrets projekt har under året prövat att låta deltagare och arbetsgivare "
+    "vara med och forma insatserna. Det har gett resultat där det skett på riktigt.",
+    "summary_en": "During the year the cluster's projects have tried letting participants and "
+    "employers shape the activities. Where that happened for real, it has paid off.",
+    "method_sv": "Utvärderingen bygger på koalitionens lärdomar och reflektioner, delade "
+    "coachanteckningar och projektens indikatorer.\n\n- utdrag kodade mot en gemensam kodbok\n"
+    "- teman som bekräftas av flera projekt och källor",
+    "method_en": "The evaluation draws on the coalition's lessons and reflections, shared "
+    "coaching notes and the projects' indicators.\n\n- excerpts coded against a shared "
+    "codebook\n- themes confirmed by several projects and sources",
+}
+LAST_YEAR_FINDINGS = [
+    (
+        FocusArea.COLLABORATION,
+        "Gemensamma mål med arbetsgivare gör att fler deltagare får en första anställning.",
+        "Shared goals with employers lead more participants to a first job.",
+        "strong",
+        ["EECO01", "EECR04"],
+    ),
+    (
+        FocusArea.RESULTS,
+        "Arbetssätt som prövats tillsammans med målgruppen lever oftare kvar.",
+        "Ways of working tried together with the target group more often last.",
+        "moderate",
+        ["SAM03"],
+    ),
+]
+
+
+def load_reports(calendar: DemoCalendar) -> None:
+    from samskapa.evaluation import services
+    from samskapa.evaluation.findings import Finding, Recommendation
+    from samskapa.evaluation.reports import AnalysisReport, NamingConsent
+
+    coalition = Coalition.objects.filter(name=COALITION).first()
+    evaluator = User.objects.filter(email="utvarderare@samskapa.test").first()
+    if coalition is None or evaluator is None:
+        return
+    for number in CONSENTING:
+        project = Project.objects.filter(number=number).first()
+        if project is not None:
+            NamingConsent.objects.update_or_create(project=project, defaults={"may_be_named": True})
+    current = EvaluationCycle.objects.filter(coalition=coalition, year=calendar.today.year).first()
+    if current is not None:
+        AnalysisReport.objects.update_or_create(cycle=current, defaults=REPORT_TEXTS)
+    last, _created = EvaluationCycle.objects.update_or_create(
+        coalition=coalition,
+        year=calendar.today.year - 1,
+        defaults={
+            "title_sv": f"Klusterutvärdering {coalition.name}",
+            "title_en": "Cluster evaluation of the coalition Pathways to work",
+            "source": ClusterSource.COALITION,
+            "status": CycleStatus.PUBLISHED,
+        },
+    )
+    last.projects.set(Project.objects.filter(coalition_membership__coalition=coalition))
+    last.evaluators.set([evaluator])
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    for area, claim_sv, claim_en, strength, codes in LAST_YEAR_FINDINGS:
+        finding, _created = Finding.objects.update_or_create(
+            cycle=last,
+            claim_sv=claim_sv,
+            defaults={
+                "focus_area": area,
+                "claim_en": claim_en,
+                "strength": strength,
+                "audiences": ["projects", "centre", "council", "policy"],
+                "shared": True,
+            },
+        )
+        finding.indicators.set([indicators[c] for c in codes if c in indicators])
+        Recommendation.objects.update_or_create(
+            finding=finding,
+            text_sv="Sprid arbetssättet till fler projekt i utlysningen.",
+            defaults={
+                "text_en": "Spread the way of working to more projects of the call.",
+                "owner": "centre",
+            },
+        )
+    report, _created = AnalysisReport.objects.update_or_create(cycle=last, defaults=REPORT_TEXTS)
+    if not report.versions.exists():
+        services.publish_report(cycle=last, by=evaluator)

@@ -19,6 +19,7 @@ from samskapa.evaluation.findings import (
 )
 from samskapa.evaluation.forms import RefusesPersonnummer, _code_choices
 from samskapa.evaluation.models import Indicator
+from samskapa.evaluation.reports import AnalysisReport
 from samskapa.projects.models import Project
 
 
@@ -158,3 +159,32 @@ class AnswerForm(RefusesPersonnummer, forms.ModelForm):
         data = super().clean() or {}
         self.refuse_in(data)
         return data
+
+
+class ReportForm(RefusesPersonnummer, forms.ModelForm):
+    class Meta:
+        model = AnalysisReport
+        fields = [
+            "summary_sv",
+            "summary_en",
+            "method_sv",
+            "method_en",
+            "conclusions_sv",
+            "conclusions_en",
+        ]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in fields}
+        help_texts = {
+            "summary_sv": _("Markdown: headings, lists, links and tables."),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data
+
+
+class ConsentForm(forms.Form):
+    may_be_named = forms.BooleanField(
+        label=_("The project may be named and quoted in published evaluation reports"),
+        required=False,
+    )

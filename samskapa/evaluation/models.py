@@ -353,3 +353,10 @@ from samskapa.evaluation.findings import (  # noqa: E402, F401
     RecommendationResponse,
     Theme,
 )
+
+# The yearly analysis report and the projects' consent to be named (issue 14, points 4 and 5).
+from samskapa.evaluation.reports import (  # noqa: E402, F401
+    AnalysisReport,
+    NamingConsent,
+    ReportVersion,
+)

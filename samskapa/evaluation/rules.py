@@ -22,7 +22,7 @@ from samskapa.accounts.rules import (
     is_process_leader,
 )
 from samskapa.evaluation.selectors import coalitions_of_staff
-from samskapa.projects.rules import has_any_membership, is_project_member
+from samskapa.projects.rules import has_any_membership, is_project_lead, is_project_member
 
 
 @rules.predicate
@@ -212,3 +212,8 @@ rules.add_perm(
     "evaluation.view_shared_findings",
     is_reviewer | is_process_leader | is_coach | has_any_membership,
 )
+
+# The yearly report: the cycle's editors write and publish it; published versions are public.
+# A project's lead (or an admin) states whether the project may be named in published reports.
+rules.add_perm("evaluation.change_report", is_cycle_editor)
+rules.add_perm("evaluation.set_naming_consent", is_admin | is_project_lead)

@@ -815,3 +815,14 @@ def cycles_with_findings_for(user: Any) -> QuerySet[EvaluationCycle]:
         .annotate(finding_count=Count("findings", filter=Q(findings__shared=True)))
         .order_by("-year", "title_sv")
     )
+
+
+def projects_led_by(user: Any) -> QuerySet[Project]:
+    """The projects `user` leads (who state the project's consent to be named)."""
+    from samskapa.projects.enums import MemberRole
+
+    return (
+        Project.objects.filter(members__user_id=user.pk, members__role=MemberRole.LEAD)
+        .distinct()
+        .order_by("number")
+    )

@@ -495,3 +495,59 @@ def erase_findings_personal_data(user: User) -> None:
 
     Finding.objects.filter(created_by=user).update(created_by=None)
     RecommendationResponse.objects.filter(created_by=user).update(created_by=None)
+    from samskapa.evaluation.reports import NamingConsent, ReportVersion
+
+    NamingConsent.objects.filter(decided_by=user).update(decided_by=None)
+    # A published version is immutable (its model refuses changes): only who published it goes.
+    ReportVersion.objects.filter(published_by=user).update(published_by=None)
+
+
+# --- The yearly analysis report and consent to be named (issue 14, points 4 and 5) ----------
+
+PUBLIC_REPORTS = "evaluation-reports"  # the public-cache area of published reports
+
+
+def save_report(*, report: Any, by: User) -> Any:
+    """Save the report's own sections (Markdown)."""
+    created = report.pk is None
+    report.full_clean()
+    report.save()
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=report)
+    return report
+
+
+@transaction.atomic
+def publish_report(*, cycle: EvaluationCycle, by: User) -> Any:
+    """Freeze the report as assembled now, in both languages, as its next immutable version;
+    the public pages of published reports are refreshed."""
+    from samskapa.core import pagecache
+    from samskapa.evaluation.reports import AnalysisReport, ReportVersion, assemble
+
+    report, _created = AnalysisReport.objects.get_or_create(cycle=cycle)
+    content = assemble(cycle)
+    if not any(language["areas"] for language in content.values()):
+        raise ValidationError(
+            _("Share at least one finding with the cluster before publishing the report.")
+        )
+    last = report.versions.order_by("-number").first()
+    version = ReportVersion.objects.create(
+        report=report,
+        number=(last.number + 1) if last else 1,
+        content=content,
+        published_by=by,
+    )
+    record_event(action=AuditAction.CREATE, actor=by, obj=version)
+    transaction.on_commit(lambda: pagecache.touch(PUBLIC_REPORTS))
+    return version
+
+
+def set_naming_consent(*, project: Project, may_be_named: bool, by: User) -> Any:
+    """The project's lead states whether the project may be named and quoted in published
+    evaluation reports (versions already published stay as they are)."""
+    from samskapa.evaluation.reports import NamingConsent
+
+    consent, _created = NamingConsent.objects.update_or_create(
+        project=project, defaults={"may_be_named": may_be_named, "decided_by": by}
+    )
+    record_event(action=AuditAction.CHANGE, actor=by, obj=consent, fields=["may_be_named"])
+    return consent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskapa.evaluation import views, views_findings
+from samskapa.evaluation import views, views_findings, views_reports
 
 app_name = "evaluation"
 
@@ -62,5 +62,32 @@ urlpatterns += [
         "evaluation/recommendations/<int:pk>/answer/",
         views_findings.recommendation_answer,
         name="recommendation-answer",
+    ),
+]
+
+# The yearly analysis report and consent to be named (issue 14, points 4 and 5).
+urlpatterns += [
+    path("evaluation/cycles/<int:pk>/report/", views_reports.report_edit, name="report-edit"),
+    path(
+        "evaluation/cycles/<int:pk>/report/publish/",
+        views_reports.report_publish,
+        name="report-publish",
+    ),
+    path("evaluation/reports/", views_reports.published_reports, name="published-reports"),
+    path("evaluation/reports/<int:pk>/", views_reports.published_report, name="published-report"),
+    path(
+        "evaluation/reports/<int:pk>/report.pdf",
+        views_reports.published_report_pdf,
+        name="published-report-pdf",
+    ),
+    path(
+        "evaluation/reports/<int:pk>/annex.xlsx",
+        views_reports.published_report_annex,
+        name="published-report-annex",
+    ),
+    path(
+        "evaluation/projects/<int:pk>/consent/",
+        views_reports.naming_consent,
+        name="naming-consent",
     ),
 ]

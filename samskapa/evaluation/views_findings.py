@@ -302,5 +302,8 @@ def my_findings(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "evaluation/findings/my_findings.html",
-        {"cycles": selectors.cycles_with_findings_for(request.user)},
+        {
+            "cycles": selectors.cycles_with_findings_for(request.user),
+            "led": selectors.projects_led_by(request.user),
+        },
     )
