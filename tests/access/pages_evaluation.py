@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.coalitions.models import Coalition
+from samskapa.evaluation import services
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.findings import Finding, Recommendation, RecommendationOwner, Theme
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
-from tests.access.matrix import CENTRE_TEAM, Page
+from samskapa.evaluation.reports import ReportVersion
+from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
 from tests.access.world import World
 from tests.factories.coaching import coach_of
 from tests.factories.coalitions import coalition_of
@@ -344,5 +346,54 @@ PAGES += [
         kwargs=lambda w: _recommendation(w, RecommendationOwner.CENTRE),
         denied=NOT_FOUND,
         variant="centre",
+    ),
+]
+
+
+# The yearly report: the cycle's editors edit and publish it; published versions, their PDF
+# and annex are public; a project's lead (or an admin) states its consent to be named.
+def _version(world: World) -> dict[str, Any]:
+    def build() -> ReportVersion:
+        existing = ReportVersion.objects.order_by("pk").first()
+        if existing:
+            return existing
+        cycle = CycleFactory(
+            status=CycleStatus.PUBLISHED,
+            projects=[world.project],
+            evaluators=[world.users["evaluator"]],
+        )
+        FindingFactory(cycle=cycle, shared=True)
+        return services.publish_report(cycle=cycle, by=world.users["evaluator"])
+
+    return {"pk": world.get("version", build).pk}
+
+
+def _publishable(world: World) -> dict[str, Any]:
+    """A cycle of its own with a shared finding, so each publication is a fresh version."""
+    cycle = CycleFactory(projects=[world.project], evaluators=[world.users["evaluator"]])
+    FindingFactory(cycle=cycle, shared=True)
+    return {"pk": cycle.pk}
+
+
+PAGES += [
+    Page("evaluation:report-edit", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:report-publish",
+        CYCLE_EDITORS,
+        kwargs=_publishable,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page("evaluation:published-reports", EVERYONE),
+    Page("evaluation:published-report", EVERYONE, kwargs=_version),
+    Page("evaluation:published-report-pdf", EVERYONE, kwargs=_version, scan=False),
+    Page("evaluation:published-report-annex", EVERYONE, kwargs=_version, scan=False),
+    Page(
+        "evaluation:naming-consent",
+        frozenset({"admin", "member"}),
+        kwargs=_project,
+        denied=NOT_FOUND,
     ),
 ]
