@@ -517,6 +517,8 @@ LAST_YEAR_FINDINGS = [
         "Shared goals with employers lead more participants to a first job.",
         "strong",
         ["EECO01", "EECR04"],
+        "Sprid arbetssättet med gemensamma mål till fler projekt i utlysningen.",
+        "Spread the way of working with shared goals to more projects of the call.",
     ),
     (
         FocusArea.RESULTS,
@@ -524,6 +526,8 @@ LAST_YEAR_FINDINGS = [
         "Ways of working tried together with the target group more often last.",
         "moderate",
         ["SAM03"],
+        "Stöd projekten i att planera för arbetssättens fortsättning från start.",
+        "Support the projects in planning from the start how their ways of working continue.",
     ),
 ]
 
@@ -557,7 +561,7 @@ def load_reports(calendar: DemoCalendar) -> None:
     last.projects.set(Project.objects.filter(coalition_membership__coalition=coalition))
     last.evaluators.set([evaluator])
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
-    for area, claim_sv, claim_en, strength, codes in LAST_YEAR_FINDINGS:
+    for area, claim_sv, claim_en, strength, codes, advice_sv, advice_en in LAST_YEAR_FINDINGS:
         finding, _created = Finding.objects.update_or_create(
             cycle=last,
             claim_sv=claim_sv,
@@ -572,11 +576,8 @@ def load_reports(calendar: DemoCalendar) -> None:
         finding.indicators.set([indicators[c] for c in codes if c in indicators])
         Recommendation.objects.update_or_create(
             finding=finding,
-            text_sv="Sprid arbetssättet till fler projekt i utlysningen.",
-            defaults={
-                "text_en": "Spread the way of working to more projects of the call.",
-                "owner": "centre",
-            },
+            text_sv=advice_sv,
+            defaults={"text_en": advice_en, "owner": "centre"},
         )
     report, _created = AnalysisReport.objects.update_or_create(cycle=last, defaults=REPORT_TEXTS)
     if not report.versions.exists():
