@@ -62,6 +62,8 @@ def report_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The report has been saved."))
         return redirect("evaluation:report-edit", pk=cycle.pk)
     content = assemble(cycle)[translation.get_language() or "sv"]
+    if request.method == "GET":  # the preview quotes excerpts not yet published
+        services.record_excerpt_read(cycle=cycle, by=request.user, path=request.path)
     return render(
         request,
         "evaluation/reports/edit.html",

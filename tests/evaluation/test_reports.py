@@ -180,3 +180,17 @@ def test_a_project_lead_states_consent(member: User, project: Project, login: An
     assert not NamingConsent.objects.get(project=project).may_be_named
     other = ProjectFactory()
     assert client.get(reverse("evaluation:naming-consent", args=[other.pk])).status_code == 404
+
+
+def test_the_preview_read_outside_the_cycles_evaluators_is_audited(
+    admin: User, evaluator: User, project: Project, login: Any
+) -> None:
+    from samskapa.core.models import AuditAction, AuditEvent
+
+    cycle = CycleFactory(projects=[project], evaluators=[evaluator])
+    url = reverse("evaluation:report-edit", args=[cycle.pk])
+    reads = AuditEvent.objects.filter(action=AuditAction.SENSITIVE_READ)
+    login(evaluator).get(url)
+    assert not reads.exists()
+    login(admin).get(url)
+    assert reads.filter(actor=admin).count() == 1
