@@ -23,7 +23,7 @@ from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
-from samskapa.evaluation import catalogue, selectors
+from samskapa.evaluation import catalogue, selectors, services
 from samskapa.evaluation.cycles import (
     ClusterSource,
     Code,
@@ -34,6 +34,7 @@ from samskapa.evaluation.cycles import (
     digest,
 )
 from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse, Theme
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -41,6 +42,7 @@ from samskapa.evaluation.models import (
     ReportingPeriod,
     Value,
 )
+from samskapa.evaluation.reports import AnalysisReport, NamingConsent
 from samskapa.projects.models import Call, Project
 
 CALL = "2023/00187"
@@ -439,13 +441,6 @@ RECOMMENDATIONS: list[tuple[str, str, str, str, list[tuple[str | None, str, str]
 
 
 def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
-    from samskapa.evaluation.findings import (
-        Finding,
-        Recommendation,
-        RecommendationResponse,
-        Theme,
-    )
-
     codes = {c.name_sv: c for c in cycle.codes.all()}
     themes = {}
     for name_sv, name_en, code_names in THEMES:
@@ -533,10 +528,6 @@ LAST_YEAR_FINDINGS = [
 
 
 def load_reports(calendar: DemoCalendar) -> None:
-    from samskapa.evaluation import services
-    from samskapa.evaluation.findings import Finding, Recommendation
-    from samskapa.evaluation.reports import AnalysisReport, NamingConsent
-
     coalition = Coalition.objects.filter(name=COALITION).first()
     evaluator = User.objects.filter(email="utvarderare@samskapa.test").first()
     if coalition is None or evaluator is None:

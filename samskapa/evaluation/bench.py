@@ -8,9 +8,20 @@ import datetime
 import random
 from collections.abc import Callable
 
+from samskapa.accounts.models import User
 from samskapa.core.bench import BenchPage
+from samskapa.core.enums import FocusArea
 from samskapa.evaluation import catalogue
+from samskapa.evaluation.cycles import (
+    Code,
+    CycleStatus,
+    EvaluationCycle,
+    Excerpt,
+    ExcerptSource,
+    digest,
+)
 from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.findings import EvidenceStrength, Finding, Theme
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
 
@@ -80,18 +91,6 @@ def seed_cycle(*, scale: int) -> None:
     """A cycle of 40 of the benchmark call's projects with 2,000 excerpts (their sources are
     not kept: the passages stand alone), each coded with one of 10 codes; 5 themes of two codes
     each and 10 shared findings citing 20 excerpts and two indicators each. Once only."""
-    from samskapa.accounts.models import User
-    from samskapa.core.enums import FocusArea
-    from samskapa.evaluation.cycles import (
-        Code,
-        CycleStatus,
-        EvaluationCycle,
-        Excerpt,
-        ExcerptSource,
-        digest,
-    )
-    from samskapa.evaluation.findings import EvidenceStrength, Finding, Theme
-
     call = Call.objects.filter(reference=BENCH_CALL).first()
     if call is None or EvaluationCycle.objects.filter(title_sv=BENCH_CYCLE).exists():
         return
@@ -156,8 +155,6 @@ def seed_cycle(*, scale: int) -> None:
 
 def _cycle_url(page: str) -> Callable[[], str]:
     def url() -> str:
-        from samskapa.evaluation.cycles import EvaluationCycle
-
         cycle = EvaluationCycle.objects.filter(title_sv=BENCH_CYCLE).first()
         return f"/evaluation/cycles/{cycle.pk}/{page}/" if cycle else "/evaluation/cycles/"
 

@@ -123,6 +123,7 @@ SECTIONS = ("summary", "method", "conclusions")
 
 
 def _section(report: AnalysisReport | None, name: str) -> str:
+    # Imported here: models.py imports this module while the apps load.
     from samskapa.library.markdown import render_markdown
 
     if report is None:
@@ -140,6 +141,8 @@ def _names_a_project(text: str, hidden: list[Any]) -> bool:
 
 
 def _assemble_language(cycle: EvaluationCycle, report: AnalysisReport | None) -> dict[str, Any]:
+    # Imported here: models.py imports this module while the apps load, and the selectors
+    # need the models.
     from samskapa.evaluation import selectors
     from samskapa.evaluation.disclosure import Protected
     from samskapa.evaluation.findings import Audience, RecommendationOwner, ResponseStatus

@@ -21,6 +21,7 @@ from samskapa.accounts.rules import (
     is_funder,
     is_process_leader,
 )
+from samskapa.coalitions.models import Coalition, CoalitionProject
 from samskapa.evaluation.selectors import coalitions_of_staff
 from samskapa.projects.rules import has_any_membership, is_project_lead, is_project_member
 
@@ -118,8 +119,6 @@ rules.add_perm("evaluation.change_excerpt", is_admin | (is_evaluator & is_excerp
 
 
 def _cluster_coalition_ids(cycle: Any) -> set[int]:
-    from samskapa.coalitions.models import CoalitionProject
-
     ids = set(
         CoalitionProject.objects.filter(project__evaluation_cycles=cycle).values_list(
             "coalition_id", flat=True
@@ -151,8 +150,6 @@ def leads_cluster(user: Any, cycle: Any) -> bool:
     """A process leader of one of the coalitions of the cycle's projects."""
     if cycle is None or not getattr(user, "is_authenticated", False):
         return False
-    from samskapa.coalitions.models import Coalition
-
     return Coalition.objects.filter(
         pk__in=_cluster_coalition_ids(cycle), process_leaders=user.pk
     ).exists()

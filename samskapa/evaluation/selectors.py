@@ -28,9 +28,11 @@ from samskapa.accounts.rules import is_centre_team
 from samskapa.coaching.enums import NoteVisibility
 from samskapa.coaching.models import Note
 from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Reflection
+from samskapa.core import heatmap
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt, ExcerptSource
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
+from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse, Theme
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -38,6 +40,8 @@ from samskapa.evaluation.models import (
     ReportingPeriod,
     Value,
 )
+from samskapa.evaluation.pseudonyms import pseudonyms
+from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Call, Project
 
 PROGRAMME = "programme"
@@ -613,8 +617,6 @@ def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
 def cycle_pseudonyms(cycle: EvaluationCycle, projects: Iterable[Project]) -> dict[int, str]:
     """The results work's pseudonyms of the cycle's projects (per call and the cycle's year);
     when the cluster spans several calls, each code carries its call's reference."""
-    from samskapa.evaluation.pseudonyms import pseudonyms
-
     by_call: dict[int, list[Project]] = defaultdict(list)
     for project in projects:
         by_call[project.call_id or NO_CALL].append(project)
@@ -631,8 +633,6 @@ def cycle_pseudonyms(cycle: EvaluationCycle, projects: Iterable[Project]) -> dic
 
 def themes_of(cycle: EvaluationCycle) -> list[Any]:
     """The cycle's themes with their codes (`theme.code_list`); two queries."""
-    from samskapa.evaluation.findings import Theme
-
     return list(
         Theme.objects.filter(cycle=cycle).prefetch_related(
             Prefetch(
@@ -670,8 +670,6 @@ class ThemeEvidence:
 def theme_evidence(cycle: EvaluationCycle, themes: list[Any]) -> dict[int, ThemeEvidence]:
     """Each theme's evidence: the excerpts coded with one of its codes or their sub-codes.
     Three queries whatever the number of themes and excerpts."""
-    from samskapa.evaluation.findings import Theme
-
     parent_of = dict(Code.objects.filter(cycle=cycle).values_list("pk", "parent_id"))
     themes_of_code: dict[int, set[int]] = defaultdict(set)
     for theme_id, code_id in Theme.codes.through.objects.filter(theme__cycle=cycle).values_list(
@@ -702,8 +700,6 @@ def theme_matrix(
     """The theme × project heatmap: each cell the number of the project's excerpts supporting
     the theme (dated by the latest of them); projects under the results work's pseudonyms.
     None when the cycle has no themes or no projects."""
-    from samskapa.core import heatmap
-
     projects = list(cycle.projects.select_related("call"))
     if not themes or not projects:
         return None
@@ -728,8 +724,6 @@ def findings_of(cycle: EvaluationCycle, *, drafts: bool) -> list[Any]:
     """The cycle's findings (only those shared with the cluster unless `drafts`), with their
     theme, conference session, excerpts, indicators and recommendations with their answers;
     a constant number of queries."""
-    from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse
-
     qs = Finding.objects.filter(cycle=cycle)
     if not drafts:
         qs = qs.filter(shared=True)
@@ -785,6 +779,7 @@ def cluster_group(cycle: EvaluationCycle) -> tuple[str, int]:
 def finding_figures(cycle: EvaluationCycle, findings: list[Any], user: Any) -> dict[int, list[Any]]:
     """For each finding, its indicators with the cluster's figure over all periods, read from
     the one aggregation (`aggregate`) through disclosure control for `user`."""
+    # Imported here: disclosure imports this module (its Figures).
     from samskapa.evaluation.disclosure import protected_figures
 
     ids = {i.pk for f in findings for i in f.indicators.all()}
@@ -819,8 +814,6 @@ def cycles_with_findings_for(user: Any) -> QuerySet[EvaluationCycle]:
 
 def projects_led_by(user: Any) -> QuerySet[Project]:
     """The projects `user` leads (who state the project's consent to be named)."""
-    from samskapa.projects.enums import MemberRole
-
     return (
         Project.objects.filter(members__user_id=user.pk, members__role=MemberRole.LEAD)
         .distinct()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
 from samskapa.coaching.enums import NoteVisibility
+from samskapa.core import pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.evaluation.cycles import (
@@ -29,6 +30,7 @@ from samskapa.evaluation.cycles import (
     digest,
 )
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
+from samskapa.evaluation.findings import Finding, RecommendationResponse
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -37,6 +39,7 @@ from samskapa.evaluation.models import (
     Value,
     check_value,
 )
+from samskapa.evaluation.reports import AnalysisReport, NamingConsent, ReportVersion, assemble
 from samskapa.projects.models import Project
 
 VALUE_FIELDS = ["value", "numerator", "denominator", "text", *BREAKDOWN_FIELDS]
@@ -466,8 +469,6 @@ def answer_recommendation(
 ) -> Any:
     """Record an answer to a recommendation: for one of the cluster's projects (owner: the
     projects) or for the centre (owner: the centre, `project` None). Earlier answers stay."""
-    from samskapa.evaluation.findings import RecommendationResponse
-
     if recommendation.for_projects:
         if (
             project is None
@@ -491,12 +492,8 @@ def answer_recommendation(
 
 def erase_findings_personal_data(user: User) -> None:
     """Findings and answers forget who wrote them (their text names no person)."""
-    from samskapa.evaluation.findings import Finding, RecommendationResponse
-
     Finding.objects.filter(created_by=user).update(created_by=None)
     RecommendationResponse.objects.filter(created_by=user).update(created_by=None)
-    from samskapa.evaluation.reports import NamingConsent, ReportVersion
-
     NamingConsent.objects.filter(decided_by=user).update(decided_by=None)
     # A published version is immutable (its model refuses changes): only who published it goes.
     ReportVersion.objects.filter(published_by=user).update(published_by=None)
@@ -520,9 +517,6 @@ def save_report(*, report: Any, by: User) -> Any:
 def publish_report(*, cycle: EvaluationCycle, by: User) -> Any:
     """Freeze the report as assembled now, in both languages, as its next immutable version;
     the public pages of published reports are refreshed."""
-    from samskapa.core import pagecache
-    from samskapa.evaluation.reports import AnalysisReport, ReportVersion, assemble
-
     report, _created = AnalysisReport.objects.get_or_create(cycle=cycle)
     content = assemble(cycle)
     if not any(language["areas"] for language in content.values()):
@@ -544,8 +538,6 @@ def publish_report(*, cycle: EvaluationCycle, by: User) -> Any:
 def set_naming_consent(*, project: Project, may_be_named: bool, by: User) -> Any:
     """The project's lead states whether the project may be named and quoted in published
     evaluation reports (versions already published stay as they are)."""
-    from samskapa.evaluation.reports import NamingConsent
-
     consent, _created = NamingConsent.objects.update_or_create(
         project=project, defaults={"may_be_named": may_be_named, "decided_by": by}
     )
