@@ -710,13 +710,14 @@ def theme_matrix(
         for theme_id, found in evidence.items()
         for project_id, dates in found.projects.items()
     ]
-    high = max((p.value for p in points), default=1)
+    high = max(max((p.value for p in points), default=1), 1)
     return heatmap.build(
         rows=[heatmap.Header(t.pk, t.name) for t in themes],
         columns=columns,
         points=points,
         low=0,
-        high=max(high, 1),
+        high=high,
+        levels=min(5, int(high) + 1),  # whole numbers of excerpts in the legend when few
     )
 
 
