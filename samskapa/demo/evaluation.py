@@ -8,7 +8,9 @@ periods are found by call and start, values by project, indicator and period.
 The demo coalition "Vägar till arbete" has this year's evaluation cycle, collecting data, with
 Eva Lindqvist (utvarderare@) as its evaluator, evaluation questions for every focus area and
 a timeline (found by coalition and year), a first codebook, and coded excerpts from the
-coalition's lessons learned and reflections."""
+coalition's lessons learned and reflections; three themes, findings (two shared with the
+cluster, one draft) and recommendations with answers from projects and the centre; a draft
+analysis report; last year's cycle, published, with its report published in both languages."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
-from samskapa.evaluation import catalogue, selectors
+from samskapa.evaluation import catalogue, selectors, services
 from samskapa.evaluation.cycles import (
     ClusterSource,
     Code,
@@ -32,6 +34,7 @@ from samskapa.evaluation.cycles import (
     digest,
 )
 from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse, Theme
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -39,6 +42,7 @@ from samskapa.evaluation.models import (
     ReportingPeriod,
     Value,
 )
+from samskapa.evaluation.reports import AnalysisReport, NamingConsent
 from samskapa.projects.models import Call, Project
 
 CALL = "2023/00187"
@@ -99,7 +103,13 @@ def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
+    load_values(calendar)
+    # The cycles after the values: their findings cite the indicators and their figures.
     load_cycle(calendar)
+    load_reports(calendar)
+
+
+def load_values(calendar: DemoCalendar) -> None:
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
@@ -351,3 +361,215 @@ def load_cycle(calendar: DemoCalendar) -> None:
         cycle.dates.create(date=calendar.days(days), label_sv=label_sv, label_en=label_en)
     _load_codebook(cycle)
     _load_excerpts(cycle, evaluator)
+    _load_findings(cycle, evaluator)
+
+
+# Themes, findings and recommendations of this year's cycle (issue 14, point 3): three themes
+# over the codebook, two findings shared with the cluster and a draft, and recommendations with
+# answers from the projects and the centre. Found by their Swedish names and texts.
+THEMES: list[tuple[str, str, list[str]]] = [
+    (
+        "Deltagarna tar plats",
+        "Participants take their place",
+        ["Målgruppen i beslut"],
+    ),
+    (
+        "Arbetsgivare som medskapare",
+        "Employers as co-creators",
+        ["Samskapande med arbetsgivare", "Gemensamma mål"],
+    ),
+    (
+        "Hinder som kräver samverkan",
+        "Barriers that need collaboration",
+        ["Hinder på vägen till arbete"],
+    ),
+]
+# (theme, focus area, claim sv, claim en, strength, audiences, indicators, shared)
+FINDINGS: list[tuple[str, str, str, str, str, list[str], list[str], bool]] = [
+    (
+        "Deltagarna tar plats",
+        FocusArea.PARTICIPATION,
+        "Där deltagarna fått leda delar av träffarna har de stannat kvar längre i insatserna.",
+        "Where participants have led parts of the meetings, they have stayed longer in the "
+        "activities.",
+        "moderate",
+        ["projects", "centre"],
+        ["SAM02"],
+        True,
+    ),
+    (
+        "Arbetsgivare som medskapare",
+        FocusArea.COLLABORATION,
+        "Arbetsgivare som varit med och utformat insatserna tar oftare emot deltagare.",
+        "Employers who helped design the activities more often take on participants.",
+        "strong",
+        ["projects", "centre", "council", "policy"],
+        ["EECO01", "SAM01"],
+        True,
+    ),
+    (
+        "Hinder som kräver samverkan",
+        FocusArea.CAUSES,
+        "Hälsohinder löses sällan inom ett enskilt projekt.",
+        "Health barriers are rarely solved within a single project.",
+        "emerging",
+        ["centre", "policy"],
+        [],
+        False,
+    ),
+]
+# (finding claim sv, text sv, text en, owner, answers: [(project number or None, status, comment)])
+RECOMMENDATIONS: list[tuple[str, str, str, str, list[tuple[str | None, str, str]]]] = [
+    (
+        FINDINGS[0][2],
+        "Låt deltagarna leda minst en del av varje koalitionsträff.",
+        "Let participants lead at least part of every coalition meeting.",
+        "projects",
+        [
+            ("23-031-S01", "accepted", "Vi prövar från nästa träff."),
+            ("23-027-S01", "in_progress", "Två deltagare förbereder vårens träff."),
+        ],
+    ),
+    (
+        FINDINGS[1][2],
+        "Samla arbetsgivarnas erfarenheter i kunskapsbanken.",
+        "Gather the employers' experience in the knowledge bank.",
+        "centre",
+        [(None, "in_progress", "En metodbeskrivning skrivs under våren.")],
+    ),
+]
+
+
+def _load_findings(cycle: EvaluationCycle, evaluator: User) -> None:
+    codes = {c.name_sv: c for c in cycle.codes.all()}
+    themes = {}
+    for name_sv, name_en, code_names in THEMES:
+        theme, _created = Theme.objects.update_or_create(
+            cycle=cycle, name_sv=name_sv, defaults={"name_en": name_en}
+        )
+        theme.codes.set([codes[n] for n in code_names if n in codes])
+        themes[name_sv] = theme
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    findings = {}
+    for theme_name, area, claim_sv, claim_en, strength, audiences, codes_, shared in FINDINGS:
+        finding, _created = Finding.objects.update_or_create(
+            cycle=cycle,
+            claim_sv=claim_sv,
+            defaults={
+                "theme": themes[theme_name],
+                "focus_area": area,
+                "claim_en": claim_en,
+                "strength": strength,
+                "audiences": audiences,
+                "shared": shared,
+                "created_by": evaluator,
+            },
+        )
+        supporting = Excerpt.objects.filter(
+            cycle=cycle, codes__themes=themes[theme_name]
+        ).distinct()
+        finding.excerpts.set(supporting)
+        finding.indicators.set([indicators[c] for c in codes_ if c in indicators])
+        findings[claim_sv] = finding
+    for claim_sv, text_sv, text_en, owner, answers in RECOMMENDATIONS:
+        recommendation, _created = Recommendation.objects.update_or_create(
+            finding=findings[claim_sv],
+            text_sv=text_sv,
+            defaults={"text_en": text_en, "owner": owner},
+        )
+        for number, status, comment in answers:
+            project = cycle.projects.filter(number=number).first() if number else None
+            if number and project is None:
+                continue
+            RecommendationResponse.objects.update_or_create(
+                recommendation=recommendation,
+                project=project,
+                status=status,
+                defaults={"comment": comment},
+            )
+
+
+# The yearly report (issue 14, points 4 and 5): a draft of this year's, and last year's cycle
+# of the coalition, published, with a published report in Swedish and English. Two projects
+# have consented to be named and quoted; the others are referred to generically.
+CONSENTING = ("23-027-S01", "23-031-S01")
+REPORT_TEXTS = {
+    "summary_sv": "Klustrets projekt har under året prövat att låta deltagare och arbetsgivare "
+    "vara med och forma insatserna. Det har gett resultat där det skett på riktigt.",
+    "summary_en": "During the year the cluster's projects have tried letting participants and "
+    "employers shape the activities. Where that happened for real, it has paid off.",
+    "method_sv": "Utvärderingen bygger på koalitionens lärdomar och reflektioner, delade "
+    "coachanteckningar och projektens indikatorer.\n\n- utdrag kodade mot en gemensam kodbok\n"
+    "- teman som bekräftas av flera projekt och källor",
+    "method_en": "The evaluation draws on the coalition's lessons and reflections, shared "
+    "coaching notes and the projects' indicators.\n\n- excerpts coded against a shared "
+    "codebook\n- themes confirmed by several projects and sources",
+}
+LAST_YEAR_FINDINGS = [
+    (
+        FocusArea.COLLABORATION,
+        "Gemensamma mål med arbetsgivare gör att fler deltagare får en första anställning.",
+        "Shared goals with employers lead more participants to a first job.",
+        "strong",
+        ["EECO01", "EECR04"],
+        "Sprid arbetssättet med gemensamma mål till fler projekt i utlysningen.",
+        "Spread the way of working with shared goals to more projects of the call.",
+    ),
+    (
+        FocusArea.RESULTS,
+        "Arbetssätt som prövats tillsammans med målgruppen lever oftare kvar.",
+        "Ways of working tried together with the target group more often last.",
+        "moderate",
+        ["SAM03"],
+        "Stöd projekten i att planera för arbetssättens fortsättning från start.",
+        "Support the projects in planning from the start how their ways of working continue.",
+    ),
+]
+
+
+def load_reports(calendar: DemoCalendar) -> None:
+    coalition = Coalition.objects.filter(name=COALITION).first()
+    evaluator = User.objects.filter(email="utvarderare@samskapa.test").first()
+    if coalition is None or evaluator is None:
+        return
+    for number in CONSENTING:
+        project = Project.objects.filter(number=number).first()
+        if project is not None:
+            NamingConsent.objects.update_or_create(project=project, defaults={"may_be_named": True})
+    current = EvaluationCycle.objects.filter(coalition=coalition, year=calendar.today.year).first()
+    if current is not None:
+        AnalysisReport.objects.update_or_create(cycle=current, defaults=REPORT_TEXTS)
+    last, _created = EvaluationCycle.objects.update_or_create(
+        coalition=coalition,
+        year=calendar.today.year - 1,
+        defaults={
+            "title_sv": f"Klusterutvärdering {coalition.name}",
+            "title_en": "Cluster evaluation of the coalition Pathways to work",
+            "source": ClusterSource.COALITION,
+            "status": CycleStatus.PUBLISHED,
+        },
+    )
+    last.projects.set(Project.objects.filter(coalition_membership__coalition=coalition))
+    last.evaluators.set([evaluator])
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    for area, claim_sv, claim_en, strength, codes, advice_sv, advice_en in LAST_YEAR_FINDINGS:
+        finding, _created = Finding.objects.update_or_create(
+            cycle=last,
+            claim_sv=claim_sv,
+            defaults={
+                "focus_area": area,
+                "claim_en": claim_en,
+                "strength": strength,
+                "audiences": ["projects", "centre", "council", "policy"],
+                "shared": True,
+            },
+        )
+        finding.indicators.set([indicators[c] for c in codes if c in indicators])
+        Recommendation.objects.update_or_create(
+            finding=finding,
+            text_sv=advice_sv,
+            defaults={"text_en": advice_en, "owner": "centre"},
+        )
+    report, _created = AnalysisReport.objects.update_or_create(cycle=last, defaults=REPORT_TEXTS)
+    if not report.versions.exists():
+        services.publish_report(cycle=last, by=evaluator)

@@ -67,3 +67,41 @@ class CodeAdmin(admin.ModelAdmin):
     list_display = ["name_sv", "cycle", "focus_area", "parent"]
     list_filter = ["focus_area"]
     search_fields = ["name_sv", "name_en"]
+
+
+# Themes, findings and recommendations (issue 14, point 3).
+from samskapa.evaluation.findings import (  # noqa: E402
+    Finding,
+    Recommendation,
+    RecommendationResponse,
+    Theme,
+)
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "cycle"]
+    search_fields = ["name_sv", "name_en"]
+    filter_horizontal = ["codes"]
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    extra = 0
+
+
+@admin.register(Finding)
+class FindingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "cycle", "focus_area", "strength", "shared"]
+    list_filter = ["strength", "shared", "focus_area"]
+    search_fields = ["claim_sv", "claim_en"]
+    raw_id_fields = ["excerpts", "session"]
+    filter_horizontal = ["indicators"]
+    inlines = [RecommendationInline]
+
+
+@admin.register(RecommendationResponse)
+class RecommendationResponseAdmin(admin.ModelAdmin):
+    list_display = ["recommendation", "project", "status", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["recommendation", "project", "created_by"]

@@ -46,6 +46,14 @@ class EvaluationConfig(AppConfig):
                 perm="evaluation.view_cycles",
             )
         )
+        navigation.register(
+            NavItem(
+                "evaluation:my-findings",
+                pgettext_lazy("nav", "Evaluation findings"),
+                48,
+                perm="evaluation.view_shared_findings",
+            )
+        )
         personal_data.register(
             PersonalDataSource(
                 "evaluation", services.export_personal_data, services.erase_personal_data

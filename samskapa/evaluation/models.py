@@ -345,3 +345,18 @@ from samskapa.evaluation.cycles import (  # noqa: E402, F401
     EvaluationQuestion,
     Excerpt,
 )
+
+# Themes, findings and recommendations: their own module too (issue 14, point 3).
+from samskapa.evaluation.findings import (  # noqa: E402, F401
+    Finding,
+    Recommendation,
+    RecommendationResponse,
+    Theme,
+)
+
+# The yearly analysis report and the projects' consent to be named (issue 14, points 4 and 5).
+from samskapa.evaluation.reports import (  # noqa: E402, F401
+    AnalysisReport,
+    NamingConsent,
+    ReportVersion,
+)

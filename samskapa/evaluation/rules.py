@@ -21,8 +21,9 @@ from samskapa.accounts.rules import (
     is_funder,
     is_process_leader,
 )
+from samskapa.coalitions.models import Coalition, CoalitionProject
 from samskapa.evaluation.selectors import coalitions_of_staff
-from samskapa.projects.rules import has_any_membership, is_project_member
+from samskapa.projects.rules import has_any_membership, is_project_lead, is_project_member
 
 
 @rules.predicate
@@ -106,3 +107,110 @@ def is_excerpt_evaluator(user: object, excerpt: object) -> bool:
 
 
 rules.add_perm("evaluation.change_excerpt", is_admin | (is_evaluator & is_excerpt_evaluator))
+
+
+# --- Themes, findings and recommendations (issue 14, point 3) -------------------------------
+# Themes and their cross-confirmation are the cycle's editors' workbench. Findings of a cycle
+# are read by admins and evaluators, by the process leaders and coaches of the cluster's
+# coalitions and by the members of the cluster's projects; all but the cycle's editors read
+# only the findings shared with the cluster (selectors.findings_of), never the excerpts.
+# Recommendations owned by the projects are answered by the members of the cluster's projects;
+# those owned by the centre by admins and the process leaders of the cluster's coalitions.
+
+
+def _cluster_coalition_ids(cycle: Any) -> set[int]:
+    ids = set(
+        CoalitionProject.objects.filter(project__evaluation_cycles=cycle).values_list(
+            "coalition_id", flat=True
+        )
+    )
+    if cycle.coalition_id:
+        ids.add(cycle.coalition_id)
+    return ids
+
+
+@rules.predicate
+def works_with_cluster(user: Any, cycle: Any) -> bool:
+    """A process leader or coach of one of the coalitions of the cycle's projects."""
+    if cycle is None or not getattr(user, "is_authenticated", False):
+        return False
+    return coalitions_of_staff(user).filter(pk__in=_cluster_coalition_ids(cycle)).exists()
+
+
+@rules.predicate
+def is_cluster_member(user: Any, cycle: Any) -> bool:
+    """A member of one of the cycle's projects."""
+    if cycle is None or not getattr(user, "is_authenticated", False):
+        return False
+    return cycle.projects.filter(members__user_id=user.pk).exists()
+
+
+@rules.predicate
+def leads_cluster(user: Any, cycle: Any) -> bool:
+    """A process leader of one of the coalitions of the cycle's projects."""
+    if cycle is None or not getattr(user, "is_authenticated", False):
+        return False
+    return Coalition.objects.filter(
+        pk__in=_cluster_coalition_ids(cycle), process_leaders=user.pk
+    ).exists()
+
+
+is_cycle_editor = is_admin | (is_evaluator & is_cycle_evaluator)
+
+rules.add_perm("evaluation.change_themes", is_cycle_editor)
+rules.add_perm("evaluation.change_findings", is_cycle_editor)
+rules.add_perm(
+    "evaluation.view_findings",
+    is_reviewer | ((is_process_leader | is_coach) & works_with_cluster) | is_cluster_member,
+)
+
+
+def _finding_cycle(obj: Any) -> Any:
+    finding = getattr(obj, "finding", obj)
+    return getattr(finding, "cycle", None)
+
+
+@rules.predicate
+def edits_finding(user: Any, obj: Any) -> bool:
+    """`obj` (a theme, a finding or a recommendation) belongs to a cycle `user` edits."""
+    cycle = _finding_cycle(obj)
+    return cycle is not None and bool(is_cycle_editor.test(user, cycle))
+
+
+rules.add_perm("evaluation.change_theme", edits_finding)
+rules.add_perm("evaluation.change_finding", edits_finding)
+
+
+@rules.predicate
+def answers_for_projects(user: Any, recommendation: Any) -> bool:
+    if recommendation is None or not recommendation.for_projects:
+        return False
+    finding = recommendation.finding
+    return finding.shared and bool(is_cluster_member.test(user, finding.cycle))
+
+
+@rules.predicate
+def answers_for_centre(user: Any, recommendation: Any) -> bool:
+    if recommendation is None or recommendation.for_projects:
+        return False
+    finding = recommendation.finding
+    if not finding.shared:
+        return False
+    return bool(is_admin.test(user)) or bool(
+        (is_process_leader & leads_cluster).test(user, finding.cycle)
+    )
+
+
+rules.add_perm(
+    "evaluation.answer_recommendation", is_admin | answers_for_projects | answers_for_centre
+)
+# The list of cycles with shared findings (the entry for projects, process leaders, coaches).
+rules.add_perm(
+    "evaluation.view_shared_findings",
+    is_reviewer | is_process_leader | is_coach | has_any_membership,
+)
+
+# The yearly report: the cycle's editors write and publish it; published versions are public.
+# A project's lead (or an admin) states whether the project may be named in published reports.
+rules.add_perm("evaluation.change_report", is_cycle_editor)
+rules.add_perm("evaluation.set_naming_consent", is_admin | is_project_lead)

@@ -28,9 +28,11 @@ from samskapa.accounts.rules import is_centre_team
 from samskapa.coaching.enums import NoteVisibility
 from samskapa.coaching.models import Note
 from samskapa.coalitions.models import Coalition, CoalitionProject, Lesson, Reflection
+from samskapa.core import heatmap
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt, ExcerptSource
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
+from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse, Theme
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -38,6 +40,8 @@ from samskapa.evaluation.models import (
     ReportingPeriod,
     Value,
 )
+from samskapa.evaluation.pseudonyms import pseudonyms
+from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Call, Project
 
 PROGRAMME = "programme"
@@ -604,4 +608,215 @@ def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
         .select_related("project", "lesson", "reflection", "note")
         .prefetch_related(Prefetch("codes", queryset=Code.objects.order_by("name_sv")))
         .order_by("project__number", "created_at", "pk")
+    )
+
+
+# --- Themes, findings and recommendations (issue 14, point 3) -------------------------------
+
+
+def cycle_pseudonyms(cycle: EvaluationCycle, projects: Iterable[Project]) -> dict[int, str]:
+    """The results work's pseudonyms of the cycle's projects (per call and the cycle's year);
+    when the cluster spans several calls, each code carries its call's reference."""
+    by_call: dict[int, list[Project]] = defaultdict(list)
+    for project in projects:
+        by_call[project.call_id or NO_CALL].append(project)
+    names: dict[int, str] = {}
+    for call_id, members in by_call.items():
+        codes = pseudonyms(call_id, cycle.year, [p.pk for p in members])
+        for project in members:
+            code = codes[project.pk]
+            if len(by_call) > 1 and project.call is not None:
+                code = f"{code} ({project.call.reference})"
+            names[project.pk] = code
+    return names
+
+
+def themes_of(cycle: EvaluationCycle) -> list[Any]:
+    """The cycle's themes with their codes (`theme.code_list`); two queries."""
+    return list(
+        Theme.objects.filter(cycle=cycle).prefetch_related(
+            Prefetch(
+                "codes",
+                queryset=Code.objects.select_related("parent").order_by("focus_area", "name_sv"),
+                to_attr="code_list",
+            )
+        )
+    )
+
+
+@dataclass
+class ThemeEvidence:
+    """How a theme is supported: its excerpts, and the distinct projects and kinds of source
+    they come from (its cross-confirmation)."""
+
+    excerpts: set[int] = field(default_factory=set)
+    projects: dict[int, list[datetime.datetime]] = field(default_factory=lambda: defaultdict(list))
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def project_count(self) -> int:
+        return len(self.projects)
+
+    @property
+    def kind_count(self) -> int:
+        return len(self.kinds)
+
+    @property
+    def kind_labels(self) -> list[str]:
+        labels = dict(ExcerptSource.choices)
+        return [str(labels[k]) for k in ExcerptSource.values if k in self.kinds]
+
+
+def theme_evidence(cycle: EvaluationCycle, themes: list[Any]) -> dict[int, ThemeEvidence]:
+    """Each theme's evidence: the excerpts coded with one of its codes or their sub-codes.
+    Three queries whatever the number of themes and excerpts."""
+    parent_of = dict(Code.objects.filter(cycle=cycle).values_list("pk", "parent_id"))
+    themes_of_code: dict[int, set[int]] = defaultdict(set)
+    for theme_id, code_id in Theme.codes.through.objects.filter(theme__cycle=cycle).values_list(
+        "theme_id", "code_id"
+    ):
+        themes_of_code[code_id].add(theme_id)
+    evidence = {theme.pk: ThemeEvidence() for theme in themes}
+    rows = Excerpt.codes.through.objects.filter(excerpt__cycle=cycle).values_list(
+        "excerpt_id", "code_id", "excerpt__project_id", "excerpt__kind", "excerpt__created_at"
+    )
+    for excerpt_id, code_id, project_id, kind, created_at in rows:
+        theme_ids = themes_of_code.get(code_id, set()) | themes_of_code.get(
+            parent_of.get(code_id) or 0, set()
+        )
+        for theme_id in theme_ids:
+            found = evidence.get(theme_id)
+            if found is None or excerpt_id in found.excerpts:
+                continue
+            found.excerpts.add(excerpt_id)
+            found.projects[project_id].append(created_at)
+            found.kinds.add(kind)
+    return evidence
+
+
+def theme_matrix(
+    cycle: EvaluationCycle, themes: list[Any], evidence: dict[int, ThemeEvidence]
+) -> Any:
+    """The theme × project heatmap: each cell the number of the project's excerpts supporting
+    the theme (dated by the latest of them); projects under the results work's pseudonyms.
+    None when the cycle has no themes or no projects."""
+    projects = list(cycle.projects.select_related("call"))
+    if not themes or not projects:
+        return None
+    names = cycle_pseudonyms(cycle, projects)
+    columns = sorted((heatmap.Header(p.pk, names[p.pk]) for p in projects), key=lambda h: h.label)
+    points = [
+        heatmap.Point(theme_id, project_id, timezone.localdate(max(dates)), len(dates))
+        for theme_id, found in evidence.items()
+        for project_id, dates in found.projects.items()
+    ]
+    high = max(max((p.value for p in points), default=1), 1)
+    return heatmap.build(
+        rows=[heatmap.Header(t.pk, t.name) for t in themes],
+        columns=columns,
+        points=points,
+        low=0,
+        high=high,
+        levels=min(5, int(high) + 1),  # whole numbers of excerpts in the legend when few
+    )
+
+
+def findings_of(cycle: EvaluationCycle, *, drafts: bool) -> list[Any]:
+    """The cycle's findings (only those shared with the cluster unless `drafts`), with their
+    theme, conference session, excerpts, indicators and recommendations with their answers;
+    a constant number of queries."""
+    qs = Finding.objects.filter(cycle=cycle)
+    if not drafts:
+        qs = qs.filter(shared=True)
+    return list(
+        qs.select_related("theme", "session")
+        .prefetch_related(
+            Prefetch(
+                "excerpts",
+                queryset=Excerpt.objects.select_related(
+                    "project", "lesson", "reflection", "note"
+                ).order_by("project__number", "pk"),
+            ),
+            Prefetch("indicators", queryset=Indicator.objects.order_by("code")),
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.prefetch_related(
+                    Prefetch(
+                        "responses",
+                        queryset=RecommendationResponse.objects.select_related("project"),
+                    )
+                ),
+            ),
+        )
+        .order_by("focus_area", "pk")
+    )
+
+
+def latest_responses(recommendation: Any) -> list[Any]:
+    """The current answer of each responder (a project, or the centre), from the prefetched
+    answers (newest first): the latest of each."""
+    seen: set[int | None] = set()
+    latest = []
+    for response in recommendation.responses.all():
+        if response.project_id in seen:
+            continue
+        seen.add(response.project_id)
+        latest.append(response)
+    return sorted(
+        latest, key=lambda r: (r.project is not None, r.project.number if r.project else "")
+    )
+
+
+def cluster_group(cycle: EvaluationCycle) -> tuple[str, int]:
+    """The aggregation level and group that stand for the cycle's cluster: its coalition,
+    its call, or (projects chosen by hand) the whole programme."""
+    if cycle.coalition_id:
+        return COALITION, cycle.coalition_id
+    if cycle.call_id:
+        return CALL, cycle.call_id
+    return PROGRAMME, NO_GROUP
+
+
+def finding_figures(cycle: EvaluationCycle, findings: list[Any], user: Any) -> dict[int, list[Any]]:
+    """For each finding, its indicators with the cluster's figure over all periods, read from
+    the one aggregation (`aggregate`) through disclosure control for `user`."""
+    # Imported here: disclosure imports this module (its Figures).
+    from samskapa.evaluation.disclosure import protected_figures
+
+    ids = {i.pk for f in findings for i in f.indicators.all()}
+    if not ids:
+        return {f.pk: [] for f in findings}
+    protected = protected_figures(user, aggregate(indicator_ids=ids, levels=PUBLISHED_LEVELS))
+    level, group = cluster_group(cycle)
+    return {
+        f.pk: [(i, protected.cell(level, i.pk, group)) for i in f.indicators.all()]
+        for f in findings
+    }
+
+
+def cycles_with_findings_for(user: Any) -> QuerySet[EvaluationCycle]:
+    """The cycles with findings shared with the cluster that `user` may read: every one for
+    admins and evaluators, otherwise those of their projects' and their coalitions' clusters
+    (the same as the rule `evaluation.view_findings`), the latest first."""
+    qs = EvaluationCycle.objects.filter(findings__shared=True)
+    if not user.has_perm("evaluation.view_unsuppressed"):
+        coalitions = coalitions_of_staff(user).values("pk")
+        qs = qs.filter(
+            Q(projects__members__user_id=user.pk)
+            | Q(projects__coalition_membership__coalition__in=coalitions)
+            | Q(coalition__in=coalitions)
+        )
+    return (
+        EvaluationCycle.objects.filter(pk__in=qs.values("pk"))
+        .annotate(finding_count=Count("findings", filter=Q(findings__shared=True)))
+        .order_by("-year", "title_sv")
+    )
+
+
+def projects_led_by(user: Any) -> QuerySet[Project]:
+    """The projects `user` leads (who state the project's consent to be named)."""
+    return (
+        Project.objects.filter(members__user_id=user.pk, members__role=MemberRole.LEAD)
+        .distinct()
+        .order_by("number")
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
 from samskapa.coaching.enums import NoteVisibility
+from samskapa.core import pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.evaluation.cycles import (
@@ -29,6 +30,7 @@ from samskapa.evaluation.cycles import (
     digest,
 )
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
+from samskapa.evaluation.findings import Finding, RecommendationResponse
 from samskapa.evaluation.models import (
     Indicator,
     PeriodTarget,
@@ -37,6 +39,7 @@ from samskapa.evaluation.models import (
     Value,
     check_value,
 )
+from samskapa.evaluation.reports import AnalysisReport, NamingConsent, ReportVersion, assemble
 from samskapa.projects.models import Project
 
 VALUE_FIELDS = ["value", "numerator", "denominator", "text", *BREAKDOWN_FIELDS]
@@ -405,6 +408,7 @@ def erase_personal_data(user: User) -> None:
     Excerpt.objects.filter(created_by=user).update(created_by=None)
     for cycle in EvaluationCycle.objects.filter(evaluators=user):
         cycle.evaluators.remove(user)
+    erase_findings_personal_data(user)
 
 
 def export_personal_data(user: User) -> dict[str, Any]:
@@ -414,3 +418,128 @@ def export_personal_data(user: User) -> dict[str, Any]:
         ],
         "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
     }
+
+
+# --- Themes, findings and recommendations (issue 14, point 3) -------------------------------
+
+
+def save_theme(*, theme: Any, codes: Any, by: User) -> Any:
+    """Save a theme with its codes (codes of the theme's cycle only)."""
+    codes = list(codes)
+    if any(code.cycle_id != theme.cycle_id for code in codes):
+        raise ValidationError({"codes": _("A theme groups codes of its own cycle only.")})
+    created = theme.pk is None
+    theme.full_clean()
+    theme.save()
+    theme.codes.set(codes)
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=theme)
+    return theme
+
+
+def save_finding(*, finding: Any, excerpts: Any, indicators: Any, by: User) -> Any:
+    """Save a finding with its evidence: excerpts of its own cycle only, and indicators of
+    the catalogue (their figures are read from the cluster's aggregates)."""
+    excerpts = list(excerpts)
+    if any(excerpt.cycle_id != finding.cycle_id for excerpt in excerpts):
+        raise ValidationError({"excerpts": _("A finding cites excerpts of its own cycle only.")})
+    if finding.theme_id and finding.theme.cycle_id != finding.cycle_id:
+        raise ValidationError({"theme": _("Choose a theme of the finding's own cycle.")})
+    created = finding.pk is None
+    if created:
+        finding.created_by = by
+    finding.full_clean()
+    finding.save()
+    finding.excerpts.set(excerpts)
+    finding.indicators.set(list(indicators))
+    record_event(
+        action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=finding
+    )
+    return finding
+
+
+def add_recommendation(*, recommendation: Any, by: User) -> Any:
+    recommendation.full_clean()
+    recommendation.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=recommendation)
+    return recommendation
+
+
+def answer_recommendation(
+    *, recommendation: Any, project: Project | None, status: str, comment: str, by: User
+) -> Any:
+    """Record an answer to a recommendation: for one of the cluster's projects (owner: the
+    projects) or for the centre (owner: the centre, `project` None). Earlier answers stay."""
+    if recommendation.for_projects:
+        if (
+            project is None
+            or not recommendation.finding.cycle.projects.filter(pk=project.pk).exists()
+        ):
+            raise ValidationError({"project": _("Choose one of the cluster's projects.")})
+    else:
+        project = None
+    response = RecommendationResponse(
+        recommendation=recommendation,
+        project=project,
+        status=status,
+        comment=comment,
+        created_by=by,
+    )
+    response.full_clean()
+    response.save()
+    record_event(action=AuditAction.CREATE, actor=by, obj=response)
+    return response
+
+
+def erase_findings_personal_data(user: User) -> None:
+    """Findings and answers forget who wrote them (their text names no person)."""
+    Finding.objects.filter(created_by=user).update(created_by=None)
+    RecommendationResponse.objects.filter(created_by=user).update(created_by=None)
+    NamingConsent.objects.filter(decided_by=user).update(decided_by=None)
+    # A published version is immutable (its model refuses changes): only who published it goes.
+    ReportVersion.objects.filter(published_by=user).update(published_by=None)
+
+
+# --- The yearly analysis report and consent to be named (issue 14, points 4 and 5) ----------
+
+PUBLIC_REPORTS = "evaluation-reports"  # the public-cache area of published reports
+
+
+def save_report(*, report: Any, by: User) -> Any:
+    """Save the report's own sections (Markdown)."""
+    created = report.pk is None
+    report.full_clean()
+    report.save()
+    record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=report)
+    return report
+
+
+@transaction.atomic
+def publish_report(*, cycle: EvaluationCycle, by: User) -> Any:
+    """Freeze the report as assembled now, in both languages, as its next immutable version;
+    the public pages of published reports are refreshed."""
+    report, _created = AnalysisReport.objects.get_or_create(cycle=cycle)
+    content = assemble(cycle)
+    if not any(language["areas"] for language in content.values()):
+        raise ValidationError(
+            _("Share at least one finding with the cluster before publishing the report.")
+        )
+    last = report.versions.order_by("-number").first()
+    version = ReportVersion.objects.create(
+        report=report,
+        number=(last.number + 1) if last else 1,
+        content=content,
+        published_by=by,
+    )
+    record_event(action=AuditAction.CREATE, actor=by, obj=version)
+    transaction.on_commit(lambda: pagecache.touch(PUBLIC_REPORTS))
+    return version
+
+
+def set_naming_consent(*, project: Project, may_be_named: bool, by: User) -> Any:
+    """The project's lead states whether the project may be named and quoted in published
+    evaluation reports (versions already published stay as they are)."""
+    consent, _created = NamingConsent.objects.update_or_create(
+        project=project, defaults={"may_be_named": may_be_named, "decided_by": by}
+    )
+    record_event(action=AuditAction.CHANGE, actor=by, obj=consent, fields=["may_be_named"])
+    return consent

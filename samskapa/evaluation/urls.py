@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskapa.evaluation import views
+from samskapa.evaluation import views, views_findings, views_reports
 
 app_name = "evaluation"
 
@@ -39,4 +39,55 @@ urlpatterns = [
     path("evaluation/cycles/<int:pk>/excerpts/", views.excerpts, name="excerpts"),
     path("evaluation/cycles/<int:pk>/excerpts/new/", views.excerpt_new, name="excerpt-new"),
     path("evaluation/excerpts/<int:pk>/", views.excerpt_edit, name="excerpt-edit"),
+]
+
+# Themes, findings and recommendations (issue 14, point 3).
+urlpatterns += [
+    path("evaluation/findings/", views_findings.my_findings, name="my-findings"),
+    path("evaluation/cycles/<int:pk>/themes/", views_findings.themes, name="themes"),
+    path("evaluation/themes/<int:pk>/edit/", views_findings.theme_edit, name="theme-edit"),
+    path("evaluation/cycles/<int:pk>/findings/", views_findings.findings, name="findings"),
+    path(
+        "evaluation/cycles/<int:pk>/findings/new/",
+        views_findings.finding_new,
+        name="finding-new",
+    ),
+    path("evaluation/findings/<int:pk>/edit/", views_findings.finding_edit, name="finding-edit"),
+    path(
+        "evaluation/findings/<int:pk>/recommendations/",
+        views_findings.recommendation_new,
+        name="recommendation-new",
+    ),
+    path(
+        "evaluation/recommendations/<int:pk>/answer/",
+        views_findings.recommendation_answer,
+        name="recommendation-answer",
+    ),
+]
+
+# The yearly analysis report and consent to be named (issue 14, points 4 and 5).
+urlpatterns += [
+    path("evaluation/cycles/<int:pk>/report/", views_reports.report_edit, name="report-edit"),
+    path(
+        "evaluation/cycles/<int:pk>/report/publish/",
+        views_reports.report_publish,
+        name="report-publish",
+    ),
+    path("evaluation/reports/", views_reports.published_reports, name="published-reports"),
+    path("evaluation/reports/<int:pk>/", views_reports.published_report, name="published-report"),
+    path(
+        "evaluation/reports/<int:pk>/report.pdf",
+        views_reports.published_report_pdf,
+        name="published-report-pdf",
+    ),
+    path(
+        "evaluation/reports/<int:pk>/annex.xlsx",
+        views_reports.published_report_annex,
+        name="published-report-annex",
+    ),
+    path(
+        "evaluation/projects/<int:pk>/consent/",
+        views_reports.naming_consent,
+        name="naming-consent",
+    ),
 ]

@@ -7,20 +7,27 @@ from __future__ import annotations
 from typing import Any
 
 from samskapa.coalitions.models import Coalition
+from samskapa.evaluation import services
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
+from samskapa.evaluation.findings import Finding, Recommendation, RecommendationOwner, Theme
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
-from tests.access.matrix import CENTRE_TEAM, Page
+from samskapa.evaluation.reports import ReportVersion
+from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
 from tests.access.world import World
+from tests.factories.coaching import coach_of
 from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
     CodeFactory,
     CycleFactory,
     ExcerptFactory,
+    FindingFactory,
     IndicatorFactory,
     PeriodFactory,
     ProjectIndicatorFactory,
     QuestionFactory,
+    RecommendationFactory,
+    ThemeFactory,
     ValueFactory,
 )
 
@@ -248,4 +255,145 @@ PAGES += [
     Page("evaluation:excerpts", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
     Page("evaluation:excerpt-new", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
     Page("evaluation:excerpt-edit", CYCLE_EDITORS, kwargs=_excerpt, denied=NOT_FOUND),
+]
+
+
+# Themes, findings and recommendations. The cycle's world: its project is in a coalition led by
+# the world's process leader and the world's coach coaches it (the demo's cycle is the demo
+# coalition's, which process@ leads and coach@ coaches in), so both read the findings; the
+# member of the cluster's project reads the shared ones; other_member's project is not in the
+# cycle, and the funder reads no findings: 404.
+CLUSTER_READERS = frozenset({"admin", "evaluator", "process_leader", "coach", "member"})
+SHARED_FINDINGS_READERS = CENTRE_TEAM | {"member", "other_member"}
+
+
+def _cluster_cycle(world: World) -> dict[str, Any]:
+    def build() -> EvaluationCycle:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        coalition = world.get(
+            "coalition",
+            lambda: (
+                Coalition.objects.filter(members__project=world.project).first()
+                or coalition_of(world.project)
+            ),
+        )
+        coalition.process_leaders.add(world.users["process_leader"])
+        coach_of(world.project, world.users["coach"])
+        return cycle
+
+    return {"pk": world.get("cluster_cycle", build).pk}
+
+
+def _theme(world: World) -> dict[str, Any]:
+    def build() -> Theme:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        return cycle.themes.first() or ThemeFactory(cycle=cycle)
+
+    return {"pk": world.get("theme", build).pk}
+
+
+def _finding(world: World) -> Finding:
+    def build() -> Finding:
+        cycle = EvaluationCycle.objects.get(pk=_cluster_cycle(world)["pk"])
+        return cycle.findings.filter(shared=True).first() or FindingFactory(
+            cycle=cycle, shared=True
+        )
+
+    return world.get("finding", build)
+
+
+def _recommendation(world: World, owner: str) -> dict[str, Any]:
+    def build() -> Recommendation:
+        finding = _finding(world)
+        existing = Recommendation.objects.filter(finding__cycle=finding.cycle, owner=owner)
+        existing = existing.filter(finding__shared=True)
+        return existing.first() or RecommendationFactory(finding=finding, owner=owner)
+
+    return {"pk": world.get(f"recommendation-{owner}", build).pk}
+
+
+PAGES += [
+    Page("evaluation:my-findings", SHARED_FINDINGS_READERS),
+    Page("evaluation:themes", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:theme-edit", CYCLE_EDITORS, kwargs=_theme, denied=NOT_FOUND),
+    Page("evaluation:findings", CLUSTER_READERS, kwargs=_cluster_cycle, denied=NOT_FOUND),
+    Page("evaluation:finding-new", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:finding-edit",
+        CYCLE_EDITORS,
+        kwargs=lambda w: {"pk": _finding(w).pk},
+        denied=NOT_FOUND,
+    ),
+    Page(
+        "evaluation:recommendation-new",
+        CYCLE_EDITORS,
+        kwargs=lambda w: {"pk": _finding(w).pk},
+        method="POST",
+        ok=FOUND,
+        data=lambda: {"text_sv": "Fler träffar leds av deltagarna.", "owner": "projects"},
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page(
+        "evaluation:recommendation-answer",
+        frozenset({"admin", "member"}),
+        kwargs=lambda w: _recommendation(w, RecommendationOwner.PROJECTS),
+        denied=NOT_FOUND,
+    ),
+    Page(
+        "evaluation:recommendation-answer",
+        frozenset({"admin", "process_leader"}),
+        kwargs=lambda w: _recommendation(w, RecommendationOwner.CENTRE),
+        denied=NOT_FOUND,
+        variant="centre",
+    ),
+]
+
+
+# The yearly report: the cycle's editors edit and publish it; published versions, their PDF
+# and annex are public; a project's lead (or an admin) states its consent to be named.
+def _version(world: World) -> dict[str, Any]:
+    def build() -> ReportVersion:
+        existing = ReportVersion.objects.order_by("pk").first()
+        if existing:
+            return existing
+        cycle = CycleFactory(
+            status=CycleStatus.PUBLISHED,
+            projects=[world.project],
+            evaluators=[world.users["evaluator"]],
+        )
+        FindingFactory(cycle=cycle, shared=True)
+        return services.publish_report(cycle=cycle, by=world.users["evaluator"])
+
+    return {"pk": world.get("version", build).pk}
+
+
+def _publishable(world: World) -> dict[str, Any]:
+    """A cycle of its own with a shared finding, so each publication is a fresh version."""
+    cycle = CycleFactory(projects=[world.project], evaluators=[world.users["evaluator"]])
+    FindingFactory(cycle=cycle, shared=True)
+    return {"pk": cycle.pk}
+
+
+PAGES += [
+    Page("evaluation:report-edit", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:report-publish",
+        CYCLE_EDITORS,
+        kwargs=_publishable,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page("evaluation:published-reports", EVERYONE),
+    Page("evaluation:published-report", EVERYONE, kwargs=_version),
+    Page("evaluation:published-report-pdf", EVERYONE, kwargs=_version, scan=False),
+    Page("evaluation:published-report-annex", EVERYONE, kwargs=_version, scan=False),
+    Page(
+        "evaluation:naming-consent",
+        frozenset({"admin", "member"}),
+        kwargs=_project,
+        denied=NOT_FOUND,
+    ),
 ]

@@ -54,7 +54,8 @@ def test_loading_again_moves_the_story_in_place() -> None:
 
 
 def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -> None:
-    cycle = EvaluationCycle.objects.get(coalition__name=demo_evaluation.COALITION)
+    this_year = DemoCalendar.for_today().today.year
+    cycle = EvaluationCycle.objects.get(coalition__name=demo_evaluation.COALITION, year=this_year)
     assert cycle.projects.count() == cycle.coalition.members.count() > 0
     assert {q.focus_area for q in cycle.questions.all()} == {
         a for a, _sv, _en in demo_evaluation.QUESTIONS
@@ -63,7 +64,8 @@ def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -
     client = client_as("evaluator")
     assert client.get(reverse("evaluation:cycle-edit", args=[cycle.pk])).status_code == 200
     demo_evaluation.load(DemoCalendar.for_today())
-    assert EvaluationCycle.objects.filter(coalition=cycle.coalition).count() == 1
+    # This year's cycle and last year's, published: rerunning adds none.
+    assert EvaluationCycle.objects.filter(coalition=cycle.coalition).count() == 2
     assert cycle.questions.count() == len(demo_evaluation.QUESTIONS)
     expected_codes = sum(1 + len(row[5]) for row in demo_evaluation.CODES)
     assert cycle.codes.count() == expected_codes
@@ -71,3 +73,22 @@ def test_the_demo_coalition_has_a_cycle_its_evaluator_works_on(client_as: Any) -
     assert len(excerpts) == demo_evaluation.EXCERPTS
     assert {e.kind for e in excerpts} == {"lesson", "reflection"}
     assert all(e.codes.exists() and not e.source_changed for e in excerpts)
+
+
+def test_the_demo_cycle_has_themes_findings_and_a_published_report_last_year(
+    client_as: Any,
+) -> None:
+    from samskapa.evaluation.findings import Finding, RecommendationResponse, Theme
+    from samskapa.evaluation.reports import AnalysisReport, ReportVersion
+
+    this_year = DemoCalendar.for_today().today.year
+    cycle = EvaluationCycle.objects.get(coalition__name=demo_evaluation.COALITION, year=this_year)
+    demo_evaluation.load(DemoCalendar.for_today())  # rerunnable
+    assert Theme.objects.filter(cycle=cycle).count() == 3
+    findings = Finding.objects.filter(cycle=cycle)
+    assert findings.count() == 3 and findings.filter(shared=True).count() == 2
+    assert RecommendationResponse.objects.filter(recommendation__finding__cycle=cycle).exists()
+    assert AnalysisReport.objects.filter(cycle=cycle, versions__isnull=True).exists()
+    version = ReportVersion.objects.get(report__cycle__year=this_year - 1)
+    assert version.content["sv"]["areas"] and version.content["en"]["areas"]
+    assert client_as("anonymous").get(version.get_absolute_url()).status_code == 200

@@ -19,6 +19,14 @@ from samskapa.evaluation.cycles import (
     digest,
 )
 from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
+from samskapa.evaluation.findings import (
+    Audience,
+    EvidenceStrength,
+    Finding,
+    Recommendation,
+    RecommendationOwner,
+    Theme,
+)
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
 from tests.factories.coalitions import ReflectionFactory
@@ -176,3 +184,55 @@ class ExcerptFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda e: len(e.text))
     text = "Deltagarna ville själva leda träffarna."
     source_digest = factory.LazyAttribute(lambda e: digest(e.source_text))
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    """A theme of a cycle; `ThemeFactory(codes=[…])` groups codes."""
+
+    class Meta:
+        model = Theme
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(CycleFactory)
+    name_sv = factory.Sequence(lambda n: f"Tema {n}")
+    name_en = factory.Sequence(lambda n: f"Theme {n}")
+
+    @factory.post_generation
+    def codes(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.codes.set(extracted)
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """A draft finding of a cycle; `excerpts=[…]`, `indicators=[…]` for its evidence."""
+
+    class Meta:
+        model = Finding
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(CycleFactory)
+    focus_area = FocusArea.PARTICIPATION
+    claim_sv = factory.Sequence(lambda n: f"Deltagarna leder allt oftare träffarna själva ({n}).")
+    claim_en = factory.Sequence(lambda n: f"Participants lead the meetings more often ({n}).")
+    strength = EvidenceStrength.MODERATE
+    audiences = factory.LazyFunction(lambda: [Audience.PROJECTS, Audience.CENTRE])
+
+    @factory.post_generation
+    def excerpts(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.excerpts.set(extracted)
+
+    @factory.post_generation
+    def indicators(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            self.indicators.set(extracted)
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    finding = factory.SubFactory(FindingFactory, shared=True)
+    text_sv = "Låt deltagarna leda fler träffar."
+    text_en = "Let participants lead more meetings."
+    owner = RecommendationOwner.PROJECTS
