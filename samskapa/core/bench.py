@@ -15,6 +15,9 @@ class BenchPage:
     label: str
     email: str | None  # who requests it (None: anonymous)
     url: Callable[[], str]
+    # What the page's figures cost at least: a hand-written query run the same number of
+    # times; the runner prints the page's time as a ratio to it.
+    reference: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)

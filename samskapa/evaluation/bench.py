@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.db import connection
+
 from samskapa.core.bench import BenchPage
-from samskapa.evaluation import catalogue
+from samskapa.evaluation import catalogue, services
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
 from samskapa.projects.models import Call, Project
@@ -60,6 +62,21 @@ def seed(*, scale: int) -> None:
                 Value.objects.bulk_create(batch)
                 batch = []
     Value.objects.bulk_create(batch)
+    services.refresh_aggregates()  # written in bulk, not through the services
+
+
+def reference_query() -> list[tuple[int, object, int]]:
+    """The hand-written query the pages are measured against: the approved values summed by
+    indicator and period, one grouped scan (the issue's `SELECT indicator, period,
+    SUM(value) … WHERE approved GROUP BY indicator, period`)."""
+    value = Value._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT indicator_id, period_id, SUM(value) FROM {value} "  # noqa: S608
+            "WHERE status = %s GROUP BY indicator_id, period_id",
+            [ValueStatus.APPROVED],
+        )
+        return cursor.fetchall()
 
 
 def _call_url() -> str:
@@ -68,9 +85,17 @@ def _call_url() -> str:
 
 
 PAGES = [
-    BenchPage("results: programme overview", "utvarderare@samskapa.test", lambda: "/results/"),
     BenchPage(
-        "results: programme overview (funder)", "finansiar@samskapa.test", lambda: "/results/"
+        "results: programme overview",
+        "utvarderare@samskapa.test",
+        lambda: "/results/",
+        reference_query,
     ),
-    BenchPage("results: call", "utvarderare@samskapa.test", _call_url),
+    BenchPage(
+        "results: programme overview (funder)",
+        "finansiar@samskapa.test",
+        lambda: "/results/",
+        reference_query,
+    ),
+    BenchPage("results: call", "utvarderare@samskapa.test", _call_url, reference_query),
 ]

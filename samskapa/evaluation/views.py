@@ -314,9 +314,10 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("The indicator has been added."))
             return redirect("evaluation:project", pk=project.pk)
-    figures = selectors.aggregate()
-    own = Protected(figures, internal=True)  # the project's own figures, for those who see it
-    published = protected_figures(request.user, figures)
+    # The project's own figures (its own indicators included), for those who see it; the
+    # call's published figures are computed without the project level, as everywhere.
+    own = Protected(selectors.aggregate(levels=(PROJECT,), projects=[project]), internal=True)
+    published = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
     call_group = project.call_id or NO_CALL
     links = list(selectors.project_indicators(project))
     values = {(v.indicator_id, v.period_id): v for v in selectors.project_values(project)}
