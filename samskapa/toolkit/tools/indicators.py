@@ -65,13 +65,20 @@ def present(state: ToolState, uid: str, live: bool) -> dict[str, Any]:
     for indicator in state.indicators:
         reported = [v for v in values.get(indicator.catalogue_id or 0, []) if v.value is not None]
         latest = reported[-1] if reported else None
+        entry = entries.get(indicator.catalogue_id or 0)
+        # So far: the periods added up for a sum indicator (each period counts new
+        # participants), the latest report for a cumulative one, as the results app adds them.
+        summed = entry is not None and not entry.adds_latest and len(reported) > 1
+        so_far = sum(v.value for v in reported) if summed else (latest.value if latest else None)
         percent = None
-        if latest is not None and indicator.target:
-            percent = round(100 * latest.value / indicator.target)
+        if so_far is not None and indicator.target:
+            percent = round(100 * so_far / indicator.target)
         rows.append(
             {
                 "indicator": indicator,
-                "catalogue": entries.get(indicator.catalogue_id or 0),
+                "catalogue": entry,
+                "so_far": so_far,
+                "summed": summed,
                 "label": f"{indicator.code} {indicator.name}"[:48],
                 "element": elements.get(indicator.element_id) if indicator.element_id else None,
                 "values": reported,
