@@ -19,6 +19,9 @@ class BenchPage:
     # must reach (samskapa.core.httpbench.CACHED_PUBLIC or FORM_OR_LOGGED_IN). HTTP pages are
     # requested by anonymous visitors or by accounts without two-factor authentication.
     http_target: float | None = None
+    # What the page's figures cost at least: a hand-written query run the same number of
+    # times; the runner prints the page's time as a ratio to it.
+    reference: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ Each app registers a `samskapa.core.bench.BenchModule` in its AppConfig.ready():
 `seed(*, scale)` that adds a large data set on top of the demo data, and the pages to time.
 The runner requests every page in-process through Django's test client (the full middleware
 stack, no network), and reports the median time, its ratio to the trivial view
-`/.well-known/security.txt` served the same way, and the page's SQL query count. Ratios, not
+`/.well-known/security.txt` served the same way, the page's SQL query count, and for a page
+with a `reference` (a hand-written query of what the page must at least read) its ratio to
+that query. Ratios, not
 milliseconds, are what compare across machines.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -32,6 +35,11 @@ class Measurement:
     queries: int
     median_ms: float
     ratio: float
+    reference_ms: float | None = None  # the page's hand-written reference query
+
+    @property
+    def reference_ratio(self) -> float | None:
+        return self.median_ms / self.reference_ms if self.reference_ms else None
 
 
 def _client_for(email: str | None) -> Client:
@@ -52,6 +60,16 @@ def _median_ms(client: Client, url: str, repeat: int) -> tuple[int, float]:
     return status, statistics.median(timings)
 
 
+def _reference_ms(reference: Callable[[], object], repeat: int) -> float:
+    reference()  # warm the database's cache, as the page's first request does
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        reference()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
 def measure(*, repeat: int) -> tuple[float, list[Measurement]]:
     _status, baseline = _median_ms(Client(HTTP_HOST="localhost"), BASELINE_URL, repeat)
     results = []
@@ -62,8 +80,11 @@ def measure(*, repeat: int) -> tuple[float, list[Measurement]]:
             status, median = _median_ms(client, url, repeat)
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
+            reference = _reference_ms(page.reference, repeat) if page.reference else None
             results.append(
-                Measurement(page.label, url, status, len(queries), median, median / baseline)
+                Measurement(
+                    page.label, url, status, len(queries), median, median / baseline, reference
+                )
             )
     return baseline, results
 

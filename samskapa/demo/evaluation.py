@@ -192,6 +192,39 @@ def load_values(calendar: DemoCalendar) -> None:
                 Value.objects.update_or_create(
                     project=project, indicator=indicator, period=period, defaults=fields
                 )
+    _own_indicators(projects, periods, reviewer)
+    services.refresh_aggregates()  # the values above are written directly, not by services
+
+
+def _own_indicators(
+    projects: list[Project], periods: list[ReportingPeriod], reviewer: User | None
+) -> None:
+    """The projects' own indicators (from their theory of change in the toolkit) report a
+    growing figure each period: approved, but the latest period's still a draft."""
+    now = timezone.now()
+    links = ProjectIndicator.objects.filter(
+        project__in=projects, indicator__project__isnull=False
+    ).select_related("indicator", "project")
+    for link in links:
+        target = int(link.target or 10)
+        for index, period in enumerate(periods):
+            latest = index == len(periods) - 1
+            total = min(target, round(target * (index + 1) / (len(periods) + 1)))
+            women = total // 2 if link.indicator.by_gender else None
+            Value.objects.update_or_create(
+                project=link.project,
+                indicator=link.indicator,
+                period=period,
+                defaults={
+                    "status": ValueStatus.DRAFT if latest else ValueStatus.APPROVED,
+                    "value": total,
+                    "women": women,
+                    "men": total - women if women is not None else None,
+                    "submitted_at": None if latest else now,
+                    "reviewed_at": None if latest else now,
+                    "reviewed_by": None if latest else reviewer,
+                },
+            )
 
 
 COALITION = "Vägar till arbete"

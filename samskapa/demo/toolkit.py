@@ -17,6 +17,8 @@ from django.utils import timezone
 from samskapa.accounts.models import User
 from samskapa.demo.clock import DemoCalendar, move_dates
 from samskapa.demo.projects_data import PROJECTS
+from samskapa.evaluation import catalogue
+from samskapa.evaluation.models import Indicator as CatalogueIndicator
 from samskapa.projects.models import Project
 from samskapa.toolkit import services
 from samskapa.toolkit.enums import ChangeKind
@@ -26,7 +28,6 @@ from samskapa.toolkit.models import (
     ChangeElement,
     ChangeLink,
     Indicator,
-    IndicatorValue,
     ParticipationActivity,
     ParticipationProfile,
     PartnerCollaboration,
@@ -284,7 +285,7 @@ def _indicators(project: Project, elements: list[ChangeElement], day: date) -> N
     target = project.planned_participants or 80
     outputs = [e for e in elements if e.kind == ChangeKind.OUTPUT]
     outcomes = [e for e in elements if e.kind == ChangeKind.OUTCOME]
-    participants = _save(
+    _save(
         Indicator(
             project=project,
             code="EECO01",
@@ -296,7 +297,7 @@ def _indicators(project: Project, elements: list[ChangeElement], day: date) -> N
         ),
         day,
     )
-    employers = _save(
+    _save(
         Indicator(
             project=project,
             code="P1",
@@ -308,7 +309,7 @@ def _indicators(project: Project, elements: list[ChangeElement], day: date) -> N
         ),
         day,
     )
-    results = _save(
+    _save(
         Indicator(
             project=project,
             code="R1",
@@ -320,44 +321,8 @@ def _indicators(project: Project, elements: list[ChangeElement], day: date) -> N
         ),
         day,
     )
-    for step in range(1, 6):
-        reported = day + timedelta(days=75 * step)
-        if reported > timezone.localdate() - timedelta(days=28):
-            break
-        total = min(target, round(target * step / 6))
-        women = total * 11 // 20
-        nonbinary = 1 if total > 20 else 0
-        _save(
-            IndicatorValue(
-                project=project,
-                indicator=participants,
-                reported_on=reported,
-                value=total,
-                women=women,
-                men=total - women - nonbinary,
-                non_binary=nonbinary,
-            ),
-            reported,
-        )
-        _save(
-            IndicatorValue(
-                project=project, indicator=employers, reported_on=reported, value=min(10, 2 * step)
-            ),
-            reported,
-        )
-        if step >= 3:
-            done = total // 4
-            _save(
-                IndicatorValue(
-                    project=project,
-                    indicator=results,
-                    reported_on=reported,
-                    value=done,
-                    women=done // 2,
-                    men=done - done // 2,
-                ),
-                reported,
-            )
+    # Their values are reported per period in the results app (samskapa/demo/evaluation.py):
+    # EECO01 is the catalogue's; P1 and R1 became the project's own catalogue entries.
 
 
 def _ecosystem(project: Project, stage: int, day: date) -> None:
@@ -553,6 +518,8 @@ def fill_project(
 
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
+    # The indicators link to the results catalogue, gone with the rest after a reset.
+    catalogue.seed(CatalogueIndicator)
     _move(calendar.moved_by)
     numbers = [str(p["number"]) for p in PROJECTS]
     projects = Project.objects.filter(number__in=numbers).select_related("owner").order_by("number")

@@ -224,10 +224,13 @@ CENTRE = [
 
 
 def seed(Indicator: Any) -> None:
-    """Create or update the seeded entries by code."""
+    """Create or update the seeded entries by code (among the shared catalogue, not the
+    projects' own indicators, where the model has them)."""
+    shared = {"project": None} if any(f.name == "project" for f in Indicator._meta.fields) else {}
     for code, unit, level, en, sv, by_gender in COMMON:
         Indicator.objects.update_or_create(
             code=code,
+            **shared,
             defaults={
                 "kind": "common",
                 "name_en": en,
@@ -248,6 +251,7 @@ def seed(Indicator: Any) -> None:
     for code, area, unit, level, measure, aggregation, en, sv, def_en, def_sv in CENTRE:
         Indicator.objects.update_or_create(
             code=code,
+            **shared,
             defaults={
                 "kind": "centre",
                 "focus_area": area,

@@ -210,20 +210,28 @@ class Protected:
             if len(present) > 1:
                 relations.append(present)
 
+        # Published figures have no project level (PUBLISHED_LEVELS): then the relations with
+        # project cells would hold one present cell each and are not looked for at all.
+        with_projects = any(key[0] == PROJECT for key in self._cells)
         for cells in by_base.values():
             add([cells.get((PROGRAMME, 0))] + [cells.get((CALL, c)) for c in calls])
             for call, projects in calls.items():
-                add([cells.get((CALL, call))] + [cells.get((PROJECT, p)) for p in projects])
                 add(
                     [cells.get((CALL, call)), cells.get((OUTSIDE, call))]
                     + [cells.get((COALITION, k)) for k in call_coalitions[call]]
                 )
-                add([cells.get((OUTSIDE, call))] + [cells.get((PROJECT, p)) for p in outside[call]])
-            for coalition, projects in coalitions.items():
-                add(
-                    [cells.get((COALITION, coalition))]
-                    + [cells.get((PROJECT, p)) for p in projects]
-                )
+                if with_projects:
+                    add([cells.get((CALL, call))] + [cells.get((PROJECT, p)) for p in projects])
+                    add(
+                        [cells.get((OUTSIDE, call))]
+                        + [cells.get((PROJECT, p)) for p in outside[call]]
+                    )
+            if with_projects:
+                for coalition, projects in coalitions.items():
+                    add(
+                        [cells.get((COALITION, coalition))]
+                        + [cells.get((PROJECT, p)) for p in projects]
+                    )
         for (_level, indicator_id, _group, _category), periods in by_group.items():
             if figures.indicators[indicator_id].adds_latest:
                 continue

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 class IndicatorKind(models.TextChoices):
     COMMON = "common", _("ESF+ common indicator")
     CENTRE = "centre", _("The centre's own indicator")
+    PROJECT = "project", _("The project's own indicator")
 
 
 class Level(models.TextChoices):

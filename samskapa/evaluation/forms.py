@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.accounts.enums import StaffRole
@@ -18,7 +19,7 @@ from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
 from samskapa.core.widgets import DateInput
 from samskapa.evaluation.cycles import ClusterSource, Code, EvaluationCycle, Excerpt
-from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender
+from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS, AgeBand, Gender, IndicatorKind
 from samskapa.evaluation.models import (
     Indicator,
     ProjectIndicator,
@@ -78,6 +79,12 @@ class IndicatorForm(RefusesPersonnummer, forms.ModelForm):
             "definition_sv": forms.Textarea(attrs={"rows": 3}),
             "definition_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A project's own indicators are made from the project's toolkit, not here.
+        field: Any = self.fields["kind"]
+        field.choices = [c for c in field.choices if c[0] != IndicatorKind.PROJECT]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -139,7 +146,11 @@ class ProjectIndicatorForm(forms.ModelForm):
         else:
             taken = ProjectIndicator.objects.filter(project=project).values_list("indicator_id")
             field: Any = self.fields["indicator"]
-            field.queryset = Indicator.objects.filter(active=True).exclude(pk__in=taken)
+            field.queryset = (
+                Indicator.objects.filter(active=True)
+                .filter(Q(project__isnull=True) | Q(project=project))
+                .exclude(pk__in=taken)
+            )
         self.periods = list(periods or [])
         current = current or {}
         for period in self.periods:

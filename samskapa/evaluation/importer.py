@@ -146,7 +146,9 @@ def parse(data: bytes, filename: str) -> ValueImport:
         p.number: p
         for p in Project.objects.filter(number__in=[_cell(c, columns, "project") for _n, c in body])
     }
-    indicators = {i.code.upper(): i for i in Indicator.objects.filter(active=True)}
+    indicators = {
+        i.code.upper(): i for i in Indicator.objects.filter(active=True, project__isnull=True)
+    }
     periods: dict[tuple[int | None, str], ReportingPeriod] = {
         (p.call_id, p.name.strip().lower()): p for p in ReportingPeriod.objects.all()
     }

@@ -42,7 +42,7 @@ def _in_language(sv: str, en: str) -> str:
 class Indicator(models.Model):
     """An entry of the catalogue: what is counted, how, and how it adds up."""
 
-    code = models.CharField(_("code"), max_length=12, unique=True)
+    code = models.CharField(_("code"), max_length=20)
     kind = models.CharField(
         _("kind"), max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.CENTRE
     )
@@ -63,12 +63,38 @@ class Indicator(models.Model):
     by_gender = models.BooleanField(_("broken down by gender"), default=False)
     by_age = models.BooleanField(_("broken down by age band"), default=False)
     active = models.BooleanField(_("in use"), default=True)
+    # A project's own indicator (kind "project"): in the catalogue so that its values live in
+    # the one store, but offered to and aggregated for that project only.
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_indicators",
+    )
 
     class Meta:
         ordering = ["kind", "code"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(project__isnull=True),
+                name="evaluation_indicator_code_once",
+                violation_error_message=_("The catalogue already has an indicator with this code."),
+            ),
+            models.UniqueConstraint(
+                fields=["project", "code"],
+                name="evaluation_own_indicator_code_once",
+                violation_error_message=_("The project already has an indicator with this code."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=IndicatorKind.PROJECT, project__isnull=False)
+                | (~Q(kind=IndicatorKind.PROJECT) & Q(project__isnull=True)),
+                name="evaluation_own_indicator_has_project",
+            ),
             models.CheckConstraint(
                 condition=Q(measure=Measure.COUNT) | Q(by_gender=False, by_age=False),
                 name="evaluation_breakdowns_only_for_counts",
@@ -88,6 +114,11 @@ class Indicator(models.Model):
     @property
     def definition(self) -> str:
         return _in_language(self.definition_sv, self.definition_en)
+
+    @property
+    def is_own(self) -> bool:
+        """A project's own indicator, not one of the shared catalogue."""
+        return self.kind == IndicatorKind.PROJECT
 
     @property
     def is_count(self) -> bool:
@@ -315,6 +346,65 @@ class Value(models.Model):
 
     def clean(self) -> None:
         check_value(self, self.indicator)
+
+
+class Aggregate(models.Model):
+    """Stored sums of approved values: per indicator, period (its start date; empty for all
+    periods), call and coalition, with the number of projects. Kept in step by
+    `services.refresh_aggregates` in the transaction of every approval, return, correction
+    and change of a project's call or coalition, and rebuilt by `manage.py
+    rebuild_aggregates`; the published levels (programme, call, coalition) are read from here
+    in one query (docs/evaluation.md, "Stored aggregates")."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period_starts = models.DateField(null=True, blank=True)
+    # SET_NULL, not CASCADE: a deleted call's or coalition's rows still count at the levels
+    # above until the refresh that follows (the membership key has changed).
+    call = models.ForeignKey(
+        Call, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    coalition = models.ForeignKey(
+        "coalitions.Coalition", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    total = models.BigIntegerField(null=True)
+    numerator = models.BigIntegerField(null=True)
+    denominator = models.BigIntegerField(null=True)
+    women = models.BigIntegerField(null=True)
+    men = models.BigIntegerField(null=True)
+    non_binary = models.BigIntegerField(null=True)
+    gender_not_stated = models.BigIntegerField(null=True)
+    age_under_18 = models.BigIntegerField(null=True)
+    age_18_29 = models.BigIntegerField(null=True)
+    age_30_54 = models.BigIntegerField(null=True)
+    age_55_plus = models.BigIntegerField(null=True)
+    projects = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("stored aggregate")
+        verbose_name_plural = _("stored aggregates")
+        indexes = [models.Index(fields=["indicator"], name="evaluation_aggregate_indicator")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period_starts} {self.call_id} {self.coalition_id}"
+
+
+class AggregateState(models.Model):
+    """One row: the membership of calls and coalitions the stored aggregates were built for
+    (`selectors.membership_key`). When a project changes call or coalition the key no longer
+    matches: pages compute from the values, and the next refresh rebuilds everything."""
+
+    membership = models.CharField(max_length=64, blank=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("state of the stored aggregates")
+        verbose_name_plural = _("state of the stored aggregates")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="evaluation_aggregate_state_one_row")
+        ]
+
+    def __str__(self) -> str:
+        return self.membership
 
 
 def check_value(value: Any, indicator: Indicator) -> None:

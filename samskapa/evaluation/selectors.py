@@ -15,6 +15,7 @@ Aggregation rules (docs/evaluation.md, "Methods"), all computed by the database:
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excer
 from samskapa.evaluation.enums import BREAKDOWN_FIELDS, Aggregation, Measure, ValueStatus
 from samskapa.evaluation.findings import Finding, Recommendation, RecommendationResponse, Theme
 from samskapa.evaluation.models import (
+    Aggregate,
+    AggregateState,
     Indicator,
     PeriodTarget,
     ProjectIndicator,
@@ -72,11 +75,49 @@ _GROUP_FIELD = {
 
 
 def catalogue() -> QuerySet[Indicator]:
-    return Indicator.objects.order_by("kind", "code")
+    """The shared catalogue (the projects' own indicators are not in it)."""
+    return Indicator.objects.filter(project__isnull=True).order_by("kind", "code")
 
 
 def active_indicators() -> QuerySet[Indicator]:
-    return Indicator.objects.filter(active=True).order_by("kind", "code")
+    return Indicator.objects.filter(active=True, project__isnull=True).order_by("kind", "code")
+
+
+def indicators_for_project(project: Project) -> QuerySet[Indicator]:
+    """What a project may report on: the active shared catalogue and its own indicators."""
+    return Indicator.objects.filter(
+        Q(project__isnull=True) | Q(project=project), active=True
+    ).order_by("kind", "code")
+
+
+def indicators_by_id(ids: Iterable[int]) -> dict[int, Indicator]:
+    return Indicator.objects.in_bulk(list(ids))
+
+
+def values_of(
+    project: Project, indicator_ids: Iterable[int], at: datetime.datetime | None = None
+) -> list[Any]:
+    """The project's values of these indicators, oldest period first, with their period: now,
+    or as they were at `at` (their historical records, with the same fields). One query (two
+    as of a date)."""
+    ids = list(indicator_ids)
+    if at is None:
+        live = Value.objects.filter(project=project, indicator_id__in=ids).select_related("period")
+        return sorted(live, key=lambda v: (v.period.starts, v.indicator_id))
+    # The historical records themselves, not `as_of` instances: those fetch the field the
+    # history leaves out (updated_at) with one query each.
+    history: Any = Value.history
+    rows: list[Any] = [
+        record
+        for record in history.filter(
+            history_date__lte=at, project_id=project.pk, indicator_id__in=ids
+        ).latest_of_each()
+        if record.history_type != "-"
+    ]
+    periods = ReportingPeriod.objects.in_bulk({v.period_id for v in rows})
+    for row in rows:
+        row.period = periods[row.period_id]
+    return sorted(rows, key=lambda v: (v.period.starts, v.indicator_id))
 
 
 def periods_for_call(call: Call | None) -> QuerySet[ReportingPeriod]:
@@ -170,12 +211,16 @@ class Figures:
         return self.cells.get((level, indicator_id, group, period))
 
 
-def _approved(indicator_ids: Iterable[int] | None) -> QuerySet[Value]:
+def _approved(indicator_ids: Iterable[int] | None, *, own: bool = False) -> QuerySet[Value]:
+    """Approved values of active counts and percentages; of the shared catalogue only unless
+    `own` (the projects' own indicators are figures of one project, never aggregated)."""
     qs = Value.objects.filter(
         status=ValueStatus.APPROVED,
         indicator__measure__in=[Measure.COUNT, Measure.PERCENTAGE],
         indicator__active=True,
     )
+    if not own:
+        qs = qs.filter(indicator__project__isnull=True)
     if indicator_ids is not None:
         qs = qs.filter(indicator_id__in=list(indicator_ids))
     return qs
@@ -222,17 +267,18 @@ def _figure(row: dict[str, Any]) -> Figure:
     )
 
 
-def aggregate(
-    *, indicator_ids: Iterable[int] | None = None, levels: Iterable[str] = LEVELS
-) -> Figures:
-    """Every aggregate of approved values at the given levels, per period and over all
-    periods. Two grouped queries per level, two for targets per level (overall and per period),
-    and three lookups."""
-    ids = list(indicator_ids) if indicator_ids is not None else None
-    base = _approved(ids)
+def _live_cells(
+    levels: Iterable[str],
+    ids: list[int] | None,
+    *,
+    projects: list[int] | None = None,
+    own: bool = False,
+) -> dict[Key, Figure]:
+    """The aggregates computed from the values: three grouped queries per level."""
+    base = _approved(ids, own=own)
+    if projects is not None:
+        base = base.filter(project_id__in=projects)
     cells: dict[Key, Figure] = {}
-    targets: dict[tuple[str, int, int], Decimal] = {}
-    period_targets: dict[Key, Decimal] = {}
     for level in levels:
         group_field = _GROUP_FIELD[level]
         scope = (
@@ -247,37 +293,72 @@ def aggregate(
                 group = (row[group_field] or NO_GROUP) if group_field else NO_GROUP
                 period = row["period__starts"] if per_period else TOTAL
                 cells[(level, row["indicator_id"], group, period)] = _figure(row)
-        if level == OUTSIDE:
-            continue
-        target_qs = ProjectIndicator.objects.filter(
-            target__isnull=False, indicator__measure=Measure.COUNT
-        )
-        if ids is not None:
-            target_qs = target_qs.filter(indicator_id__in=ids)
-        target_fields = ["indicator_id"] + ([group_field] if group_field else [])
-        for row in target_qs.values(*target_fields).order_by().annotate(t=Sum("target")):
-            group = (row[group_field] or NO_GROUP) if group_field else NO_GROUP
-            targets[(level, row["indicator_id"], group)] = row["t"]
-        per_period_qs = PeriodTarget.objects.filter(link__indicator__measure=Measure.COUNT)
-        if ids is not None:
-            per_period_qs = per_period_qs.filter(link__indicator_id__in=ids)
-        link_group = f"link__{group_field}" if group_field else None
-        period_fields = ["link__indicator_id", "period__starts"] + (
-            [link_group] if link_group else []
-        )
-        for row in per_period_qs.values(*period_fields).order_by().annotate(t=Sum("target")):
-            group = (row[link_group] or NO_GROUP) if link_group else NO_GROUP
-            period_targets[(level, row["link__indicator_id"], group, row["period__starts"])] = row[
-                "t"
-            ]
-    indicator_qs = Indicator.objects.filter(active=True).exclude(measure=Measure.QUALITATIVE)
-    if ids is not None:
-        indicator_qs = indicator_qs.filter(pk__in=ids)
-    periods: dict[datetime.date, str] = {}
-    for starts, name in ReportingPeriod.objects.order_by("starts", "pk").values_list(
-        "starts", "name"
-    ):
-        periods.setdefault(starts, name)
+    return cells
+
+
+def aggregate_live(
+    *, indicator_ids: Iterable[int] | None = None, levels: Iterable[str] = PUBLISHED_LEVELS
+) -> dict[Key, Figure]:
+    """The cells of `aggregate`, computed afresh from the values (what the stored aggregates
+    must equal; tests compare the two)."""
+    return _live_cells(levels, list(indicator_ids) if indicator_ids is not None else None)
+
+
+# The stored aggregates (models.Aggregate): per indicator, period start (None: all periods),
+# call and coalition. Projects partition into these groups, so every published level is a sum
+# of rows, the number of projects included.
+_STORED = [
+    "indicator_id",
+    "period_starts",
+    "call_id",
+    "coalition_id",
+    "total",
+    "numerator",
+    "denominator",
+    *BREAKDOWN_FIELDS,
+    "projects",
+]
+_SUMMED = ["total", "numerator", "denominator", *BREAKDOWN_FIELDS]
+
+
+def aggregate_rows(indicator_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """The stored aggregates computed from the approved values of the shared catalogue: three
+    grouped queries (per period; over periods for sum and for latest-counts indicators)."""
+    base = _approved(list(indicator_ids) if indicator_ids is not None else None)
+    groups = ["indicator_id", "project__call_id", "project__coalition_membership__coalition_id"]
+    sums = base.filter(indicator__aggregation=Aggregation.SUM)
+    latest = _latest_only(base.filter(indicator__aggregation=Aggregation.LATEST))
+    rows = []
+    for per_period, qs in ((True, base), (False, sums), (False, latest)):
+        fields = groups + (["period__starts"] if per_period else [])
+        for row in qs.values(*fields).order_by().annotate(**_SUMS):
+            rows.append(
+                {
+                    "indicator_id": row["indicator_id"],
+                    "period_starts": row["period__starts"] if per_period else None,
+                    "call_id": row["project__call_id"],
+                    "coalition_id": row["project__coalition_membership__coalition_id"],
+                    "total": row["s_total"],
+                    "numerator": row["s_numerator"],
+                    "denominator": row["s_denominator"],
+                    **{name: row[f"s_{name}"] for name in BREAKDOWN_FIELDS},
+                    "projects": row["s_projects"],
+                }
+            )
+    return rows
+
+
+def membership_key(project_call: dict[int, int], project_coalition: dict[int, int]) -> str:
+    """A fingerprint of which call and coalition every project is in: the stored aggregates
+    are grouped by them, so they are valid only for the membership they were built with."""
+    text = ";".join(
+        f"{pk}:{call}:{project_coalition.get(pk, 0)}" for pk, call in sorted(project_call.items())
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def memberships() -> tuple[dict[int, int], dict[int, int]]:
+    """Each project's call (NO_CALL for none) and coalition (only those in one). One query."""
     project_call: dict[int, int] = {}
     project_coalition: dict[int, int] = {}
     for pk, call_id, coalition_id in Project.objects.values_list(
@@ -286,6 +367,174 @@ def aggregate(
         project_call[pk] = call_id or NO_CALL
         if coalition_id:
             project_coalition[pk] = coalition_id
+    return project_call, project_coalition
+
+
+def _roll_up(rows: Iterable[tuple[Any, ...]], levels: Iterable[str]) -> dict[Key, Figure]:
+    """The published levels as sums of stored rows (tuples in the order of `_STORED`)."""
+    wanted = [level for level in levels if level in PUBLISHED_LEVELS]
+    cells: dict[Key, Figure] = {}
+    for row in rows:
+        indicator_id, period, call_id, coalition_id = row[:4]
+        sums = row[4:-1]
+        for level in wanted:
+            if level == PROGRAMME:
+                group = NO_GROUP
+            elif level == CALL:
+                group = call_id or NO_CALL
+            elif level == COALITION:
+                group = coalition_id or NO_GROUP
+            elif coalition_id:  # OUTSIDE: only projects outside any coalition
+                continue
+            else:
+                group = call_id or NO_GROUP
+            key = (level, indicator_id, group, period)
+            figure = cells.get(key)
+            if figure is None:
+                cells[key] = Figure(
+                    total=sums[0],
+                    numerator=sums[1],
+                    denominator=sums[2],
+                    breakdown=dict(zip(BREAKDOWN_FIELDS, sums[3:], strict=True)),
+                    projects=row[-1],
+                )
+                continue
+            figure.total = _plus(figure.total, sums[0])
+            figure.numerator = _plus(figure.numerator, sums[1])
+            figure.denominator = _plus(figure.denominator, sums[2])
+            for name, value in zip(BREAKDOWN_FIELDS, sums[3:], strict=True):
+                figure.breakdown[name] = _plus(figure.breakdown[name], value)
+            figure.projects += row[-1]
+    return cells
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    """SQL's SUM over groups: None only when both are None."""
+    if a is None:
+        return b
+    return a if b is None else a + b
+
+
+def _stored_cells(
+    levels: Iterable[str], ids: list[int] | None, key: str
+) -> dict[Key, Figure] | None:
+    """The published levels read from the stored aggregates in one query, or None when they
+    were built for another membership of calls and coalitions (then `aggregate` computes
+    them from the values until the next refresh)."""
+    state = AggregateState.objects.filter(pk=1).values_list("membership", flat=True).first()
+    if state != key:
+        return None
+    qs = Aggregate.objects.all()
+    if ids is not None:
+        qs = qs.filter(indicator_id__in=ids)
+    if set(levels) <= {PROGRAMME, CALL}:  # the calls' sums are enough: added up by the database
+        sums = {f"s_{name}": Sum(name) for name in [*_SUMMED, "projects"]}
+        grouped = (
+            qs.values("indicator_id", "period_starts", "call_id")
+            .order_by()
+            .annotate(**sums)
+            .values_list("indicator_id", "period_starts", "call_id", *sums)
+        )
+        return _roll_up(((*row[:3], None, *row[3:]) for row in grouped), levels)
+    return _roll_up(qs.values_list(*_STORED), levels)
+
+
+def _targets(
+    levels: Iterable[str], ids: list[int] | None, projects: list[int] | None
+) -> tuple[dict[tuple[str, int, int], Decimal], dict[Key, Decimal]]:
+    """Summed targets (counts) per level: overall and per period. Two grouped queries by
+    call and coalition for the published levels, two by project for the project level."""
+    targets: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
+    period_targets: dict[Key, Decimal] = defaultdict(Decimal)
+    overall = ProjectIndicator.objects.filter(
+        target__isnull=False, indicator__measure=Measure.COUNT
+    )
+    per_period = PeriodTarget.objects.filter(link__indicator__measure=Measure.COUNT)
+    if ids is not None:
+        overall = overall.filter(indicator_id__in=ids)
+        per_period = per_period.filter(link__indicator_id__in=ids)
+    published = [level for level in levels if level in (PROGRAMME, CALL, COALITION)]
+    if published:
+        call, coalition = "project__call_id", "project__coalition_membership__coalition_id"
+        for row in (
+            overall.values("indicator_id", call, coalition).order_by().annotate(t=Sum("target"))
+        ):
+            for level, group in _target_groups(published, row[call], row[coalition]):
+                targets[(level, row["indicator_id"], group)] += row["t"]
+        fields = ["link__indicator_id", "period__starts", f"link__{call}", f"link__{coalition}"]
+        for row in per_period.values(*fields).order_by().annotate(t=Sum("target")):
+            for level, group in _target_groups(
+                published, row[f"link__{call}"], row[f"link__{coalition}"]
+            ):
+                key = (level, row["link__indicator_id"], group, row["period__starts"])
+                period_targets[key] += row["t"]
+    if PROJECT in levels:
+        if projects is not None:
+            overall = overall.filter(project_id__in=projects)
+            per_period = per_period.filter(link__project_id__in=projects)
+        for row in (
+            overall.values("indicator_id", "project_id").order_by().annotate(t=Sum("target"))
+        ):
+            targets[(PROJECT, row["indicator_id"], row["project_id"])] += row["t"]
+        for row in (
+            per_period.values("link__indicator_id", "period__starts", "link__project_id")
+            .order_by()
+            .annotate(t=Sum("target"))
+        ):
+            key = (
+                PROJECT,
+                row["link__indicator_id"],
+                row["link__project_id"],
+                row["period__starts"],
+            )
+            period_targets[key] += row["t"]
+    return dict(targets), dict(period_targets)
+
+
+def _target_groups(
+    levels: list[str], call_id: int | None, coalition_id: int | None
+) -> list[tuple[str, int]]:
+    groups = {PROGRAMME: NO_GROUP, CALL: call_id or NO_CALL, COALITION: coalition_id or NO_GROUP}
+    return [(level, groups[level]) for level in levels]
+
+
+def aggregate(
+    *,
+    indicator_ids: Iterable[int] | None = None,
+    levels: Iterable[str] = LEVELS,
+    projects: Iterable[Project] | None = None,
+    own: bool = False,
+) -> Figures:
+    """Every aggregate of approved values at the given levels, per period and over all
+    periods. The published levels (programme, call, coalition) come from the stored
+    aggregates in one query (from the values when those were built for another membership of
+    calls and coalitions); the project level from the values, for `projects` only when given,
+    with their own indicators when `own`. Two queries for targets, two more for the project
+    level, and four lookups."""
+    ids = list(indicator_ids) if indicator_ids is not None else None
+    levels = tuple(levels)
+    project_ids = [p.pk for p in projects] if projects is not None else None
+    project_call, project_coalition = memberships()
+    published = tuple(level for level in levels if level in PUBLISHED_LEVELS)
+    cells: dict[Key, Figure] = {}
+    if published:
+        stored = _stored_cells(published, ids, membership_key(project_call, project_coalition))
+        cells.update(stored if stored is not None else _live_cells(published, ids))
+    if PROJECT in levels:
+        cells.update(_live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None))
+    targets, period_targets = _targets(levels, ids, project_ids)
+    indicator_qs = Indicator.objects.filter(active=True).exclude(measure=Measure.QUALITATIVE)
+    if own and project_ids is not None:
+        indicator_qs = indicator_qs.filter(Q(project__isnull=True) | Q(project_id__in=project_ids))
+    else:
+        indicator_qs = indicator_qs.filter(project__isnull=True)
+    if ids is not None:
+        indicator_qs = indicator_qs.filter(pk__in=ids)
+    periods: dict[datetime.date, str] = {}
+    for starts, name in ReportingPeriod.objects.order_by("starts", "pk").values_list(
+        "starts", "name"
+    ):
+        periods.setdefault(starts, name)
     coalition_call = dict(Coalition.objects.values_list("pk", "call_id"))
     return Figures(
         indicators={i.pk: i for i in indicator_qs.order_by("kind", "code")},
@@ -363,13 +612,14 @@ def programme_completeness(today: datetime.date | None = None) -> list[Programme
         .values_list("call_id", flat=True)
     ):
         projects[call_id] += 1
-    done: dict[int, int] = defaultdict(int)
-    for period_id, _project in set(
-        Value.objects.filter(status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED]).values_list(
-            "period_id", "project_id"
-        )
-    ):
-        done[period_id] += 1
+    # Counted by the database: the number of projects with something submitted or approved.
+    done: dict[int, int] = dict(
+        Value.objects.filter(status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED])
+        .values("period_id")
+        .order_by()
+        .annotate(n=Count("project_id", distinct=True))
+        .values_list("period_id", "n")
+    )
     rows: dict[datetime.date, ProgrammePeriod] = {}
     for period in periods:
         row = rows.setdefault(period.starts, ProgrammePeriod(period.name, 0, 0, 0))

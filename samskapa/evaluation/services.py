@@ -4,6 +4,7 @@ versions, the reveal of a pseudonym, and the import of values."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from samskapa.coaching.enums import NoteVisibility
 from samskapa.core import pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
+from samskapa.evaluation import selectors
 from samskapa.evaluation.cycles import (
     TRANSITIONS,
     ClusterSource,
@@ -29,9 +31,18 @@ from samskapa.evaluation.cycles import (
     ExcerptSource,
     digest,
 )
-from samskapa.evaluation.enums import BREAKDOWN_FIELDS, ValueStatus
+from samskapa.evaluation.enums import (
+    BREAKDOWN_FIELDS,
+    IndicatorKind,
+    Level,
+    Measure,
+    Unit,
+    ValueStatus,
+)
 from samskapa.evaluation.findings import Finding, RecommendationResponse
 from samskapa.evaluation.models import (
+    Aggregate,
+    AggregateState,
     Indicator,
     PeriodTarget,
     ProjectIndicator,
@@ -45,20 +56,55 @@ from samskapa.projects.models import Project
 VALUE_FIELDS = ["value", "numerator", "denominator", "text", *BREAKDOWN_FIELDS]
 
 
+# --- Stored aggregates ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def refresh_aggregates(*, indicator_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored aggregates (models.Aggregate) of these indicators from the
+    approved values, or of every indicator (None). Called in the transaction of every write
+    that changes which values are approved or how they add up. When a project has changed
+    call or coalition since the last refresh, every indicator is rebuilt. Returns the number
+    of rows written.
+
+    The indicators' rows are locked first, so two approvals of the same indicator refresh
+    one after the other and the second sees the first."""
+    key = selectors.membership_key(*selectors.memberships())
+    state = AggregateState.objects.select_for_update().filter(pk=1).first()
+    if state is None or state.membership != key:
+        indicator_ids = None
+    ids = sorted(set(indicator_ids)) if indicator_ids is not None else None
+    locked = Indicator.objects.select_for_update().order_by("pk")
+    list((locked if ids is None else locked.filter(pk__in=ids)).values_list("pk", flat=True))
+    rows = selectors.aggregate_rows(ids)
+    stale = (
+        Aggregate.objects.all() if ids is None else Aggregate.objects.filter(indicator_id__in=ids)
+    )
+    stale.delete()
+    Aggregate.objects.bulk_create((Aggregate(**row) for row in rows), batch_size=1000)
+    AggregateState.objects.update_or_create(pk=1, defaults={"membership": key})
+    return len(rows)
+
+
 def save_indicator(*, indicator: Indicator, by: User) -> Indicator:
     created = indicator.pk is None
     indicator.full_clean()
     indicator.save()
+    if not created:  # its measure, way of adding up or use may have changed
+        refresh_aggregates(indicator_ids=[indicator.pk])
     record_event(
         action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=indicator
     )
     return indicator
 
 
+@transaction.atomic
 def save_period(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
     created = period.pk is None
     period.full_clean()
     period.save()
+    if not created:  # its start date groups its values
+        refresh_aggregates(indicator_ids=period.values.values_list("indicator_id", flat=True))
     record_event(action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=period)
     return period
 
@@ -86,6 +132,50 @@ def save_project_indicator(
                 link=link, period=period, defaults={"target": target}
             )
     return link
+
+
+@transaction.atomic
+def catalogue_entry_for(
+    *,
+    project: Project,
+    catalogue: Indicator | None,
+    code: str,
+    name: str,
+    participants: bool,
+    output: bool,
+    target: Decimal | int | None,
+) -> Indicator:
+    """The catalogue indicator that a project's theory-of-change indicator (the toolkit's)
+    stands for, so that its values live in the one store: the chosen entry of the shared
+    catalogue, or else the project's own entry with this code, made or kept in step with the
+    code and name (a count of the latest report, broken down by gender). The project reports
+    on it from then on (`ProjectIndicator`, given the target if it has none)."""
+    if catalogue is None:  # a code of the shared catalogue is that entry
+        catalogue = Indicator.objects.filter(project__isnull=True, code__iexact=code).first()
+    if catalogue is None or catalogue.project_id is not None:
+        own = catalogue if catalogue is not None and catalogue.project_id == project.pk else None
+        own = own or Indicator.objects.filter(project=project, code__iexact=code).first()
+        own = own or Indicator(
+            project=project,
+            kind=IndicatorKind.PROJECT,
+            measure=Measure.COUNT,
+            aggregation="latest",
+            by_gender=True,
+        )
+        own.code = code
+        own.name_sv = own.name_en = name
+        own.unit = Unit.PARTICIPANTS if participants else Unit.ORGANISATIONS
+        own.level = Level.OUTPUT if output else Level.IMMEDIATE
+        own.full_clean()
+        own.save()
+        catalogue = own
+    link, created = ProjectIndicator.objects.get_or_create(
+        project=project, indicator=catalogue, defaults={"target": target}
+    )
+    if not created and link.target is None and target is not None:
+        link.target = target
+        link.save(update_fields=["target"])
+    return catalogue
 
 
 def _may_write(period: ReportingPeriod, by: User) -> bool:
@@ -119,11 +209,14 @@ def save_value(
     if value.pk and before == after:
         return value
     check_value(value, indicator)
+    was_approved = value.status == ValueStatus.APPROVED
     if value.pk and value.status in (ValueStatus.APPROVED, ValueStatus.SUBMITTED):
         value.version += 1
     value.status = ValueStatus.DRAFT
     value._history_user = by  # type: ignore[attr-defined]
     value.save()
+    if was_approved:  # a correction: the approved figure leaves the aggregates
+        refresh_aggregates(indicator_ids=[indicator.pk])
     return value
 
 
@@ -154,6 +247,7 @@ def approve_value(*, value: Value, by: User) -> Value:
     value.reviewed_by = by
     value._history_user = by  # type: ignore[attr-defined]
     value.save()
+    refresh_aggregates(indicator_ids=[value.indicator_id])
     record_event(
         action=AuditAction.CHANGE, actor=by, obj=value, fields=["status"], detail="approved"
     )
@@ -172,6 +266,7 @@ def return_value(*, value: Value, comment: str, by: User) -> Value:
     value.reviewed_by = by
     value._history_user = by  # type: ignore[attr-defined]
     value.save()
+    refresh_aggregates(indicator_ids=[value.indicator_id])
     record_event(
         action=AuditAction.CHANGE,
         actor=by,

@@ -134,7 +134,10 @@ def _base_context(request: AuthenticatedHttpRequest, protected: Protected) -> di
 
 @permission_required("evaluation.view_programme", raise_exception=True)
 def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
-    protected = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
+    # The page shows the programme and its calls. Published figures are protected as one
+    # cube with every published level; unsuppressed ones need only these two.
+    levels = (PROGRAMME, CALL) if is_internal(request.user) else PUBLISHED_LEVELS
+    protected = protected_figures(request.user, selectors.aggregate(levels=levels))
     rows = tables.indicator_rows(protected, PROGRAMME)
     calls = list(selectors.calls_with_periods())
     key = _key_row(rows, request.GET.get("indicator"))
@@ -176,6 +179,15 @@ def _pseudonymised(
     return sorted(((p.pk, codes[p.pk], "") for p in projects), key=lambda g: g[1])
 
 
+def _project_level(key: tables.FigureRow, projects: list[Project]) -> Protected:
+    """The projects' figures of the key indicator, for admins and evaluators (unsuppressed,
+    so computed apart from the published levels and only for what the table shows)."""
+    return Protected(
+        selectors.aggregate(levels=(PROJECT,), indicator_ids=[key.indicator.pk], projects=projects),
+        internal=True,
+    )
+
+
 @permission_required("evaluation.view_programme", raise_exception=True)
 def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call = get_object_for_user(
@@ -185,7 +197,7 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         path=request.path,
     )
-    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
+    protected = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
     rows = tables.indicator_rows(protected, CALL, call.pk)
     key = _key_row(rows, request.GET.get("indicator"))
     context: dict[str, Any] = {
@@ -202,7 +214,10 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     projects = list(selectors.reporting_projects(call)) if show_projects or show_assessments else []
     if show_projects and key is not None:
         context["project_rows"] = tables.group_rows(
-            protected, PROJECT, key.indicator, _pseudonymised(protected, projects, call.pk)
+            _project_level(key, projects),
+            PROJECT,
+            key.indicator,
+            _pseudonymised(protected, projects, call.pk),
         )
         context["reveal_form"] = RevealForm()
     if show_assessments:
@@ -222,7 +237,7 @@ def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         pk=pk,
         path=request.path,
     )
-    protected = protected_figures(request.user, selectors.aggregate(levels=_levels(request)))
+    protected = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
     rows = tables.indicator_rows(protected, COALITION, coalition.pk)
     key = _key_row(rows, request.GET.get("indicator"))
     context: dict[str, Any] = {
@@ -234,7 +249,7 @@ def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     if protected.internal and key is not None:
         projects = selectors.projects_of_coalition(coalition)
         context["project_rows"] = tables.group_rows(
-            protected,
+            _project_level(key, projects),
             PROJECT,
             key.indicator,
             _pseudonymised(protected, projects, coalition.call_id),
@@ -314,9 +329,12 @@ def project_figures(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("The indicator has been added."))
             return redirect("evaluation:project", pk=project.pk)
-    figures = selectors.aggregate()
-    own = Protected(figures, internal=True)  # the project's own figures, for those who see it
-    published = protected_figures(request.user, figures)
+    # The project's own figures (its own indicators included), for those who see it; the
+    # call's published figures are computed without the project level, as everywhere.
+    own = Protected(
+        selectors.aggregate(levels=(PROJECT,), projects=[project], own=True), internal=True
+    )
+    published = protected_figures(request.user, selectors.aggregate(levels=PUBLISHED_LEVELS))
     call_group = project.call_id or NO_CALL
     links = list(selectors.project_indicators(project))
     values = {(v.indicator_id, v.period_id): v for v in selectors.project_values(project)}

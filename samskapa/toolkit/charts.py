@@ -43,7 +43,7 @@ def indicator_progress_message(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def indicator_progress_chart(rows: Sequence[dict[str, Any]]) -> SafeString | None:
-    """Each indicator's latest value as a share of its target (100 % = target reached)."""
+    """What each indicator has reached so far as a share of its target (100 % = reached)."""
     values = [(row["label"], row["percent"]) for row in rows if row["percent"] is not None]
     if not values:
         return None

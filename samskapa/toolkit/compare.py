@@ -17,7 +17,9 @@ from samskapa.toolkit import registry
 from samskapa.toolkit.registry import Part, RowLabel
 from samskapa.toolkit.selectors import ToolState, organisations_by_id
 
-SKIPPED = {"id", "project", "updated_at"}
+# `catalogue`: an indicator's link to the results catalogue (a row of another app, which the
+# comparison cannot name without a query per row) is shown on the tool's page, not compared.
+SKIPPED = {"id", "project", "updated_at", "catalogue"}
 
 
 @dataclass

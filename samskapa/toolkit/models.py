@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -267,6 +266,8 @@ class ChangeLink(models.Model):
 
 
 # --- Indicators (results) -----------------------------------------------------------------
+# Their reported values live in the results app's one store (samskapa.evaluation.models.Value),
+# per reporting period, reached through `catalogue`.
 
 
 class Indicator(models.Model):
@@ -288,6 +289,20 @@ class Indicator(models.Model):
         related_name="indicators",
         help_text=_("The outcome or output in the theory of change that the indicator measures."),
     )
+    # The catalogue entry whose values this indicator shows (samskapa.evaluation): one of the
+    # shared catalogue, or the project's own entry, which services.check_indicator makes.
+    catalogue = models.ForeignKey(
+        "evaluation.Indicator",
+        verbose_name=_("catalogue indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="toolkit_indicators",
+        help_text=_(
+            "The indicator of the results catalogue that this one is. Leave empty for an "
+            "indicator of the project's own."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(**HISTORY)
 
@@ -305,45 +320,6 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
-
-
-class IndicatorValue(models.Model):
-    """An actual value reported on a date: an aggregate, optionally split by gender."""
-
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="+"
-    )
-    indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
-    )
-    reported_on = models.DateField(_("date"))
-    value = models.PositiveIntegerField(_("value"))
-    women = models.PositiveIntegerField(_("women"), null=True, blank=True)
-    men = models.PositiveIntegerField(_("men"), null=True, blank=True)
-    non_binary = models.PositiveIntegerField(_("non-binary"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(**HISTORY)
-
-    class Meta:
-        ordering = ["indicator", "reported_on", "id"]
-        verbose_name = _("reported value")
-        verbose_name_plural = _("reported values")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(
-                    value__gte=Coalesce(F("women"), 0)
-                    + Coalesce(F("men"), 0)
-                    + Coalesce(F("non_binary"), 0)
-                ),
-                name="indicator_value_breakdown_within_total",
-                violation_error_message=_(
-                    "Women, men and non-binary together cannot be more than the total."
-                ),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.reported_on}: {self.value}"
 
 
 # --- Ecosystem map (ecosystem) ------------------------------------------------------------

@@ -35,6 +35,7 @@ from samskapa.accounts.models import Organisation, User
 from samskapa.core.audit import record_event
 from samskapa.core.enums import FocusArea
 from samskapa.core.models import AuditAction
+from samskapa.evaluation import services as evaluation_services
 from samskapa.projects.enums import OrganisationRole
 from samskapa.projects.models import Project, ProjectOrganisation
 from samskapa.toolkit import registry
@@ -44,6 +45,8 @@ from samskapa.toolkit.enums import (
     ActorLevel,
     ActorRole,
     ChangeKind,
+    IndicatorKind,
+    IndicatorUnit,
     ProblemNodeKind,
     chain_step,
 )
@@ -52,7 +55,6 @@ from samskapa.toolkit.models import (
     ChangeElement,
     ChangeLink,
     Indicator,
-    IndicatorValue,
     ParticipationActivity,
     ParticipationProfile,
     ProblemLink,
@@ -224,29 +226,29 @@ def check_change_link(link: ChangeLink) -> None:
 
 
 def check_indicator(indicator: Indicator) -> None:
-    if indicator.element_id is None:
-        return
-    kind = (
-        ChangeElement.objects.filter(pk=indicator.element_id).values_list("kind", flat=True).first()
-    )
-    if kind not in (ChangeKind.OUTCOME, ChangeKind.OUTPUT):
-        raise ValidationError(
-            _("An indicator measures an outcome or an output in the theory of change."),
-            code="kind",
+    """An indicator measures an outcome or an output, and stands for a catalogue indicator
+    of the results app (the chosen one, or the project's own entry, made here), whose values
+    it shows: one store of values (docs/evaluation.md, "The toolkit's indicators")."""
+    if indicator.element_id is not None:
+        kind = (
+            ChangeElement.objects.filter(pk=indicator.element_id)
+            .values_list("kind", flat=True)
+            .first()
         )
-
-
-def check_indicator_value(value: IndicatorValue) -> None:
-    split = sum(n or 0 for n in (value.women, value.men, value.non_binary))
-    if split > value.value:
-        raise ValidationError(
-            _(
-                "Women, men and non-binary together (%(split)s) cannot be more than the total "
-                "(%(total)s)."
+        if kind not in (ChangeKind.OUTCOME, ChangeKind.OUTPUT):
+            raise ValidationError(
+                _("An indicator measures an outcome or an output in the theory of change."),
+                code="kind",
             )
-            % {"split": split, "total": value.value},
-            code="breakdown",
-        )
+    indicator.catalogue = evaluation_services.catalogue_entry_for(
+        project=indicator.project,
+        catalogue=indicator.catalogue,
+        code=indicator.code,
+        name=indicator.name,
+        participants=indicator.unit == IndicatorUnit.PARTICIPANT,
+        output=indicator.kind != IndicatorKind.RESULT,
+        target=indicator.target,
+    )
 
 
 def check_participation_level(obj: ParticipationProfile | ParticipationActivity) -> None:

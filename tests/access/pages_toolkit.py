@@ -95,7 +95,6 @@ PAGES = [
             "change-element",
             "change-link",
             "indicator",
-            "indicator-value",
             "actor",
             "relation",
             "collaboration",

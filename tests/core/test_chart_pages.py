@@ -15,10 +15,10 @@ from samskapa.accounts.enums import Sector
 from tests.factories.accounts import OrganisationFactory
 from tests.factories.projects import PartnerFactory, ProjectFactory, lead_of
 from tests.factories.toolkit import (
-    IndicatorValueFactory,
     ParticipationActivityFactory,
     SelfAssessmentFactory,
     indicator,
+    reported_value,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +63,8 @@ def test_project_page_says_the_largest_sector(
 
 
 def test_indicator_page_says_how_many_targets_are_reached(client_for: Any, project: Any) -> None:
-    IndicatorValueFactory(project=project, indicator=indicator(project, "A", target=10), value=12)
-    IndicatorValueFactory(project=project, indicator=indicator(project, "B", target=10), value=4)
+    reported_value(indicator(project, "A", target=10), value=12)
+    reported_value(indicator(project, "B", target=10), value=4)
     url = reverse("toolkit:tool", kwargs={"project_pk": project.pk, "tool": "indicators"})
     html = client_for(lead_of(project)).get(url).content.decode()
     _assert_chart_with_table(html, "1 av 2 indikatorer har nått sitt mål")

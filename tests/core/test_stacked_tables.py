@@ -15,7 +15,7 @@ from tests.factories.accounts import staff
 from tests.factories.coalitions import CoalitionFactory
 from tests.factories.conference import EditionFactory, RegistrationFactory
 from tests.factories.projects import CallFactory, ProjectFactory, lead_of, member_of
-from tests.factories.toolkit import IndicatorValueFactory, SelfAssessmentFactory, indicator
+from tests.factories.toolkit import SelfAssessmentFactory, indicator, reported_value
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_members_stack_with_their_actions(client_for: Any) -> None:
 def test_indicators_stack(client_for: Any) -> None:
     project = ProjectFactory()
     lead = lead_of(project)
-    IndicatorValueFactory(project=project, indicator=indicator(project, code="EEC/O01"))
+    reported_value(indicator(project, code="EEC/O01"))
     url = reverse("toolkit:tool", args=[project.pk, "indicators"])
     assert_labelled(client_for(lead).get(url).content.decode(), cells=8)
 

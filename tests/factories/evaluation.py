@@ -8,6 +8,7 @@ from typing import Any
 import factory
 
 from samskapa.core.enums import FocusArea
+from samskapa.evaluation import services
 from samskapa.evaluation.cycles import (
     ClusterSource,
     Code,
@@ -103,6 +104,9 @@ class ValueFactory(factory.django.DjangoModelFactory):
     def link(self, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             ProjectIndicator.objects.get_or_create(project=self.project, indicator=self.indicator)
+            # Written directly, not by a service: keep the stored aggregates in step, as the
+            # services do (a refresh after a change of membership rebuilds them all).
+            services.refresh_aggregates(indicator_ids=[self.indicator_id])
 
 
 def report(

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from samskapa.accounts.models import Organisation
 from samskapa.core.enums import FocusArea
+from samskapa.evaluation.models import ReportingPeriod, Value
 from samskapa.projects.enums import OrganisationRole
 from samskapa.projects.models import Project, ProjectOrganisation
+from samskapa.toolkit import services
 from samskapa.toolkit.enums import HorizontalPrinciple
 from samskapa.toolkit.models import (
     Actor,
@@ -19,7 +21,6 @@ from samskapa.toolkit.models import (
     ChangeElement,
     ChangeLink,
     Indicator,
-    IndicatorValue,
     ParticipationActivity,
     PartnerCollaboration,
     PrincipleWork,
@@ -31,6 +32,7 @@ from samskapa.toolkit.models import (
     TheoryOfChange,
 )
 from tests.factories.accounts import OrganisationFactory
+from tests.factories.evaluation import PeriodFactory
 from tests.factories.projects import ProjectFactory
 
 
@@ -60,8 +62,11 @@ def change_link(source: ChangeElement, target: ChangeElement) -> ChangeLink:
 
 
 def indicator(project: Project, code: str = "T1", **kwargs: Any) -> Indicator:
+    """A toolkit indicator, saved through the service, which links it to the results
+    catalogue (the entry with its code, or the project's own)."""
     values = {"name": "Deltagare", "kind": "output", "unit": "participant", "target": 10, **kwargs}
-    return Indicator.objects.create(project=project, code=code, **values)
+    obj = Indicator(project=project, code=code, **values)
+    return services.save_tool_object(obj=obj, by=None)
 
 
 def actor(project: Project, name: str = "En aktör", **kwargs: Any) -> Actor:
@@ -104,14 +109,23 @@ class TheoryOfChangeFactory(factory.django.DjangoModelFactory):
     long_term_goal = "Alla unga har en väg till arbete eller studier"
 
 
-class IndicatorValueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = IndicatorValue
-
-    project = factory.SubFactory(ProjectFactory)
-    indicator = factory.LazyAttributeSequence(lambda o, n: indicator(o.project, code=f"V{n}"))
-    reported_on = factory.LazyFunction(timezone.localdate)
-    value = 3
+def reported_value(
+    tool_indicator: Indicator, value: int = 3, period: Any = None, **fields: Any
+) -> Value:
+    """A value of a toolkit indicator: its catalogue indicator's value in the results app's
+    one store, for `period` (default: a half-year of the project's call, made if need be)."""
+    project = tool_indicator.project
+    if period is None:
+        period = ReportingPeriod.objects.filter(call_id=project.call_id).order_by(
+            "starts"
+        ).first() or PeriodFactory(call=project.call)
+    return Value.objects.create(
+        project=project,
+        indicator=tool_indicator.catalogue,
+        period=period,
+        value=value,
+        **fields,
+    )
 
 
 class ParticipationActivityFactory(factory.django.DjangoModelFactory):

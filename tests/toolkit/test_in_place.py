@@ -341,17 +341,17 @@ def test_removing_a_self_assessment_asks_first(login: Any, member: Any, project:
     assert not SelfAssessment.objects.filter(pk=assessment.pk).exists()
 
 
-def test_a_breakdown_above_the_total_is_said_once(login: Any, member: Any, project: Any) -> None:
+def test_a_code_taken_is_said_once(login: Any, member: Any, project: Any) -> None:
     client = login(member)
-    indicator = make.indicator(project)
+    make.indicator(project, code="K1")
     response = post(
-        client, add_url(project, "indicator-value"), "indicator-value",
-        indicator=indicator.pk, reported_on="2026-01-01", value=5, women=3, men=3,
+        client, add_url(project, "indicator"), "indicator",
+        code="k1", name="Nätverk", kind="output", unit="entity", baseline=2, target=7,
     )  # fmt: skip
     html = response.content.decode()
-    assert "cannot be more than the total" in html
-    assert html.count("cannot be more than the total") == 2  # the summary and the field
-    assert 'value="5"' in html and 'value="3"' in html
+    message = "The project already has an indicator with this code."
+    assert html.count(message) == 2  # the summary and the field
+    assert 'value="k1"' in html and 'value="Nätverk"' in html and 'value="7"' in html
 
 
 def test_htmx_edit_opens_a_dialog_and_saving_swaps_the_body(

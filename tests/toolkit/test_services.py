@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from samskapa.core.enums import FocusArea
+from samskapa.evaluation import selectors as selectors_results
+from samskapa.evaluation.models import Indicator as CatalogueIndicator
+from samskapa.evaluation.models import ProjectIndicator
 from samskapa.projects.models import ProjectOrganisation
 from samskapa.toolkit import services
 from samskapa.toolkit.models import (
     Actor,
-    IndicatorValue,
     ParticipationActivity,
     PartnerCollaboration,
     ProblemLink,
@@ -140,20 +142,25 @@ def test_indicator_must_measure_an_outcome_or_output(project: Any) -> None:
         services.save_tool_object(obj=indicator, by=None)
 
 
-def test_breakdown_cannot_exceed_the_total(project: Any) -> None:
-    indicator = make.indicator(project)
-    value = IndicatorValue(
-        project=project,
-        indicator=indicator,
-        reported_on=date(2026, 1, 1),
-        value=10,
-        women=6,
-        men=5,
-    )
-    with pytest.raises(ValidationError, match="cannot be more than the total"):
-        services.save_tool_object(obj=value, by=None)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        value.save()
+def test_an_indicator_with_a_catalogue_code_is_that_catalogue_indicator(project: Any) -> None:
+    shared = CatalogueIndicator.objects.get(code="EECO01", project=None)  # seeded
+    indicator = make.indicator(project, code="eeco01", target=120)
+    assert indicator.catalogue == shared
+    link = ProjectIndicator.objects.get(project=project, indicator=shared)
+    assert link.target == 120  # the project reports on it, with the indicator's target
+
+
+def test_another_indicator_becomes_the_project_s_own_catalogue_entry(project: Any) -> None:
+    indicator = make.indicator(project, code="P1", name="Arbetsgivare", unit="entity")
+    own = indicator.catalogue
+    assert own.is_own and own.project == project and own.code == "P1"
+    assert (own.name_sv, own.unit, own.aggregation) == ("Arbetsgivare", "organisations", "latest")
+    assert own not in selectors_results.catalogue()  # not offered to other projects
+    indicator.name = "Arbetsgivare i nätverket"
+    services.save_tool_object(obj=indicator, by=None)
+    own.refresh_from_db()
+    assert own.name_sv == "Arbetsgivare i nätverket"  # kept in step, not a second entry
+    assert CatalogueIndicator.objects.filter(project=project).count() == 1
 
 
 def test_participation_level_must_be_on_the_scale(project: Any) -> None:

@@ -9,13 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samskapa.evaluation.models import Value
 from samskapa.toolkit import services
 from samskapa.toolkit.models import (
     Actor,
     ChangeElement,
     ChangeLink,
     Indicator,
-    IndicatorValue,
     ParticipationActivity,
     ParticipationProfile,
     PartnerCollaboration,
@@ -30,6 +30,7 @@ from samskapa.toolkit.models import (
 from samskapa.toolkit.selectors import partner_organisations
 from tests.factories import toolkit as make
 from tests.factories.accounts import staff
+from tests.factories.evaluation import PeriodFactory
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -137,13 +138,22 @@ def test_member_adds_an_indicator_and_reports_a_value(
     )  # fmt: skip
     assert response.status_code == 302
     indicator = Indicator.objects.get(project=p)
-    post(
-        client, add_url(p, "indicator-value"), "indicator-value",
-        indicator=indicator.pk, reported_on="2026-05-01", value=40, women=20, men=19, non_binary=1,
-    )  # fmt: skip
-    assert IndicatorValue.objects.get(indicator=indicator).value == 40
+    assert indicator.catalogue.code == "EECO01" and indicator.catalogue.project is None
+    # Values are reported on the results report page, into the one store of values.
+    today = timezone.localdate()
+    period = PeriodFactory(call=p.call, starts=date(today.year, 1 if today.month < 7 else 7, 1))
     page = client.get(tool_url(p, "indicators")).content.decode()
-    assert "40 %" in page and "data:image/svg+xml;base64," in page
+    report = reverse("evaluation:report", args=[p.pk, period.pk])
+    assert f'href="{report}"' in page
+    prefix = f"i{indicator.catalogue_id}"
+    client.post(
+        report,
+        {f"{prefix}-value": 40, f"{prefix}-women": 20, f"{prefix}-men": 19,
+         f"{prefix}-non_binary": 1},
+    )  # fmt: skip
+    assert Value.objects.get(project=p, indicator=indicator.catalogue).value == 40
+    page = client.get(tool_url(p, "indicators")).content.decode()
+    assert "40 %" in page and "data:image/svg+xml;base64," in page and period.name in page
 
 
 def test_member_maps_the_ecosystem(login: Any, member: Any, project: Any) -> None:
@@ -350,17 +360,9 @@ def test_empty_required_field_keeps_the_rest(login: Any, member: Any, project: A
     assert 'class="error-summary"' in body
 
 
-def test_breakdown_above_total_is_refused_in_the_form(
-    login: Any, member: Any, project: Any
-) -> None:
+def test_values_are_no_longer_added_in_the_toolkit(login: Any, member: Any, project: Any) -> None:
     client = login(member)
-    indicator = make.indicator(project)
-    response = post(
-        client, add_url(project, "indicator-value"), "indicator-value",
-        indicator=indicator.pk, reported_on="2026-01-01", value=5, women=3, men=3,
-    )  # fmt: skip
-    assert "cannot be more than the total" in response.content.decode()
-    assert not IndicatorValue.objects.filter(indicator=indicator).exists()
+    assert client.get(add_url(project, "indicator-value")).status_code == 404
 
 
 def test_other_member_cannot_touch_an_element_of_the_project(
@@ -465,9 +467,7 @@ def _fill(project: Any, n: int, start: int = 0) -> None:
         outcome = make.element(project, "outcome", f"Resultat {i}")
         make.change_link(outputs[i], outcome)
         indicator = make.indicator(project, code=f"K{i}", element=outcome)
-        IndicatorValue.objects.create(
-            project=project, indicator=indicator, reported_on=date(2026, 1, 1 + i), value=3
-        )
+        make.reported_value(indicator, value=3 + i)
         x, y = (
             make.actor(project, f"Aktör {i}"),
             make.actor(project, f"Annan {i}", sector="academia"),

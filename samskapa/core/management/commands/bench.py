@@ -36,10 +36,17 @@ class Command(BaseCommand):
         self.stdout.write(f"\nBaseline {benchmark.BASELINE_URL}: {baseline:.1f} ms (median)\n")
         self.stdout.write(
             f"{'page':<42} {'status':>6} {'queries':>7} {'median ms':>10} {'× base':>7}"
+            f" {'SQL ms':>8} {'× SQL':>6}"
         )
         for row in results:
+            sql = (
+                f" {row.reference_ms:>8.1f} {row.reference_ratio:>6.2f}"
+                if row.reference_ms and row.reference_ratio
+                else f" {'':>8} {'':>6}"
+            )
             self.stdout.write(
                 f"{row.label:<42} {row.status:>6} {row.queries:>7} {row.median_ms:>10.1f} {row.ratio:>7.1f}"
+                + sql
             )
         failed = [row.label for row in results if row.status != 200]
         if failed:
