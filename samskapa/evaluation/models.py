@@ -345,3 +345,12 @@ from samskapa.evaluation.cycles import (  # noqa: E402, F401
     EvaluationQuestion,
     Excerpt,
 )
+
+# Surveys of evaluation cycles live in their own module (issue 15).
+from samskapa.evaluation.surveys import (  # noqa: E402, F401
+    Choice,
+    InstrumentVersion,
+    Question,
+    Section,
+    Survey,
+)

@@ -106,3 +106,30 @@ def is_excerpt_evaluator(user: object, excerpt: object) -> bool:
 
 
 rules.add_perm("evaluation.change_excerpt", is_admin | (is_evaluator & is_excerpt_evaluator))
+
+
+# --- Surveys (issue 15) ---------------------------------------------------------------------
+# The centre team reads a cycle's surveys and their questions; admins and the cycle's
+# evaluators create, change, import and export them. Everyone else gets 404.
+
+
+@rules.predicate
+def is_survey_evaluator(user: object, survey: object) -> bool:
+    return is_cycle_evaluator(user, getattr(survey, "cycle", None))
+
+
+rules.add_perm("evaluation.view_surveys", is_centre_team)
+rules.add_perm("evaluation.add_survey", is_admin | (is_evaluator & is_cycle_evaluator))
+rules.add_perm("evaluation.view_survey", is_centre_team)
+rules.add_perm("evaluation.change_survey", is_admin | (is_evaluator & is_survey_evaluator))
+
+
+@rules.predicate
+def is_question_evaluator(user: object, question: object) -> bool:
+    survey = getattr(getattr(question, "version", None), "survey", None)
+    return is_survey_evaluator(user, survey)
+
+
+rules.add_perm(
+    "evaluation.change_survey_question", is_admin | (is_evaluator & is_question_evaluator)
+)

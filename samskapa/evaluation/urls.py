@@ -1,6 +1,7 @@
 from django.urls import path
 
 from samskapa.evaluation import views
+from samskapa.evaluation.urls_surveys import urlpatterns as survey_urlpatterns
 
 app_name = "evaluation"
 
@@ -40,3 +41,6 @@ urlpatterns = [
     path("evaluation/cycles/<int:pk>/excerpts/new/", views.excerpt_new, name="excerpt-new"),
     path("evaluation/excerpts/<int:pk>/", views.excerpt_edit, name="excerpt-edit"),
 ]
+
+# Surveys of evaluation cycles (issue 15).
+urlpatterns += survey_urlpatterns

@@ -20,6 +20,14 @@ from samskapa.evaluation.cycles import (
 )
 from samskapa.evaluation.enums import Aggregation, Level, Measure, Unit, ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.evaluation.surveys import (
+    Choice,
+    InstrumentVersion,
+    Question,
+    QuestionType,
+    Section,
+    Survey,
+)
 from samskapa.projects.models import Call, Project
 from tests.factories.coalitions import ReflectionFactory
 from tests.factories.projects import CallFactory, ProjectFactory
@@ -176,3 +184,96 @@ class ExcerptFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda e: len(e.text))
     text = "Deltagarna ville själva leda träffarna."
     source_digest = factory.LazyAttribute(lambda e: digest(e.source_text))
+
+
+# --- Surveys ----------------------------------------------------------------------------------
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """A survey of a cycle with an empty, unfrozen version 1 (`with_questions(survey)` fills
+    it)."""
+
+    class Meta:
+        model = Survey
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(CycleFactory)
+    title_sv = factory.Sequence(lambda n: f"Enkät {n}")
+    title_en = factory.Sequence(lambda n: f"Survey {n}")
+
+    @factory.post_generation
+    def first_version(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            InstrumentVersion.objects.create(survey=self, number=1)
+
+
+LIKERT = [
+    ("1", "Instämmer inte alls", "Strongly disagree"),
+    ("2", "Instämmer delvis", "Partly agree"),
+    ("3", "Instämmer helt", "Strongly agree"),
+]
+
+
+def with_questions(survey: Survey, *, frozen: bool = False) -> InstrumentVersion:
+    """Fill the survey's latest version: a section with a Likert question, a yes/no question,
+    a free-text question shown only on "yes", and a whole number outside the section."""
+    version = survey.versions.order_by("-number").first()
+    section = Section.objects.create(
+        version=version,
+        position=1,
+        name="samverkan",
+        title_sv="Samverkan",
+        title_en="Collaboration",
+    )
+
+    def question(position: int, name: str, kind: str, sv: str, en: str, **extra: Any) -> Question:
+        return Question.objects.create(
+            version=version,
+            position=position,
+            name=name,
+            kind=kind,
+            label_sv=sv,
+            label_en=en,
+            **extra,
+        )
+
+    trust = question(
+        1,
+        "trust",
+        QuestionType.LIKERT,
+        "Jag litar på partnerna.",
+        "I trust the partners.",
+        section=section,
+        required=True,
+        focus_area=FocusArea.COLLABORATION,
+        choice_list="agree",
+    )
+    involved = question(
+        2,
+        "involved",
+        QuestionType.SELECT_ONE,
+        "Var du med i planeringen?",
+        "Did you take part in the planning?",
+        section=section,
+        choice_list="yesno",
+    )
+    question(
+        3,
+        "how",
+        QuestionType.TEXT,
+        "Hur var du med?",
+        "How did you take part?",
+        section=section,
+        relevant_name="involved",
+        relevant_value="yes",
+        focus_area=FocusArea.PARTICIPATION,
+    )
+    question(4, "meetings", QuestionType.INTEGER, "Antal möten", "Number of meetings")
+    for n, (value, sv, en) in enumerate(LIKERT, start=1):
+        Choice.objects.create(question=trust, position=n, value=value, label_sv=sv, label_en=en)
+    Choice.objects.create(question=involved, position=1, value="yes", label_sv="Ja", label_en="Yes")
+    Choice.objects.create(question=involved, position=2, value="no", label_sv="Nej", label_en="No")
+    if frozen:
+        version.frozen = True
+        version.save()
+    return version

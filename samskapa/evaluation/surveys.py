@@ -1,0 +1,220 @@
+"""Surveys of an evaluation cycle: instruments with sections and questions, in versions.
+
+A survey (`Survey`) belongs to one evaluation cycle. Its questions live in numbered versions
+(`InstrumentVersion`): the latest version is edited until a wave uses it; from then on it is
+frozen, and the next change copies it into a new version. A wave keeps pointing at the version
+it was answered with, so a changed instrument never changes how earlier answers read.
+
+Skip logic is one rule per question: the question is shown when an earlier question's answer
+equals a value (for a multiple-choice question: when that value is among the chosen ones).
+`QuestionType` lists the kinds; `services_surveys` is the one place that writes these rows.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from samskapa.core.enums import FocusArea
+
+
+def _in_language(sv: str, en: str) -> str:
+    return en if get_language() == "en" and en else sv
+
+
+class QuestionType(models.TextChoices):
+    SELECT_ONE = "select_one", _("Single choice")
+    SELECT_MULTIPLE = "select_multiple", _("Multiple choice")
+    LIKERT = "likert", _("Likert scale")
+    INTEGER = "integer", _("Whole number")
+    DECIMAL = "decimal", _("Decimal number")
+    DATE = "date", _("Date")
+    TEXT = "text", _("Free text")
+    NOTE = "note", _("Note (no answer)")
+
+
+CHOICE_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE, QuestionType.LIKERT)
+SINGLE_VALUE_CHOICE_TYPES = (QuestionType.SELECT_ONE, QuestionType.LIKERT)
+
+name_validator = RegexValidator(
+    r"^[A-Za-z_][A-Za-z0-9_]{0,59}$",
+    _("Use letters a–z, digits and _ only, starting with a letter (at most 60 characters)."),
+)
+
+
+class Survey(models.Model):
+    """A questionnaire of a cycle, asked in waves."""
+
+    cycle = models.ForeignKey(
+        "evaluation.EvaluationCycle", on_delete=models.CASCADE, related_name="surveys"
+    )
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["cycle", "title_sv", "pk"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluation:survey", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return _in_language(self.title_sv, self.title_en)
+
+
+class InstrumentVersion(models.Model):
+    """One version of a survey's questions. Frozen (never changed again) once a wave uses it."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    frozen = models.BooleanField(_("frozen"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["survey", "-number"]
+        verbose_name = _("instrument version")
+        verbose_name_plural = _("instrument versions")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="evaluation_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} v{self.number}"
+
+
+class Section(models.Model):
+    """A section (an XLSForm group) of a version."""
+
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=60, validators=[name_validator])
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["version", "position", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="evaluation_section_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return _in_language(self.title_sv, self.title_en)
+
+
+class Question(models.Model):
+    """A question of a version, in its section (or outside any), with its skip rule."""
+
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="questions"
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    position = models.PositiveIntegerField(default=0)
+    name = models.CharField(
+        _("name"),
+        max_length=60,
+        validators=[name_validator],
+        help_text=_("A short identifier, the same in every version, e.g. trust_partners."),
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=QuestionType.choices)
+    label_sv = models.TextField(_("question (Swedish)"))
+    label_en = models.TextField(_("question (English)"), blank=True)
+    required = models.BooleanField(_("required"), default=False)
+    focus_area = models.CharField(
+        _("focus area"), max_length=20, choices=FocusArea.choices, blank=True
+    )
+    choice_list = models.CharField(_("choice list"), max_length=60, blank=True)
+    relevant_name = models.CharField(_("shown when the question"), max_length=60, blank=True)
+    relevant_value = models.CharField(_("has the answer"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["version", "position", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="evaluation_question_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_sv, self.label_en)
+
+    @property
+    def has_choices(self) -> bool:
+        return self.kind in CHOICE_TYPES
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.kind == QuestionType.SELECT_MULTIPLE
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind == QuestionType.NOTE
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.kind == QuestionType.TEXT
+
+    @property
+    def has_condition(self) -> bool:
+        return bool(self.relevant_name)
+
+    def clean(self) -> None:
+        if self.kind == QuestionType.NOTE and self.required:
+            raise ValidationError({"required": _("A note has no answer and cannot be required.")})
+        if bool(self.relevant_name) != bool(self.relevant_value):
+            raise ValidationError(
+                {"relevant_value": _("Give both the earlier question and the answer, or neither.")}
+            )
+
+
+class Choice(models.Model):
+    """An answer option of a choice question (its value is what is stored and exported)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    position = models.PositiveIntegerField(default=0)
+    value = models.CharField(_("value"), max_length=60)
+    label_sv = models.CharField(_("label (Swedish)"), max_length=200)
+    label_en = models.CharField(_("label (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["question", "position", "pk"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "value"], name="evaluation_choice_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_sv, self.label_en)
