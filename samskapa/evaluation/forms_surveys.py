@@ -26,7 +26,7 @@ class SurveyForm(RefusesPersonnummer, forms.ModelForm):
         fields = ["title_sv", "title_en"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.refuse_in(data)
         return data
 
@@ -38,7 +38,7 @@ class SectionForm(RefusesPersonnummer, forms.ModelForm):
         help_texts = {"name": _("A short identifier, e.g. collaboration.")}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.refuse_in(data)
         return data
 
@@ -141,7 +141,7 @@ class QuestionForm(RefusesPersonnummer, forms.ModelForm):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.refuse_in(data)
         try:
             data["choices"] = parse_choices(data.get("choices_text", ""))

@@ -30,7 +30,6 @@ from samskapa.evaluation.surveys import (
     CHOICE_TYPES,
     InstrumentVersion,
     QuestionType,
-    name_validator,
 )
 from samskapa.projects.importer import MAX_FILE_BYTES, MAX_ROWS, FileRefused
 from samskapa.projects.importer import _check_zip as check_zip
@@ -50,6 +49,7 @@ PLAIN_TYPES = {
 }
 YES = {"yes", "true", "1", "true()"}
 NO = {"", "no", "false", "0", "false()"}
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
 RELEVANT_EQUALS = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}\s*=\s*'([^']*)'$")
 RELEVANT_SELECTED = re.compile(
     r"^selected\(\s*\$\{([A-Za-z_][A-Za-z0-9_]*)\}\s*,\s*'([^']*)'\s*\)$"
@@ -308,7 +308,7 @@ def _read_survey(
         if not name:
             refuse(_("The row has no name."))
             continue
-        if not re.fullmatch(name_validator.regex.pattern, name):
+        if not NAME.fullmatch(name):
             refuse(
                 _(
                     "The name “%(name)s” is not allowed: use letters a–z, digits and _, "
@@ -465,7 +465,7 @@ def export(version: InstrumentVersion) -> bytes:
     instrument = from_version(version)
     kinds = {q.name: q.kind for q in instrument.questions}
     book = Workbook()
-    survey = book.active
+    survey: Any = book.active
     survey.title = "survey"
     survey.append(list(SURVEY_COLUMNS))
     choices = book.create_sheet("choices")

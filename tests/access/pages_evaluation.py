@@ -10,6 +10,7 @@ from samskapa.coalitions.models import Coalition
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
+from samskapa.evaluation.surveys import Survey
 from tests.access.matrix import CENTRE_TEAM, Page
 from tests.access.world import World
 from tests.factories.coalitions import coalition_of
@@ -21,7 +22,9 @@ from tests.factories.evaluation import (
     PeriodFactory,
     ProjectIndicatorFactory,
     QuestionFactory,
+    SurveyFactory,
     ValueFactory,
+    with_questions,
 )
 
 ADMIN = frozenset({"admin"})
@@ -248,4 +251,87 @@ PAGES += [
     Page("evaluation:excerpts", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
     Page("evaluation:excerpt-new", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
     Page("evaluation:excerpt-edit", CYCLE_EDITORS, kwargs=_excerpt, denied=NOT_FOUND),
+]
+
+
+# Surveys of a cycle (issue 15): the centre team reads them, admins and the cycle's evaluators
+# create, change, import and export them; everyone else gets 404.
+
+
+def _survey(world: World) -> dict[str, Any]:
+    def build() -> Survey:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        existing = cycle.surveys.first()
+        if existing:
+            return existing
+        survey = SurveyFactory(cycle=cycle)
+        with_questions(survey)
+        return survey
+
+    return {"pk": world.get("survey", build).pk}
+
+
+def _survey_question(world: World) -> dict[str, Any]:
+    survey = Survey.objects.get(pk=_survey(world)["pk"])
+    version = survey.versions.order_by("-number").first()
+    return {"pk": version.questions.order_by("-position").first().pk}
+
+
+def _fresh_survey(world: World) -> dict[str, Any]:
+    """A survey of its own for POSTs that change it (the demo's survey stays as it is)."""
+    cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+    survey = SurveyFactory(cycle=cycle)
+    with_questions(survey)
+    return {"pk": survey.pk}
+
+
+def _fresh_question(world: World) -> dict[str, Any]:
+    survey = Survey.objects.get(pk=_fresh_survey(world)["pk"])
+    return {"pk": survey.versions.get().questions.get(name="meetings").pk}
+
+
+PAGES += [
+    Page("evaluation:surveys", CENTRE_TEAM, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:survey-import", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:survey-import-preview",
+        CYCLE_EDITORS,
+        kwargs=_cycle,
+        denied=NOT_FOUND,
+        ok=FOUND,
+        scan=False,
+    ),
+    Page(
+        "evaluation:survey-import-confirm",
+        CYCLE_EDITORS,
+        kwargs=_cycle,
+        denied=NOT_FOUND,
+        method="POST",
+        ok=FOUND,
+        scan=False,
+    ),
+    Page("evaluation:survey", CENTRE_TEAM, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:survey-edit", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:section-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:question-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:question-edit", CYCLE_EDITORS, kwargs=_survey_question, denied=NOT_FOUND),
+    Page("evaluation:survey-export", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND, scan=False),
+    Page(
+        "evaluation:survey-freeze",
+        CYCLE_EDITORS,
+        kwargs=_fresh_survey,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page(
+        "evaluation:question-delete",
+        CYCLE_EDITORS,
+        kwargs=_fresh_question,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
 ]
