@@ -58,3 +58,26 @@ class EvaluationConfig(AppConfig):
                 "evaluation", pages=evaluation_bench.PAGES, seed=evaluation_bench.seed
             )
         )
+        self._ready_surveys()
+
+    def _ready_surveys(self) -> None:
+        """Surveys of evaluation cycles (issue 15): the member panel, the retention rule that
+        deletes the addresses of closed waves, and the benchmark wave."""
+        from samskapa.core import retention
+        from samskapa.evaluation import bench_surveys, services_surveys
+        from samskapa.evaluation import dashboard_surveys as survey_panels
+
+        for panel in survey_panels.PANELS:
+            dashboard.register(panel)
+        retention.register(
+            retention.RetentionRule(
+                "evaluation-survey-links",
+                _("Addresses and unused single-use links of survey waves that have closed"),
+                services_surveys.purge_wave_links,
+            )
+        )
+        bench.register(
+            bench.BenchModule(
+                "evaluation-surveys", pages=bench_surveys.PAGES, seed=bench_surveys.seed
+            )
+        )

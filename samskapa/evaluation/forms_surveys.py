@@ -3,21 +3,29 @@ its skip rule, and the XLSForm upload."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from samskapa.core.widgets import DateInput
 from samskapa.evaluation.forms import RefusesPersonnummer
 from samskapa.evaluation.surveys import (
     CHOICE_TYPES,
     InstrumentVersion,
     Question,
+    QuestionType,
     Section,
     Survey,
+    Wave,
     name_validator,
+    shown_questions,
 )
+from samskapa.projects.models import Project
 
 
 class SurveyForm(RefusesPersonnummer, forms.ModelForm):
@@ -179,3 +187,120 @@ class XLSFormUploadForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class WaveForm(RefusesPersonnummer, forms.ModelForm):
+    class Meta:
+        model = Wave
+        fields = ["name_sv", "name_en", "opens", "closes"]
+        widgets = {"opens": DateInput(), "closes": DateInput()}
+        help_texts = {"name_sv": _("For example Baseline, Midpoint or End.")}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_in(data)
+        return data
+
+
+class InviteForm(forms.Form):
+    """Addresses of partners and target-group representatives to send single-use links to."""
+
+    project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none())
+    addresses = forms.CharField(
+        label=_("E-mail addresses"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One or more addresses, separated by new lines, commas or spaces. Each gets its own "
+            "link that works once; the addresses are deleted when the wave closes."
+        ),
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["project"]
+        field.queryset = projects
+
+    def clean_addresses(self) -> list[str]:
+        found = []
+        for address in re.split(r"[\s,;]+", self.cleaned_data["addresses"]):
+            if not address:
+                continue
+            try:
+                validate_email(address)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(address)s” is not an e-mail address.") % {"address": address}
+                ) from None
+            if address.lower() not in found:
+                found.append(address.lower())
+        if not found:
+            raise ValidationError(_("Enter at least one address."))
+        if len(found) > 500:
+            raise ValidationError(_("At most 500 addresses at a time."))
+        return found
+
+
+def answer_field(question: Question) -> forms.Field:
+    label = question.label
+    required = question.required
+    kind = question.kind
+    if kind in (QuestionType.SELECT_ONE, QuestionType.LIKERT):
+        return forms.ChoiceField(
+            label=label,
+            required=required,
+            choices=[(c.value, c.label) for c in question.choices.all()],
+            widget=forms.RadioSelect,
+        )
+    if kind == QuestionType.SELECT_MULTIPLE:
+        return forms.MultipleChoiceField(
+            label=label,
+            required=required,
+            choices=[(c.value, c.label) for c in question.choices.all()],
+            widget=forms.CheckboxSelectMultiple,
+        )
+    if kind == QuestionType.INTEGER:
+        return forms.IntegerField(
+            label=label, required=required, min_value=-(10**9), max_value=10**9
+        )
+    if kind == QuestionType.DECIMAL:
+        return forms.DecimalField(label=label, required=required, max_digits=14, decimal_places=4)
+    if kind == QuestionType.DATE:
+        return forms.DateField(label=label, required=required, widget=DateInput())
+    return forms.CharField(
+        label=label, required=required, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class AnswerForm(forms.Form):
+    """The answers to a wave's version: one field a question (notes have none). The skip rule
+    is applied to what was sent: a hidden question is neither required nor kept."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            if not question.is_note:
+                self.fields[question.name] = answer_field(question)
+        if self.is_bound:
+            data = self.data
+
+            def sent(name: str) -> list[str]:
+                return data.getlist(name) if hasattr(data, "getlist") else [data.get(name, "")]
+
+            self.shown = shown_questions(questions, sent)
+            for name, field in self.fields.items():
+                if name not in self.shown:
+                    field.required = False
+        else:
+            self.shown = {q.name for q in questions}
+
+    def answers(self) -> dict[str, Any]:
+        """The cleaned answers of the shown questions that were answered."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name in self.shown and value not in (None, "", [])
+        }

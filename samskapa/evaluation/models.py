@@ -348,9 +348,14 @@ from samskapa.evaluation.cycles import (  # noqa: E402, F401
 
 # Surveys of evaluation cycles live in their own module (issue 15).
 from samskapa.evaluation.surveys import (  # noqa: E402, F401
+    Answer,
     Choice,
     InstrumentVersion,
     Question,
+    Response,
     Section,
     Survey,
+    Wave,
+    WaveLink,
+    WaveParticipant,
 )

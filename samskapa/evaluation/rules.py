@@ -133,3 +133,41 @@ def is_question_evaluator(user: object, question: object) -> bool:
 rules.add_perm(
     "evaluation.change_survey_question", is_admin | (is_evaluator & is_question_evaluator)
 )
+
+
+# Waves: the centre team reads a wave and its results; the cycle's editors change it, send
+# links and reminders; a lead of one of the cycle's projects also sends links (for their own
+# project); members of the cycle's projects answer it, logged in.
+
+
+@rules.predicate
+def is_wave_evaluator(user: object, wave: object) -> bool:
+    return is_survey_evaluator(user, getattr(wave, "survey", None))
+
+
+def _wave_projects(wave: object) -> Any:
+    survey = getattr(wave, "survey", None)
+    return survey.cycle.projects if survey is not None else None
+
+
+@rules.predicate
+def leads_a_wave_project(user: object, wave: object) -> bool:
+    projects = _wave_projects(wave)
+    if projects is None or not getattr(user, "pk", None):
+        return False
+    return bool(projects.filter(members__user=user, members__role="lead").exists())
+
+
+@rules.predicate
+def is_wave_project_member(user: object, wave: object) -> bool:
+    projects = _wave_projects(wave)
+    if projects is None or not getattr(user, "pk", None):
+        return False
+    return bool(projects.filter(members__user=user).exists())
+
+
+is_wave_editor = is_admin | (is_evaluator & is_wave_evaluator)
+rules.add_perm("evaluation.view_wave", is_centre_team)
+rules.add_perm("evaluation.change_wave", is_wave_editor)
+rules.add_perm("evaluation.invite_to_wave", is_wave_editor | leads_a_wave_project)
+rules.add_perm("evaluation.answer_wave", is_wave_project_member)

@@ -8,27 +8,42 @@ to the same question can be compared from one version to the next.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import secrets
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samskapa.accounts.models import User
+from samskapa.core import mail
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
 from samskapa.evaluation.cycles import EvaluationCycle
 from samskapa.evaluation.surveys import (
     CHOICE_TYPES,
+    Answer,
     Choice,
     InstrumentVersion,
     Question,
     QuestionType,
+    Response,
     Section,
     Survey,
+    Wave,
+    WaveLink,
+    WaveParticipant,
 )
 from samskapa.evaluation.xlsform import ParsedInstrument
+from samskapa.projects.models import Project
 
 ChoiceRow = tuple[str, str, str]  # value, Swedish label, English label
 
@@ -279,3 +294,205 @@ def import_instrument(
         )
     record_event(action=AuditAction.IMPORT, actor=by, obj=survey, fields=["questions"])
     return survey
+
+
+# --- Waves ---------------------------------------------------------------------------------
+
+
+class LinkRefused(Exception):
+    """The link is unknown, already used, or its wave is not open; the message says which."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def save_wave(*, wave: Wave, by: User) -> Wave:
+    """A new wave asks the survey's latest version, which is frozen from then on; an existing
+    wave keeps its version (only its names and dates change)."""
+    if wave.pk is None:
+        version = latest_version(wave.survey)
+        freeze_version(version=version, by=by)
+        wave.version = version
+    wave.full_clean()
+    wave.save()
+    record_event(action=AuditAction.CHANGE, actor=by, obj=wave.survey, fields=["waves"])
+    return wave
+
+
+def _link_message(
+    *, email: str, token: str, wave_pk: int, language: str, site_url: str, reminder: bool
+) -> EmailMessage | None:
+    wave = Wave.objects.select_related("survey").filter(pk=wave_pk).first()
+    if wave is None:
+        return None
+    with translation.override(language):  # the link in the recipient's language
+        path = reverse("evaluation:answer-link", args=[token])
+    return mail.render_message(
+        to=email,
+        language=language,
+        subject_template="evaluation/surveys/email/link_subject.txt",
+        body_template="evaluation/surveys/email/link_body.txt",
+        context={
+            "wave": wave,
+            "survey": wave.survey,
+            "link": site_url.rstrip("/") + path,
+            "reminder": reminder,
+        },
+    )
+
+
+@transaction.atomic
+def invite(
+    *,
+    wave: Wave,
+    project: Project,
+    addresses: Sequence[str],
+    language: str,
+    by: User,
+    site_url: str,
+) -> int:
+    """A single-use link for each new address, sent after commit through the task queue.
+    An address the wave already has a link for gets none (and is not told apart)."""
+    if wave.is_closed():
+        raise ValidationError(_("The wave has closed: no more links can be sent."))
+    if not wave.survey.cycle.projects.filter(pk=project.pk).exists():
+        raise ValidationError(_("The project is not one of the cycle's projects."))
+    known = set(wave.links.filter(email__in=addresses).values_list("email", flat=True))
+    count = 0
+    for email in addresses:
+        if email in known:
+            continue
+        token = secrets.token_urlsafe(32)
+        WaveLink.objects.create(
+            wave=wave,
+            project=project,
+            email=email,
+            language=language,
+            token_hash=hash_token(token),
+        )
+        mail.send_later(
+            partial(
+                _link_message,
+                email=email,
+                token=token,
+                wave_pk=wave.pk,
+                language=language,
+                site_url=site_url,
+                reminder=False,
+            )
+        )
+        count += 1
+    record_event(action=AuditAction.CREATE, actor=by, obj=wave.survey, fields=["links"])
+    return count
+
+
+@transaction.atomic
+def remind(*, wave: Wave, by: User, site_url: str) -> int:
+    """A reminder to every address whose link is still unused (used links are deleted, so
+    nobody is told who answered). Only hashes are stored, so each gets a fresh link and the
+    old one stops working."""
+    if not wave.is_open():
+        raise ValidationError(_("Reminders are sent only while the wave is open."))
+    count = 0
+    for link in wave.links.select_for_update():
+        token = secrets.token_urlsafe(32)
+        link.token_hash = hash_token(token)
+        link.save(update_fields=["token_hash"])
+        mail.send_later(
+            partial(
+                _link_message,
+                email=link.email,
+                token=token,
+                wave_pk=wave.pk,
+                language=link.language,
+                site_url=site_url,
+                reminder=True,
+            )
+        )
+        count += 1
+    record_event(action=AuditAction.CHANGE, actor=by, obj=wave.survey, fields=["reminders"])
+    return count
+
+
+def link_wave(token: str) -> tuple[WaveLink, Wave]:
+    """The unused link and its open wave, or LinkRefused with the reason."""
+    link = (
+        WaveLink.objects.select_related("wave__survey", "wave__version")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if link is None:
+        raise LinkRefused(_("This link has already been used, or it is not valid."))
+    if not link.wave.is_open():
+        raise LinkRefused(_("The survey is not open: this link can no longer be used."))
+    return link, link.wave
+
+
+def _write_response(*, wave: Wave, project: Project | None, answers: dict[str, Any]) -> None:
+    """The answers, in their own transaction, with random keys and no time."""
+    questions = {q.name: q for q in wave.version.questions.all()}
+    with transaction.atomic():
+        response = Response.objects.create(wave=wave, project=project)
+        rows = []
+        for name, value in answers.items():
+            question = questions.get(name)
+            if question is None or question.is_note:
+                continue
+            if question.is_multiple:
+                rows += [Answer(response=response, question=question, value=v) for v in value]
+            elif question.is_free_text:
+                rows.append(Answer(response=response, question=question, text=str(value)))
+            else:
+                text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+                rows.append(Answer(response=response, question=question, value=text[:100]))
+        Answer.objects.bulk_create(rows)
+
+
+def answer_by_link(*, token: str, answers: dict[str, Any]) -> None:
+    """Spend the link (deleted, in a transaction of its own), then write the answers (in
+    another): no row, key or time pairs them."""
+    with transaction.atomic():
+        link_hash = hash_token(token)
+        link = WaveLink.objects.select_for_update().filter(token_hash=link_hash).first()
+        if link is None:
+            raise LinkRefused(_("This link has already been used, or it is not valid."))
+        wave = Wave.objects.select_related("version").get(pk=link.wave_id)
+        if not wave.is_open():
+            raise LinkRefused(_("The survey is not open: this link can no longer be used."))
+        project = Project.objects.filter(pk=link.project_id).first()
+        link.delete()
+    _write_response(wave=wave, project=project, answers=answers)
+
+
+def has_answered(*, wave: Wave, user: User) -> bool:
+    return WaveParticipant.objects.filter(wave=wave, user=user).exists()
+
+
+def answer_as_member(*, wave: Wave, user: User, project: Project, answers: dict[str, Any]) -> None:
+    """One answer per person and wave: the person is recorded as having answered (in a
+    transaction of its own), and the answers are written apart from them."""
+    if not wave.is_open():
+        raise ValidationError(_("The survey is not open."))
+    if not project.members.filter(user=user).exists():
+        raise ValidationError(_("You are not a member of this project."))
+    try:
+        with transaction.atomic():
+            WaveParticipant.objects.create(wave=wave, user=user)
+    except IntegrityError:
+        raise ValidationError(_("You have already answered this survey.")) from None
+    _write_response(wave=wave, project=project, answers=answers)
+
+
+def purge_wave_links(*, now: datetime.datetime, dry_run: bool) -> int:
+    """Retention: the addresses of closed waves (every remaining link) are deleted."""
+    stale = WaveLink.objects.filter(wave__closes__lt=timezone.localdate(now))
+    count = stale.count()
+    if not dry_run:
+        stale.delete()
+    return count

@@ -12,10 +12,16 @@ equals a value (for a multiple-choice question: when that value is among the cho
 
 from __future__ import annotations
 
+import datetime
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -218,3 +224,164 @@ class Choice(models.Model):
     @property
     def label(self) -> str:
         return _in_language(self.label_sv, self.label_en)
+
+
+# --- Waves, links and answers ----------------------------------------------------------------
+#
+# Anonymity by construction (docs/surveys.md, "Anonymity"): a `WaveLink` (an address and the
+# hash of its token) and a `Response` with its `Answer`s share nothing: no foreign key between
+# them, no common id (responses and answers have random UUID keys, so their keys carry no
+# order), no time of answering (a response keeps only its wave and project). A used link is
+# deleted, in a transaction of its own before the answers are written, so no row says which
+# link was used, let alone when. A member's `WaveParticipant` row says only that the person
+# answered the wave (one answer per person), written in its own transaction too, and holds no
+# time either.
+
+
+class Wave(models.Model):
+    """One round of a survey (baseline, midpoint, end or any name), asking one frozen version
+    between its opening and closing dates."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="waves")
+    version = models.ForeignKey(
+        InstrumentVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
+        related_name="waves",
+    )
+    name_sv = models.CharField(_("name (Swedish)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    opens = models.DateField(_("opens"))
+    closes = models.DateField(_("closes"))
+
+    class Meta:
+        ordering = ["survey", "opens", "pk"]
+        verbose_name = _("wave")
+        verbose_name_plural = _("waves")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gte=models.F("opens")), name="evaluation_wave_dates"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluation:wave", args=[self.pk])
+
+    @property
+    def name(self) -> str:
+        return _in_language(self.name_sv, self.name_en)
+
+    def clean(self) -> None:
+        if self.opens and self.closes and self.closes < self.opens:
+            raise ValidationError({"closes": _("The wave cannot close before it opens.")})
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens <= today <= self.closes
+
+    def is_closed(self, today: datetime.date | None = None) -> bool:
+        return (today or timezone.localdate()) > self.closes
+
+
+class WaveLink(models.Model):
+    """A single-use link to answer a wave without an account, sent to an address a project
+    lead or an evaluator entered. Only the hash of its token is stored. Deleted when used, and
+    every remaining one when the wave closes (retention rule `evaluation-survey-links`)."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="links")
+    project = models.ForeignKey(
+        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=2, default="sv")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("survey link")
+        verbose_name_plural = _("survey links")
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "email"], name="evaluation_wave_link_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class WaveParticipant(models.Model):
+    """A logged-in member answered the wave. Nothing else: not what, not when."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("wave participant")
+        verbose_name_plural = _("wave participants")
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "user"], name="evaluation_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.wave)
+
+
+class Response(models.Model):
+    """One person's answers to a wave, with nothing about the person: the wave and the
+    project the answer counts for, and a random key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+
+    def __str__(self) -> str:
+        return str(self.wave)
+
+
+class Answer(models.Model):
+    """The answer to one question of a response: `value` holds a choice's value (one row per
+    chosen value of a multiple choice), a number or an ISO date; `text` holds free text."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    value = models.CharField(max_length=100, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self) -> str:
+        return self.value or self.text[:60]
+
+
+def shown_questions(questions: list[Question], answers: Callable[[str], list[str]]) -> set[str]:
+    """The names of the questions a respondent sees, given their answers (`answers(name)`: the
+    values given to a question). The one place of the skip rule: a question with a condition
+    is shown when the earlier question is shown and its answer is (or, for a multiple choice,
+    includes) the value. The page's script (evaluation/survey.js) repeats it for comfort only;
+    the server decides on submit."""
+    shown: set[str] = set()
+    for question in questions:
+        condition = question.relevant_name
+        if not condition or (
+            condition in shown
+            and question.relevant_value in [v.strip() for v in answers(condition)]
+        ):
+            shown.add(question.name)
+    return shown

@@ -30,3 +30,19 @@ urlpatterns = [
         name="question-delete",
     ),
 ]
+
+urlpatterns += [
+    path("evaluation/surveys/<int:pk>/waves/new/", views.wave_new, name="wave-new"),
+    path("evaluation/surveys/<int:pk>/results/", views.survey_results, name="survey-results"),
+    path(
+        "evaluation/surveys/<int:pk>/results.<str:fmt>",
+        views.survey_results_export,
+        name="survey-results-export",
+    ),
+    path("evaluation/waves/<int:pk>/", views.wave_detail, name="wave"),
+    path("evaluation/waves/<int:pk>/edit/", views.wave_edit, name="wave-edit"),
+    path("evaluation/waves/<int:pk>/links/", views.wave_invite, name="wave-invite"),
+    path("evaluation/waves/<int:pk>/remind/", views.wave_remind, name="wave-remind"),
+    path("evaluation/waves/<int:pk>/answer/", views.wave_answer, name="wave-answer"),
+    path("survey/<str:token>/", views.answer_link, name="answer-link"),
+]

@@ -11,28 +11,39 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from samskapa.core import charts, exports
 from samskapa.core.access import get_object_for_user
+from samskapa.core.audit import record_event
 from samskapa.core.exports import XLSX_TYPE
+from samskapa.core.models import AuditAction
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import selectors_surveys as selectors
 from samskapa.evaluation import services_surveys as services
 from samskapa.evaluation import xlsform
 from samskapa.evaluation.cycles import EvaluationCycle
+from samskapa.evaluation.disclosure import is_internal
 from samskapa.evaluation.forms_surveys import (
+    AnswerForm,
+    InviteForm,
     QuestionForm,
     SectionForm,
     SurveyForm,
+    WaveForm,
     XLSFormUploadForm,
 )
-from samskapa.evaluation.surveys import Question, Survey
+from samskapa.evaluation.selectors_surveys import SUPPRESSED
+from samskapa.evaluation.surveys import Question, QuestionType, Survey, Wave
+from samskapa.projects.models import Project
 
 
 def _cycle(request: AuthenticatedHttpRequest, pk: int, perm: str) -> EvaluationCycle:
@@ -102,6 +113,7 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "is_latest": version == versions[0],
             "versions": versions,
             "parts": selectors.version_parts(version),
+            "waves": selectors.waves_of(survey),
             "can_change": request.user.has_perm("evaluation.change_survey", survey),
         },
     )
@@ -359,3 +371,321 @@ def survey_import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     del request.session[IMPORT_SESSION_KEY]
     messages.success(request, _("The form has been imported."))
     return redirect(survey)
+
+
+# --- Waves ----------------------------------------------------------------------------------
+
+
+def _wave(request: HttpRequest, pk: int, perm: str) -> Wave:
+    return get_object_for_user(
+        Wave.objects.select_related("survey__cycle", "version"),
+        user=request.user,
+        perm=perm,
+        pk=pk,
+        path=request.path,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk, "evaluation.change_survey")
+    return _wave_form(request, survey, Wave(survey=survey))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    wave = _wave(request, pk, "evaluation.change_wave")
+    return _wave_form(request, wave.survey, wave)
+
+
+def _wave_form(request: AuthenticatedHttpRequest, survey: Survey, wave: Wave) -> HttpResponse:
+    form = WaveForm(request.POST or None, instance=wave)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wave = services.save_wave(wave=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The wave has been saved."))
+            return redirect(wave)
+    return render(
+        request,
+        "evaluation/surveys/form.html",
+        {
+            "cycle": survey.cycle,
+            "survey": survey,
+            "form": form,
+            "title": _("Edit the wave") if wave.pk else _("New wave"),
+            "wave_note": wave.pk is None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _site_url(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@login_required
+def wave_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    wave = _wave(request, pk, "evaluation.view_wave")
+    return render(
+        request,
+        "evaluation/surveys/wave.html",
+        {
+            "cycle": wave.survey.cycle,
+            "survey": wave.survey,
+            "wave": wave,
+            "counts": selectors.counts_by_project(wave, wave.survey.cycle.projects.all()),
+            "can_change": request.user.has_perm("evaluation.change_wave", wave),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    wave = _wave(request, pk, "evaluation.invite_to_wave")
+    projects = selectors.invitable_projects(wave, request.user)
+    form = InviteForm(
+        request.POST or None,
+        projects=projects,
+        initial={"language": translation.get_language()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.invite(
+                wave=wave,
+                project=form.cleaned_data["project"],
+                addresses=form.cleaned_data["addresses"],
+                language=form.cleaned_data["language"],
+                by=request.user,
+                site_url=_site_url(request),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s link has been sent.", "%(count)s links have been sent.", count)
+                % {"count": count},
+            )
+            return redirect("evaluation:wave-invite", pk=wave.pk)
+    return render(
+        request,
+        "evaluation/surveys/invite.html",
+        {
+            "cycle": wave.survey.cycle,
+            "survey": wave.survey,
+            "wave": wave,
+            "form": form,
+            "counts": selectors.counts_by_project(wave, projects),
+            "can_view": request.user.has_perm("evaluation.view_wave", wave),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def wave_remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    wave = _wave(request, pk, "evaluation.change_wave")
+    try:
+        count = services.remind(wave=wave, by=request.user, site_url=_site_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder has been sent to %(count)s address that has not answered.",
+                "A reminder has been sent to %(count)s addresses that have not answered.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(wave)
+
+
+def _answer_context(wave: Wave, form: AnswerForm) -> dict[str, Any]:
+    return {
+        "wave": wave,
+        "survey": wave.survey,
+        "form": form,
+        "parts": [
+            (
+                part.section,
+                [(q, form[q.name] if q.name in form.fields else None) for q in part.questions],
+            )
+            for part in selectors.version_parts(wave.version)
+        ],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wave_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A member of one of the cycle's projects answers, logged in, once."""
+    wave = _wave(request, pk, "evaluation.answer_wave")
+    projects = selectors.member_projects(wave, request.user)
+    if services.has_answered(wave=wave, user=request.user) or not wave.is_open():
+        return render(
+            request,
+            "evaluation/surveys/answer_closed.html",
+            {"wave": wave, "survey": wave.survey, "answered": wave.is_open()},
+        )
+    questions = list(wave.version.questions.prefetch_related("choices"))
+    form = AnswerForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_as_member(
+                wave=wave, user=request.user, project=projects[0], answers=form.answers()
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("core:dashboard")
+        return render(request, "evaluation/surveys/answer_thanks.html", {"survey": wave.survey})
+    return render(
+        request,
+        "evaluation/surveys/answer.html",
+        {**_answer_context(wave, form), "project": projects[0] if projects else None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def answer_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Answer a wave through a single-use link, without an account. Never cached: the page
+    belongs to one link."""
+    try:
+        _link, wave = services.link_wave(token)
+    except services.LinkRefused as refused:
+        return render(
+            request, "evaluation/surveys/link_refused.html", {"reason": refused.message}, status=410
+        )
+    questions = list(wave.version.questions.prefetch_related("choices"))
+    form = AnswerForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_by_link(token=token, answers=form.answers())
+        except services.LinkRefused as refused:
+            return render(
+                request,
+                "evaluation/surveys/link_refused.html",
+                {"reason": refused.message},
+                status=410,
+            )
+        return render(request, "evaluation/surveys/answer_thanks.html", {"survey": wave.survey})
+    response = render(
+        request,
+        "evaluation/surveys/answer.html",
+        {**_answer_context(wave, form), "anonymous": True},
+        status=400 if form.errors else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+def _results_project(request: HttpRequest, survey: Survey) -> Project | None:
+    wanted = request.GET.get("project", "")
+    if not wanted:
+        return None
+    project = survey.cycle.projects.filter(pk=wanted).first() if wanted.isdigit() else None
+    if project is None:
+        raise Http404
+    return project
+
+
+def _likert_chart(result: Any, waves: list[Wave]) -> Any:
+    rows = [
+        (wave.name, round(mean, 2))
+        for wave, mean in zip(waves, result.means, strict=False)
+        if mean is not None
+    ]
+    if not rows:
+        return None
+    return charts.bar_chart(
+        rows,
+        alt=_("Mean answer per wave: %(question)s") % {"question": result.question.label},
+        value_title=_("Mean answer"),
+        label_title=_("Wave"),
+        value_format=".2f",
+    )
+
+
+@login_required
+def survey_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = _survey(request, pk, "evaluation.view_survey")
+    project = _results_project(request, survey)
+    results = selectors.survey_results(survey, project=project, internal=is_internal(request.user))
+    questions = [
+        (r, _likert_chart(r, results.waves) if r.question.kind == QuestionType.LIKERT else None)
+        for r in results.questions
+    ]
+    return render(
+        request,
+        "evaluation/surveys/results.html",
+        {
+            "cycle": survey.cycle,
+            "survey": survey,
+            "project": project,
+            "projects": survey.cycle.projects.order_by("number"),
+            "results": results,
+            "questions": questions,
+            "internal": is_internal(request.user),
+        },
+    )
+
+
+def _result_rows(results: Any) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for result in results.questions:
+        q = result.question
+        for n, wave in enumerate(results.waves):
+            base = [q.name, q.label, q.get_kind_display(), wave.name]
+            if not results.disclosed[n]:
+                rows.append([*base, "", SUPPRESSED, ""])
+                continue
+            for row in result.rows:
+                rows.append([*base, row.label, row.cells[n].value, ""])
+            if result.means:
+                mean = result.means[n]
+                rows.append([*base, _("Mean"), "", SUPPRESSED if mean is None else round(mean, 2)])
+            if result.texts:
+                rows.append([*base, _("Free-text answers"), result.texts[n], ""])
+    return rows
+
+
+@login_required
+def survey_results_export(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
+    survey = _survey(request, pk, "evaluation.view_survey")
+    project = _results_project(request, survey)
+    results = selectors.survey_results(survey, project=project, internal=is_internal(request.user))
+    header = [_("Question"), _("Text"), _("Type"), _("Wave"), _("Answer"), _("Count"), _("Mean")]
+    rows: list[list[Any]] = [
+        ["", "", "", wave.name, _("Respondents"), n if shown else SUPPRESSED, ""]
+        for wave, n, shown in zip(
+            results.waves, results.respondents, results.disclosed, strict=True
+        )
+    ]
+    rows += _result_rows(results)
+    record_event(
+        action=AuditAction.EXPORT,
+        actor=request.user,
+        obj=survey,
+        fields=["results"],
+        path=request.path,
+    )
+    filename = f"survey-{survey.pk}-results.{fmt}"
+    if fmt == "csv":
+        return exports.csv_response(filename, header, rows)
+    return exports.xlsx_response(filename, header, rows, title=_("Results"))
