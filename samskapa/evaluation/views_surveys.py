@@ -530,6 +530,8 @@ def wave_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A member of one of the cycle's projects answers, logged in, once."""
     wave = _wave(request, pk, "evaluation.answer_wave")
     projects = selectors.member_projects(wave, request.user)
+    if not projects:  # an admin may do anything, but answers only as a project member
+        raise Http404
     if services.has_answered(wave=wave, user=request.user) or not wave.is_open():
         return render(
             request,
@@ -550,7 +552,7 @@ def wave_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "evaluation/surveys/answer.html",
-        {**_answer_context(wave, form), "project": projects[0] if projects else None},
+        {**_answer_context(wave, form), "project": projects[0]},
         status=400 if form.errors else 200,
     )
 

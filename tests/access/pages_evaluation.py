@@ -10,8 +10,8 @@ from samskapa.coalitions.models import Coalition
 from samskapa.evaluation.cycles import Code, CycleStatus, EvaluationCycle, Excerpt
 from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
-from samskapa.evaluation.surveys import Survey
-from tests.access.matrix import CENTRE_TEAM, Page
+from samskapa.evaluation.surveys import Survey, Wave
+from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
 from tests.access.world import World
 from tests.factories.coalitions import coalition_of
 from tests.factories.evaluation import (
@@ -24,6 +24,8 @@ from tests.factories.evaluation import (
     QuestionFactory,
     SurveyFactory,
     ValueFactory,
+    link_to,
+    open_wave,
     with_questions,
 )
 
@@ -331,6 +333,59 @@ PAGES += [
         kwargs=_fresh_question,
         method="POST",
         ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+]
+
+
+# Waves: the centre team reads a wave and the results; the cycle's editors change it and send
+# reminders; a lead of one of the cycle's projects (member) also sends links; members of the
+# cycle's projects answer logged in; anyone with a link answers without an account.
+WAVE_INVITERS = CYCLE_EDITORS | {"member"}
+
+
+def _wave(world: World) -> dict[str, Any]:
+    def build() -> Wave:
+        survey = Survey.objects.get(pk=_survey(world)["pk"])
+        return survey.waves.first() or open_wave(survey)
+
+    return {"pk": world.get("wave", build).pk}
+
+
+def _link(world: World) -> dict[str, Any]:
+    """A fresh single-use link of an open wave for every request (a GET does not spend it)."""
+    wave = Wave.objects.get(pk=_wave(world)["pk"])
+    if not wave.is_open():
+        wave = world.get("open_wave", lambda: open_wave(wave.survey, name_sv="Öppen"))
+    return {"token": link_to(wave, world.project)}
+
+
+def _results_export(world: World) -> dict[str, Any]:
+    return {**_survey(world), "fmt": "csv"}
+
+
+PAGES += [
+    Page("evaluation:wave-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:wave", CENTRE_TEAM, kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:wave-edit", CYCLE_EDITORS, kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:wave-invite", WAVE_INVITERS, kwargs=_wave, denied=NOT_FOUND),
+    Page(
+        "evaluation:wave-remind",
+        CYCLE_EDITORS,
+        kwargs=_wave,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page("evaluation:wave-answer", frozenset({"member"}), kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:answer-link", EVERYONE, kwargs=_link),
+    Page("evaluation:survey-results", CENTRE_TEAM, kwargs=_survey, denied=NOT_FOUND),
+    Page(
+        "evaluation:survey-results-export",
+        CENTRE_TEAM,
+        kwargs=_results_export,
         denied=NOT_FOUND,
         scan=False,
     ),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation.cycles import (
@@ -27,6 +30,8 @@ from samskapa.evaluation.surveys import (
     QuestionType,
     Section,
     Survey,
+    Wave,
+    WaveLink,
 )
 from samskapa.projects.models import Call, Project
 from tests.factories.coalitions import ReflectionFactory
@@ -277,3 +282,29 @@ def with_questions(survey: Survey, *, frozen: bool = False) -> InstrumentVersion
         version.frozen = True
         version.save()
     return version
+
+
+def open_wave(survey: Survey, **fields: Any) -> Wave:
+    """A wave of the survey's latest version (frozen), open from yesterday for a month."""
+    version = survey.versions.order_by("-number").first()
+    InstrumentVersion.objects.filter(pk=version.pk).update(frozen=True)
+    today = timezone.localdate()
+    defaults: dict[str, Any] = {
+        "name_sv": "Baslinje",
+        "name_en": "Baseline",
+        "opens": today - datetime.timedelta(days=1),
+        "closes": today + datetime.timedelta(days=30),
+    }
+    return Wave.objects.create(survey=survey, version=version, **{**defaults, **fields})
+
+
+def link_to(wave: Wave, project: Project, email: str = "partner@example.se") -> str:
+    """A single-use link of the wave for `email`; returns its token."""
+    token = secrets.token_urlsafe(16)
+    WaveLink.objects.create(
+        wave=wave,
+        project=project,
+        email=f"{token[:8].lower()}-{email}",
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+    )
+    return token
