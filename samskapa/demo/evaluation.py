@@ -20,6 +20,7 @@ from django.utils import timezone
 from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
+from samskapa.demo import evaluation_surveys
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import catalogue, selectors
 from samskapa.evaluation.cycles import (
@@ -100,6 +101,7 @@ def _periods(call: Call, today: datetime.date) -> list[ReportingPeriod]:
 def load(calendar: DemoCalendar | None = None) -> None:
     calendar = calendar or DemoCalendar.for_today()
     load_cycle(calendar)
+    evaluation_surveys.load(calendar)  # the cycle's survey and its waves (issue 15)
     call = Call.objects.filter(reference=CALL).first()
     if call is None:
         return
