@@ -128,7 +128,11 @@ def _instrument(cycle: EvaluationCycle) -> Survey:
     second.questions.filter(name="shared_goal").update(
         label_sv=SHARED_GOAL_V2[0], label_en=SHARED_GOAL_V2[1]
     )
-    _add_question(second, len(QUESTIONS) + 1, LEARNING)
+    # The new question goes into its section, after the sectors question.
+    after = second.questions.get(name="sectors").position
+    for question in second.questions.filter(position__gt=after).order_by("-position"):
+        Question.objects.filter(pk=question.pk).update(position=question.position + 1)
+    _add_question(second, after + 1, LEARNING)
     InstrumentVersion.objects.filter(pk=second.pk).update(frozen=True)
     return survey
 

@@ -588,7 +588,7 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
         status=400 if form.errors else 200,
     )
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # the token never leaves in a Referer
     return response
 
 
