@@ -366,6 +366,7 @@ def create_excerpt(
         lesson=source if kind == ExcerptSource.LESSON else None,
         reflection=source if kind == ExcerptSource.REFLECTION else None,
         note=source if kind == ExcerptSource.COACHING_NOTE else None,
+        answer=source if kind == ExcerptSource.SURVEY else None,
         start=start,
         end=start + len(passage),
         text=passage,

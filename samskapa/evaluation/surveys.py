@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -368,6 +369,11 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.value or self.text[:60]
+
+    @property
+    def project(self) -> Any:
+        """The project the answer counts for (an excerpt of a free-text answer is its)."""
+        return self.response.project
 
 
 def shown_questions(questions: list[Question], answers: Callable[[str], list[str]]) -> set[str]:

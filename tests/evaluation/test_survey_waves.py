@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from samskapa.accounts.models import User
 from samskapa.core import retention
 from samskapa.evaluation import selectors_surveys, services_surveys
+from samskapa.evaluation.cycles import Excerpt, ExcerptSource
 from samskapa.evaluation.surveys import (
     Answer,
     Response,
@@ -377,3 +378,29 @@ def test_the_results_export_is_formula_safe(
         .status_code
         == 404
     )
+
+
+def test_free_text_answers_are_excerpt_sources_for_the_coding_workbench(
+    survey: Survey, wave: Wave, project: Project, evaluator: User, login: Any
+) -> None:
+    services_surveys._write_response(
+        wave=wave,
+        project=project,
+        answers={"trust": "2", "involved": "yes", "how": "Vi bestämde schemat själva."},
+    )
+    answer = Answer.objects.get(question__name="how")
+    client = login(evaluator)
+    new = reverse("evaluation:excerpt-new", args=[survey.cycle.pk])
+    chooser = client.get(new).content.decode()
+    assert f'value="survey-{answer.pk}"' in chooser
+    assert client.get(new + "?source=survey-not-a-key").status_code == 404
+    response = client.post(
+        new, {"source": f"survey-{answer.pk}", "passage": "bestämde schemat", "memo": ""}
+    )
+    assert response.status_code == 302
+    excerpt = Excerpt.objects.get()
+    assert excerpt.kind == ExcerptSource.SURVEY
+    assert excerpt.answer == answer
+    assert excerpt.project == project
+    assert excerpt.text == "bestämde schemat"
+    assert not excerpt.source_changed
