@@ -184,7 +184,7 @@ def survey_results(
     that has it) and wave: counts per choice, means of numbers and scales, the number of
     free-text answers. A wave whose group has fewer respondents than the disclosure
     threshold shows no breakdown at all; a count below the threshold is hidden ("..") for
-    everyone but admins and evaluators. Four queries whatever the size."""
+    everyone but admins and evaluators. Five queries whatever the size."""
     limit = disclosure.threshold()
     waves = list(survey.waves.order_by("opens", "pk"))
     responses = Response.objects.filter(wave__in=waves)
