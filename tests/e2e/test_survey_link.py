@@ -7,13 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from samskapa.evaluation.surveys import Answer, Response
+from tests.access import pages_evaluation
+from tests.access.world import World
+from tests.browser import login
 from tests.e2e.test_accessibility import scan
+from tests.factories.accounts import PASSWORD
 from tests.factories.evaluation import SurveyFactory, link_to, open_wave, with_questions
 from tests.factories.projects import ProjectFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 def _wave() -> Any:
@@ -83,3 +91,35 @@ def test_without_javascript_the_server_applies_the_skip_rule(
     assert Response.objects.count() == 1
     assert not Answer.objects.filter(question__name="how").exists()
     assert Answer.objects.get(question__name="involved").value == "no"
+
+
+def test_survey_pages_are_accessible_in_both_languages(new_page: Any) -> None:
+    world = World()
+    evaluator = world.users["evaluator"]
+    cycle = pages_evaluation._cycle(world)
+    survey = pages_evaluation._survey(world)
+    wave = pages_evaluation._wave(world)
+    question = pages_evaluation._survey_question(world)
+    problems: list[str] = []
+    for language in ("sv", "en"):
+        with translation.override(language):
+            urls = [
+                reverse("evaluation:surveys", kwargs=cycle),
+                reverse("evaluation:survey-import", kwargs=cycle),
+                reverse("evaluation:survey", kwargs=survey),
+                reverse("evaluation:question-new", kwargs=survey),
+                reverse("evaluation:question-edit", kwargs=question),
+                reverse("evaluation:section-new", kwargs=survey),
+                reverse("evaluation:wave-new", kwargs=survey),
+                reverse("evaluation:wave", kwargs=wave),
+                reverse("evaluation:wave-invite", kwargs=wave),
+                reverse("evaluation:survey-results", kwargs=survey),
+            ]
+        for width in (1280, 320):
+            page, watcher = new_page(width)
+            login(page, evaluator.email, PASSWORD)
+            for url in urls:
+                problems.extend(f"{language}@{width}px {p}" for p in scan(page, watcher, url))
+                if not page.evaluate(NO_SIDEWAYS_SCROLL):
+                    problems.append(f"{language}@{width}px {url}: scrolls sideways")
+    assert problems == [], "\n".join(problems)
