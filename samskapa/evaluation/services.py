@@ -37,6 +37,7 @@ from samskapa.evaluation.models import (
     Value,
     check_value,
 )
+from samskapa.evaluation.surveys import WaveParticipant
 from samskapa.projects.models import Project
 
 VALUE_FIELDS = ["value", "numerator", "denominator", "text", *BREAKDOWN_FIELDS]
@@ -406,6 +407,8 @@ def erase_personal_data(user: User) -> None:
     Excerpt.objects.filter(created_by=user).update(created_by=None)
     for cycle in EvaluationCycle.objects.filter(evaluators=user):
         cycle.evaluators.remove(user)
+    # Surveys (issue 15): that the person answered a wave; their answers hold nothing of them.
+    WaveParticipant.objects.filter(user=user).delete()
 
 
 def export_personal_data(user: User) -> dict[str, Any]:
@@ -414,4 +417,9 @@ def export_personal_data(user: User) -> dict[str, Any]:
             f"{c.year} {c.title_sv}" for c in EvaluationCycle.objects.filter(evaluators=user)
         ],
         "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
+        # The answers themselves cannot be found: they are stored apart from the person.
+        "survey_waves_answered": [
+            f"{p.wave.survey.title_sv}: {p.wave.name_sv}"
+            for p in WaveParticipant.objects.filter(user=user).select_related("wave__survey")
+        ],
     }

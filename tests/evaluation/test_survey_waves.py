@@ -404,3 +404,18 @@ def test_free_text_answers_are_excerpt_sources_for_the_coding_workbench(
     assert excerpt.project == project
     assert excerpt.text == "bestämde schemat"
     assert not excerpt.source_changed
+
+
+def test_that_a_member_answered_is_in_their_data_and_goes_with_erasure(
+    wave: Wave, member: User, project: Project
+) -> None:
+    from samskapa.evaluation import services
+
+    services_surveys.answer_as_member(
+        wave=wave, user=member, project=project, answers={"trust": "2"}
+    )
+    exported = services.export_personal_data(member)
+    assert exported["survey_waves_answered"] == [f"{wave.survey.title_sv}: Baslinje"]
+    services.erase_personal_data(member)
+    assert not WaveParticipant.objects.exists()
+    assert Response.objects.count() == 1  # the anonymous answer stays
