@@ -39,6 +39,7 @@ from samskapa.evaluation.models import (
     ReportingPeriod,
     Value,
 )
+from samskapa.evaluation.surveys import Answer, QuestionType
 from samskapa.projects.models import Call, Project
 
 PROGRAMME = "programme"
@@ -594,8 +595,6 @@ def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
 
 def _survey_texts(cycle: EvaluationCycle) -> QuerySet[Any]:
     """Free-text answers to the cycle's surveys from the cycle's projects (issue 15)."""
-    from samskapa.evaluation.surveys import Answer, QuestionType
-
     return (
         Answer.objects.filter(
             question__kind=QuestionType.TEXT,

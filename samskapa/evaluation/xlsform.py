@@ -181,6 +181,7 @@ def _unknown_columns(
 
 def parse(data: bytes) -> ParsedInstrument:
     """Read an XLSForm workbook; every problem is listed, nothing is written."""
+    # Imported here: openpyxl takes over a second to import, and only an import needs it.
     from openpyxl import load_workbook
 
     result = ParsedInstrument()
@@ -460,6 +461,7 @@ def from_version(version: InstrumentVersion) -> ParsedInstrument:
 
 def export(version: InstrumentVersion) -> bytes:
     """The version as an XLSForm workbook; every text cell through the formula-safe helper."""
+    # Imported here: openpyxl takes over a second to import, and only an export needs it.
     from openpyxl import Workbook
 
     instrument = from_version(version)
