@@ -109,6 +109,21 @@ def open_waves_for(user: Any, today: datetime.date | None = None) -> list[tuple[
     return found
 
 
+def waves_to_send_links_for(user: Any, today: datetime.date | None = None) -> QuerySet[Wave]:
+    """Waves not yet closed of cycles with a project the person leads (they send links)."""
+    today = today or timezone.localdate()
+    return (
+        Wave.objects.filter(
+            closes__gte=today,
+            survey__cycle__projects__members__user=user,
+            survey__cycle__projects__members__role=MemberRole.LEAD,
+        )
+        .select_related("survey")
+        .distinct()
+        .order_by("closes", "pk")
+    )
+
+
 def member_projects(wave: Wave, user: Any) -> QuerySet[Project]:
     return wave.survey.cycle.projects.filter(members__user=user).order_by("number")
 

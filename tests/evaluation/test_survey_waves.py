@@ -274,6 +274,7 @@ def test_a_project_lead_sends_links_for_their_own_project_only(
 ) -> None:
     client = login(member)
     url = reverse("evaluation:wave-invite", args=[wave.pk])
+    assert url in client.get(reverse("core:dashboard")).content.decode()  # offered at home
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url,
