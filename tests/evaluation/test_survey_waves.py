@@ -420,3 +420,25 @@ def test_that_a_member_answered_is_in_their_data_and_goes_with_erasure(
     services.erase_personal_data(member)
     assert not WaveParticipant.objects.exists()
     assert Response.objects.count() == 1  # the anonymous answer stays
+
+
+def test_the_wave_page_costs_the_same_queries_for_one_and_three_projects(
+    admin: User, login: Any, now: Any
+) -> None:
+    from tests.factories.projects import ProjectFactory
+    from tests.queries import count_queries
+
+    client = login(admin)
+    counts = []
+    for size in (1, 3):
+        projects = ProjectFactory.create_batch(size)
+        survey = SurveyFactory(cycle=CycleFactory(projects=projects))
+        with_questions(survey)
+        wave = services_surveys.save_wave(
+            wave=Wave(survey=survey, name_sv="Baslinje", opens=OPENS, closes=CLOSES), by=admin
+        )
+        for project in projects:
+            services_surveys._write_response(wave=wave, project=project, answers={"trust": "1"})
+        url = reverse("evaluation:wave", args=[wave.pk])
+        counts.append(count_queries(lambda url=url: client.get(url)))
+    assert counts[0] == counts[1]
