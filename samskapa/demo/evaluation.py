@@ -22,6 +22,7 @@ from django.utils import timezone
 from samskapa.accounts.models import User
 from samskapa.coalitions.models import Coalition
 from samskapa.core.enums import FocusArea
+from samskapa.demo import evaluation_surveys
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import catalogue, selectors, services
 from samskapa.evaluation.cycles import (
@@ -107,6 +108,7 @@ def load(calendar: DemoCalendar | None = None) -> None:
     # The cycles after the values: their findings cite the indicators and their figures.
     load_cycle(calendar)
     load_reports(calendar)
+    evaluation_surveys.load(calendar)  # the cycle's survey and its waves (issue 15)
 
 
 def load_values(calendar: DemoCalendar) -> None:

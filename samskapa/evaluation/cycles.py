@@ -228,6 +228,7 @@ class ExcerptSource(models.TextChoices):
     LESSON = "lesson", _("Lesson learned")
     REFLECTION = "reflection", _("Reflection")
     COACHING_NOTE = "note", _("Shared coaching note")
+    SURVEY = "survey", _("Free-text survey answer")
 
 
 def digest(text: str) -> str:
@@ -266,6 +267,10 @@ class Excerpt(models.Model):
     note = models.ForeignKey(
         "coaching.Note", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A free-text answer of a survey wave (issue 15): the answer holds no person.
+    answer = models.ForeignKey(
+        "evaluation.Answer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     start = models.PositiveIntegerField(_("starts at character"))
     end = models.PositiveIntegerField(_("ends at character"))
     text = models.TextField(_("passage"))
@@ -298,6 +303,7 @@ class Excerpt(models.Model):
             ExcerptSource.LESSON: self.lesson,
             ExcerptSource.REFLECTION: self.reflection,
             ExcerptSource.COACHING_NOTE: self.note,
+            ExcerptSource.SURVEY: self.answer,
         }
         return sources.get(self.kind)
 

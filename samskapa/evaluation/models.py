@@ -450,3 +450,17 @@ from samskapa.evaluation.reports import (  # noqa: E402, F401
     NamingConsent,
     ReportVersion,
 )
+
+# Surveys of evaluation cycles live in their own module (issue 15).
+from samskapa.evaluation.surveys import (  # noqa: E402, F401
+    Answer,
+    Choice,
+    InstrumentVersion,
+    Question,
+    Response,
+    Section,
+    Survey,
+    Wave,
+    WaveLink,
+    WaveParticipant,
+)

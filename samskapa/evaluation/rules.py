@@ -214,3 +214,66 @@ rules.add_perm(
 # A project's lead (or an admin) states whether the project may be named in published reports.
 rules.add_perm("evaluation.change_report", is_cycle_editor)
 rules.add_perm("evaluation.set_naming_consent", is_admin | is_project_lead)
+# --- Surveys (issue 15) ---------------------------------------------------------------------
+# The centre team reads a cycle's surveys and their questions; admins and the cycle's
+# evaluators create, change, import and export them. Everyone else gets 404.
+
+
+@rules.predicate
+def is_survey_evaluator(user: object, survey: object) -> bool:
+    return is_cycle_evaluator(user, getattr(survey, "cycle", None))
+
+
+rules.add_perm("evaluation.view_surveys", is_centre_team)
+rules.add_perm("evaluation.add_survey", is_admin | (is_evaluator & is_cycle_evaluator))
+rules.add_perm("evaluation.view_survey", is_centre_team)
+rules.add_perm("evaluation.change_survey", is_admin | (is_evaluator & is_survey_evaluator))
+
+
+@rules.predicate
+def is_question_evaluator(user: object, question: object) -> bool:
+    survey = getattr(getattr(question, "version", None), "survey", None)
+    return is_survey_evaluator(user, survey)
+
+
+rules.add_perm(
+    "evaluation.change_survey_question", is_admin | (is_evaluator & is_question_evaluator)
+)
+
+
+# Waves: the centre team reads a wave and its results; the cycle's editors change it, send
+# links and reminders; a lead of one of the cycle's projects also sends links (for their own
+# project); members of the cycle's projects answer it, logged in.
+
+
+@rules.predicate
+def is_wave_evaluator(user: object, wave: object) -> bool:
+    return is_survey_evaluator(user, getattr(wave, "survey", None))
+
+
+def _wave_projects(wave: object) -> Any:
+    survey = getattr(wave, "survey", None)
+    return survey.cycle.projects if survey is not None else None
+
+
+@rules.predicate
+def leads_a_wave_project(user: object, wave: object) -> bool:
+    projects = _wave_projects(wave)
+    if projects is None or not getattr(user, "pk", None):
+        return False
+    return bool(projects.filter(members__user=user, members__role="lead").exists())
+
+
+@rules.predicate
+def is_wave_project_member(user: object, wave: object) -> bool:
+    projects = _wave_projects(wave)
+    if projects is None or not getattr(user, "pk", None):
+        return False
+    return bool(projects.filter(members__user=user).exists())
+
+
+is_wave_editor = is_admin | (is_evaluator & is_wave_evaluator)
+rules.add_perm("evaluation.view_wave", is_centre_team)
+rules.add_perm("evaluation.change_wave", is_wave_editor)
+rules.add_perm("evaluation.invite_to_wave", is_wave_editor | leads_a_wave_project)
+rules.add_perm("evaluation.answer_wave", is_wave_project_member)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import formats, timezone
 
@@ -44,6 +45,7 @@ from samskapa.evaluation.models import (
     Value,
 )
 from samskapa.evaluation.pseudonyms import pseudonyms
+from samskapa.evaluation.surveys import Answer, QuestionType
 from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Call, Project
 
@@ -832,12 +834,42 @@ def excerpt_sources(cycle: EvaluationCycle) -> list[Source]:
         )
         for note in _shared_notes(cycle)
     ]
+    sources += [
+        Source(
+            f"{ExcerptSource.SURVEY}-{answer.pk}",
+            ExcerptSource.SURVEY,
+            answer,
+            f"{kinds[ExcerptSource.SURVEY]}, {answer.response.project.number}, "
+            f"{answer.question.version.survey.title}: {answer.text[:60]}",
+        )
+        for answer in _survey_texts(cycle)
+    ]
     return sources
+
+
+def _survey_texts(cycle: EvaluationCycle) -> QuerySet[Any]:
+    """Free-text answers to the cycle's surveys from the cycle's projects (issue 15)."""
+    return (
+        Answer.objects.filter(
+            question__kind=QuestionType.TEXT,
+            question__version__survey__cycle=cycle,
+            response__project__in=cycle.projects.all(),
+        )
+        .exclude(text="")
+        .select_related("response__project", "question__version__survey")
+        .order_by("response__project__number", "question__position", "id")
+    )
 
 
 def excerpt_source(cycle: EvaluationCycle, key: str) -> Source | None:
     """One source of the cycle by its key, or None when the key is not one of its sources."""
     kind, _sep, pk = (key or "").partition("-")
+    if kind == ExcerptSource.SURVEY:  # answers have random UUID keys
+        try:
+            answer = _survey_texts(cycle).filter(pk=pk).first()
+        except ValidationError:
+            return None
+        return Source(key, kind, answer, answer.text[:60]) if answer else None
     if not pk.isdigit():
         return None
     if kind == ExcerptSource.LESSON:
@@ -855,7 +887,7 @@ def excerpt_source(cycle: EvaluationCycle, key: str) -> Source | None:
 def excerpts_of(cycle: EvaluationCycle) -> QuerySet[Excerpt]:
     return (
         Excerpt.objects.filter(cycle=cycle)
-        .select_related("project", "lesson", "reflection", "note")
+        .select_related("project", "lesson", "reflection", "note", "answer")
         .prefetch_related(Prefetch("codes", queryset=Code.objects.order_by("name_sv")))
         .order_by("project__number", "created_at", "pk")
     )

@@ -51,6 +51,7 @@ from samskapa.evaluation.models import (
     check_value,
 )
 from samskapa.evaluation.reports import AnalysisReport, NamingConsent, ReportVersion, assemble
+from samskapa.evaluation.surveys import WaveParticipant
 from samskapa.projects.models import Project
 
 VALUE_FIELDS = ["value", "numerator", "denominator", "text", *BREAKDOWN_FIELDS]
@@ -464,6 +465,7 @@ def create_excerpt(
         lesson=source if kind == ExcerptSource.LESSON else None,
         reflection=source if kind == ExcerptSource.REFLECTION else None,
         note=source if kind == ExcerptSource.COACHING_NOTE else None,
+        answer=source if kind == ExcerptSource.SURVEY else None,
         start=start,
         end=start + len(passage),
         text=passage,
@@ -504,6 +506,8 @@ def erase_personal_data(user: User) -> None:
     for cycle in EvaluationCycle.objects.filter(evaluators=user):
         cycle.evaluators.remove(user)
     erase_findings_personal_data(user)
+    # Surveys (issue 15): that the person answered a wave; their answers hold nothing of them.
+    WaveParticipant.objects.filter(user=user).delete()
 
 
 def export_personal_data(user: User) -> dict[str, Any]:
@@ -512,6 +516,11 @@ def export_personal_data(user: User) -> dict[str, Any]:
             f"{c.year} {c.title_sv}" for c in EvaluationCycle.objects.filter(evaluators=user)
         ],
         "excerpts_drawn": Excerpt.objects.filter(created_by=user).count(),
+        # The answers themselves cannot be found: they are stored apart from the person.
+        "survey_waves_answered": [
+            f"{p.wave.survey.title_sv}: {p.wave.name_sv}"
+            for p in WaveParticipant.objects.filter(user=user).select_related("wave__survey")
+        ],
     }
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from samskapa.evaluation import views, views_findings, views_reports
+from samskapa.evaluation.urls_surveys import urlpatterns as survey_urlpatterns
 
 app_name = "evaluation"
 
@@ -91,3 +92,5 @@ urlpatterns += [
         name="naming-consent",
     ),
 ]
+# Surveys of evaluation cycles (issue 15).
+urlpatterns += survey_urlpatterns

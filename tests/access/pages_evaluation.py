@@ -13,6 +13,7 @@ from samskapa.evaluation.enums import ValueStatus
 from samskapa.evaluation.findings import Finding, Recommendation, RecommendationOwner, Theme
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod
 from samskapa.evaluation.reports import ReportVersion
+from samskapa.evaluation.surveys import Survey, Wave
 from tests.access.matrix import CENTRE_TEAM, EVERYONE, Page
 from tests.access.world import World
 from tests.factories.coaching import coach_of
@@ -27,8 +28,12 @@ from tests.factories.evaluation import (
     ProjectIndicatorFactory,
     QuestionFactory,
     RecommendationFactory,
+    SurveyFactory,
     ThemeFactory,
     ValueFactory,
+    link_to,
+    open_wave,
+    with_questions,
 )
 
 ADMIN = frozenset({"admin"})
@@ -395,5 +400,141 @@ PAGES += [
         frozenset({"admin", "member"}),
         kwargs=_project,
         denied=NOT_FOUND,
+    ),
+]
+
+
+# Surveys of a cycle (issue 15): the centre team reads them, admins and the cycle's evaluators
+# create, change, import and export them; everyone else gets 404.
+
+
+def _survey(world: World) -> dict[str, Any]:
+    def build() -> Survey:
+        cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+        existing = cycle.surveys.first()
+        if existing:
+            return existing
+        survey = SurveyFactory(cycle=cycle)
+        with_questions(survey)
+        return survey
+
+    return {"pk": world.get("survey", build).pk}
+
+
+def _survey_question(world: World) -> dict[str, Any]:
+    survey = Survey.objects.get(pk=_survey(world)["pk"])
+    version = survey.versions.order_by("-number").first()
+    return {"pk": version.questions.order_by("-position").first().pk}
+
+
+def _fresh_survey(world: World) -> dict[str, Any]:
+    """A survey of its own for POSTs that change it (the demo's survey stays as it is)."""
+    cycle = EvaluationCycle.objects.get(pk=_cycle(world)["pk"])
+    survey = SurveyFactory(cycle=cycle)
+    with_questions(survey)
+    return {"pk": survey.pk}
+
+
+def _fresh_question(world: World) -> dict[str, Any]:
+    survey = Survey.objects.get(pk=_fresh_survey(world)["pk"])
+    return {"pk": survey.versions.get().questions.get(name="meetings").pk}
+
+
+PAGES += [
+    Page("evaluation:surveys", CENTRE_TEAM, kwargs=_cycle, denied=NOT_FOUND),
+    Page("evaluation:survey-import", CYCLE_EDITORS, kwargs=_cycle, denied=NOT_FOUND),
+    Page(
+        "evaluation:survey-import-preview",
+        CYCLE_EDITORS,
+        kwargs=_cycle,
+        denied=NOT_FOUND,
+        ok=FOUND,
+        scan=False,
+    ),
+    Page(
+        "evaluation:survey-import-confirm",
+        CYCLE_EDITORS,
+        kwargs=_cycle,
+        denied=NOT_FOUND,
+        method="POST",
+        ok=FOUND,
+        scan=False,
+    ),
+    Page("evaluation:survey", CENTRE_TEAM, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:survey-edit", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:section-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:question-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:question-edit", CYCLE_EDITORS, kwargs=_survey_question, denied=NOT_FOUND),
+    Page("evaluation:survey-export", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND, scan=False),
+    Page(
+        "evaluation:survey-freeze",
+        CYCLE_EDITORS,
+        kwargs=_fresh_survey,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page(
+        "evaluation:question-delete",
+        CYCLE_EDITORS,
+        kwargs=_fresh_question,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+]
+
+
+# Waves: the centre team reads a wave and the results; the cycle's editors change it and send
+# reminders; a lead of one of the cycle's projects (member) also sends links; members of the
+# cycle's projects answer logged in; anyone with a link answers without an account.
+WAVE_INVITERS = CYCLE_EDITORS | {"member"}
+
+
+def _wave(world: World) -> dict[str, Any]:
+    def build() -> Wave:
+        survey = Survey.objects.get(pk=_survey(world)["pk"])
+        return survey.waves.first() or open_wave(survey)
+
+    return {"pk": world.get("wave", build).pk}
+
+
+def _link(world: World) -> dict[str, Any]:
+    """A fresh single-use link of an open wave for every request (a GET does not spend it)."""
+    wave = Wave.objects.get(pk=_wave(world)["pk"])
+    if not wave.is_open():
+        wave = world.get("open_wave", lambda: open_wave(wave.survey, name_sv="Öppen"))
+    return {"token": link_to(wave, world.project)}
+
+
+def _results_export(world: World) -> dict[str, Any]:
+    return {**_survey(world), "fmt": "csv"}
+
+
+PAGES += [
+    Page("evaluation:wave-new", CYCLE_EDITORS, kwargs=_survey, denied=NOT_FOUND),
+    Page("evaluation:wave", CENTRE_TEAM, kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:wave-edit", CYCLE_EDITORS, kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:wave-invite", WAVE_INVITERS, kwargs=_wave, denied=NOT_FOUND),
+    Page(
+        "evaluation:wave-remind",
+        CYCLE_EDITORS,
+        kwargs=_wave,
+        method="POST",
+        ok=FOUND,
+        denied=NOT_FOUND,
+        scan=False,
+    ),
+    Page("evaluation:wave-answer", frozenset({"member"}), kwargs=_wave, denied=NOT_FOUND),
+    Page("evaluation:answer-link", EVERYONE, kwargs=_link),
+    Page("evaluation:survey-results", CENTRE_TEAM, kwargs=_survey, denied=NOT_FOUND),
+    Page(
+        "evaluation:survey-results-export",
+        CENTRE_TEAM,
+        kwargs=_results_export,
+        denied=NOT_FOUND,
+        scan=False,
     ),
 ]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from samskapa.core.enums import FocusArea
 from samskapa.evaluation import services
@@ -29,6 +32,16 @@ from samskapa.evaluation.findings import (
     Theme,
 )
 from samskapa.evaluation.models import Indicator, ProjectIndicator, ReportingPeriod, Value
+from samskapa.evaluation.surveys import (
+    Choice,
+    InstrumentVersion,
+    Question,
+    QuestionType,
+    Section,
+    Survey,
+    Wave,
+    WaveLink,
+)
 from samskapa.projects.models import Call, Project
 from tests.factories.coalitions import ReflectionFactory
 from tests.factories.projects import CallFactory, ProjectFactory
@@ -240,3 +253,122 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     text_sv = "Låt deltagarna leda fler träffar."
     text_en = "Let participants lead more meetings."
     owner = RecommendationOwner.PROJECTS
+
+
+# --- Surveys ----------------------------------------------------------------------------------
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """A survey of a cycle with an empty, unfrozen version 1 (`with_questions(survey)` fills
+    it)."""
+
+    class Meta:
+        model = Survey
+        skip_postgeneration_save = True
+
+    cycle = factory.SubFactory(CycleFactory)
+    title_sv = factory.Sequence(lambda n: f"Enkät {n}")
+    title_en = factory.Sequence(lambda n: f"Survey {n}")
+
+    @factory.post_generation
+    def first_version(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            InstrumentVersion.objects.create(survey=self, number=1)
+
+
+LIKERT = [
+    ("1", "Instämmer inte alls", "Strongly disagree"),
+    ("2", "Instämmer delvis", "Partly agree"),
+    ("3", "Instämmer helt", "Strongly agree"),
+]
+
+
+def with_questions(survey: Survey, *, frozen: bool = False) -> InstrumentVersion:
+    """Fill the survey's latest version: a section with a Likert question, a yes/no question,
+    a free-text question shown only on "yes", and a whole number outside the section."""
+    version = survey.versions.order_by("-number").first()
+    section = Section.objects.create(
+        version=version,
+        position=1,
+        name="samverkan",
+        title_sv="Samverkan",
+        title_en="Collaboration",
+    )
+
+    def question(position: int, name: str, kind: str, sv: str, en: str, **extra: Any) -> Question:
+        return Question.objects.create(
+            version=version,
+            position=position,
+            name=name,
+            kind=kind,
+            label_sv=sv,
+            label_en=en,
+            **extra,
+        )
+
+    trust = question(
+        1,
+        "trust",
+        QuestionType.LIKERT,
+        "Jag litar på partnerna.",
+        "I trust the partners.",
+        section=section,
+        required=True,
+        focus_area=FocusArea.COLLABORATION,
+        choice_list="agree",
+    )
+    involved = question(
+        2,
+        "involved",
+        QuestionType.SELECT_ONE,
+        "Var du med i planeringen?",
+        "Did you take part in the planning?",
+        section=section,
+        choice_list="yesno",
+    )
+    question(
+        3,
+        "how",
+        QuestionType.TEXT,
+        "Hur var du med?",
+        "How did you take part?",
+        section=section,
+        relevant_name="involved",
+        relevant_value="yes",
+        focus_area=FocusArea.PARTICIPATION,
+    )
+    question(4, "meetings", QuestionType.INTEGER, "Antal möten", "Number of meetings")
+    for n, (value, sv, en) in enumerate(LIKERT, start=1):
+        Choice.objects.create(question=trust, position=n, value=value, label_sv=sv, label_en=en)
+    Choice.objects.create(question=involved, position=1, value="yes", label_sv="Ja", label_en="Yes")
+    Choice.objects.create(question=involved, position=2, value="no", label_sv="Nej", label_en="No")
+    if frozen:
+        version.frozen = True
+        version.save()
+    return version
+
+
+def open_wave(survey: Survey, **fields: Any) -> Wave:
+    """A wave of the survey's latest version (frozen), open from yesterday for a month."""
+    version = survey.versions.order_by("-number").first()
+    InstrumentVersion.objects.filter(pk=version.pk).update(frozen=True)
+    today = timezone.localdate()
+    defaults: dict[str, Any] = {
+        "name_sv": "Baslinje",
+        "name_en": "Baseline",
+        "opens": today - datetime.timedelta(days=1),
+        "closes": today + datetime.timedelta(days=30),
+    }
+    return Wave.objects.create(survey=survey, version=version, **{**defaults, **fields})
+
+
+def link_to(wave: Wave, project: Project, email: str = "partner@example.se") -> str:
+    """A single-use link of the wave for `email`; returns its token."""
+    token = secrets.token_urlsafe(16)
+    WaveLink.objects.create(
+        wave=wave,
+        project=project,
+        email=f"{token[:8].lower()}-{email}",
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+    )
+    return token
