@@ -15,6 +15,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _lazy
 
 from samskapa.core import widgets
 from samskapa.core.formrenderer import FormRenderer
@@ -91,6 +92,12 @@ class EveryWidget(forms.Form):
     safe = forms.CharField(required=False, initial=mark_safe("<i>säker</i>"))
     hidden = forms.CharField(required=False, widget=forms.HiddenInput)
     upload = forms.FileField(required=False)
+    plain_upload = forms.FileField(required=False, widget=forms.FileInput)
+    unknown = forms.NullBooleanField(required=False)
+    colour = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "color"}))
+    search = forms.CharField(
+        required=False, widget=forms.SearchInput(attrs={"placeholder": _lazy("Sök <här>")})
+    )
 
     def clean(self) -> dict[str, Any]:
         self.add_error(None, "Fel i formuläret <alltså>")
