@@ -123,6 +123,9 @@ TEMPLATES = [
         },
     },
 ]
+# Fields render with one template, core/forms/field.html (`{{ field.as_field_group }}`), and
+# widgets without a template each (samskapa/core/formrenderer.py).
+FORM_RENDERER = "samskapa.core.formrenderer.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite in the project folder unless DATABASE_URL says otherwise. SQLite runs in WAL mode with

@@ -5,11 +5,13 @@ from django.urls import include, path
 
 from samskapa.core import views as core_views
 
-# Addresses without a language: machines (health check, security.txt), the admin site (staff
+# Addresses without a language: machines (health check, security.txt, the CSRF token that a
+# form on a cached public page fetches when it is sent), the admin site (staff
 # only, in the person's account language) and the old language switch (a redirect now).
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security-txt"),
+    path("csrf-token", core_views.csrf_token, name="csrf-token"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     # The public read-only API: machines read it, so it has no language prefix (docs/api.md).

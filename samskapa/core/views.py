@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import timezone, translation
@@ -108,6 +109,16 @@ def security_txt(request: HttpRequest) -> HttpResponse:
         f"Policy: {request.build_absolute_uri('/about/')}\n"
     )
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET"])
+def csrf_token(request: HttpRequest) -> JsonResponse:
+    """A CSRF token for a form on a page from the public cache, fetched when the form is sent
+    (core/js/token-on-use.js; docs/architecture.md, "Public pages from the cache"). Sets the
+    CSRF cookie as any page with a form does."""
+    return JsonResponse({"token": get_token(request)})
 
 
 @login_not_required

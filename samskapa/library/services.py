@@ -82,6 +82,12 @@ def record_view(*, material: Material) -> None:
     Material.objects.filter(pk=material.pk).update(view_count=F("view_count") + 1)
 
 
+def record_view_of_published(*, slug: str) -> None:
+    """An anonymous reader's visit: counted by the address, without reading the material (the
+    page itself may come from the public cache)."""
+    Material.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+
+
 def record_feedback(*, material: Material, helpful: bool, comment: str) -> Feedback:
     return Feedback.objects.create(material=material, helpful=helpful, comment=comment.strip())
 

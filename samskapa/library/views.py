@@ -10,7 +10,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.core import ratelimit
 from samskapa.core.access import get_object_for_user
@@ -83,15 +83,14 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: HttpRequest, material: Material, form: FeedbackForm) -> dict[str, Any]:
+def _detail_context(request: HttpRequest, material: Material) -> dict[str, Any]:
     context: dict[str, Any] = {
         "material": material,
         "translation": selectors.get_published_translation(material=material),
         "related": selectors.list_related_materials(material=material),
         "attachments": list(material.attachments.all()),
         "authors": list(material.authors.order_by("name")),
-        "feedback_form": form,
-        "feedback_given": material.pk in request.session.get(FEEDBACK_SESSION_KEY, []),
+        "feedback_form": FeedbackForm(),
     }
     if request.user.has_perm("library.view_feedback"):
         context["feedback_counts"] = material.feedback.aggregate(
@@ -101,10 +100,19 @@ def _detail_context(request: HttpRequest, material: Material, form: FeedbackForm
     return context
 
 
-# Not from the public cache: every visit is counted (record_view), the page carries the
-# feedback form (a CSRF token) and knows from the session whether the visitor has answered.
 @login_not_required
 def material_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # Every anonymous reader's visit counts, also one served from the public cache.
+        services.record_view_of_published(slug=slug)
+    return _material_page(request, slug)
+
+
+# The same for every anonymous reader: the feedback form carries no CSRF token (it fetches one
+# when it is sent, core/js/token-on-use.js) and whether the visitor has answered is shown on the
+# feedback page, not here.
+@public_cache("library")
+def _material_page(request: HttpRequest, slug: str) -> HttpResponse:
     material = get_object_for_user(
         Material.objects.all(),
         user=request.user,
@@ -112,15 +120,27 @@ def material_detail(request: HttpRequest, slug: str) -> HttpResponse:
         path=request.path,
         slug=slug,
     )
-    if material.is_published and not request.user.has_perm("library.view_feedback"):
+    user = request.user
+    if (
+        user.is_authenticated
+        and material.is_published
+        and not user.has_perm("library.view_feedback")
+    ):
         services.record_view(material=material)  # readers only: staff visits are not counted
-    context = _detail_context(request, material, FeedbackForm())
-    return render(request, "library/material_detail.html", context)
+    return render(request, "library/material_detail.html", _detail_context(request, material))
+
+
+def _feedback_page(request: HttpRequest, material: Material, form: FeedbackForm) -> HttpResponse:
+    given = material.pk in request.session.get(FEEDBACK_SESSION_KEY, [])
+    context = {"material": material, "form": form, "feedback_given": given}
+    return render(request, "library/material_feedback.html", context)
 
 
 @login_not_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def material_feedback(request: HttpRequest, slug: str) -> HttpResponse:
+    """The feedback form with a CSRF token, on a page of its own: the material page's form comes
+    here without JavaScript (a GET with the answer chosen there, shown again to be sent)."""
     material = get_object_for_user(
         Material.objects.published(),
         user=request.user,
@@ -128,6 +148,13 @@ def material_feedback(request: HttpRequest, slug: str) -> HttpResponse:
         path=request.path,
         slug=slug,
     )
+    if request.method == "GET":
+        answer = request.GET.get("helpful", "")
+        initial = {
+            "helpful": answer if answer in ("yes", "no") else None,
+            "comment": request.GET.get("comment", "")[:2000],
+        }
+        return _feedback_page(request, material, FeedbackForm(initial=initial))
     given = request.session.get(FEEDBACK_SESSION_KEY, [])
     if material.pk in given:
         # One answer per material and browser session: a light rate limit without tracking.
@@ -137,8 +164,7 @@ def material_feedback(request: HttpRequest, slug: str) -> HttpResponse:
         return ratelimit.too_many(request, ratelimit.PUBLIC_FORM)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        context = _detail_context(request, material, form)
-        return render(request, "library/material_detail.html", context)
+        return _feedback_page(request, material, form)
     services.record_feedback(
         material=material,
         helpful=form.cleaned_data["helpful"],

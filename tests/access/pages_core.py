@@ -9,6 +9,7 @@ PAGES = [
     Page("core:audit-log", frozenset({"admin"})),
     Page("healthz", EVERYONE, scan=False),
     Page("security-txt", EVERYONE, scan=False),
+    Page("csrf-token", EVERYONE, scan=False),
     Page(
         "set_language",
         EVERYONE,

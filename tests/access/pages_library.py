@@ -69,6 +69,7 @@ PAGES = [
     ),
     Page("library:feed", EVERYONE, kwargs=_materials, scan=False),
     Page("library:material-detail", EVERYONE, kwargs=_published),
+    Page("library:material-feedback", EVERYONE, kwargs=_published, variant="form"),
     Page(
         "library:material-feedback",
         EVERYONE,
