@@ -74,7 +74,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "rest_framework",
+    # Not "rest_framework": the API renders JSON only (no browsable API, so no templates or
+    # static files of its own), and its Swedish catalogue would override Django's own form
+    # messages ("Detta fält måste fyllas i.") on every page.
     "drf_spectacular",
     "django_filters",
 ]

@@ -234,7 +234,7 @@ def test_requests_list_queries_are_constant(
         ContactRequestFactory(to_project=sender_project)
     client = login(sender)
     url = reverse("connect:requests", args=[sender_project.pk])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert len(response.context["inbox"]) == len(response.context["outbox"]) == count
 
@@ -249,7 +249,7 @@ def test_similar_page_queries_are_constant(
         TargetGroupCount.objects.create(project=other, category="young_people", count=5)
     client = login(sender)
     url = reverse("connect:similar", args=[sender_project.pk])
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = client.get(url)
     assert len(response.context["suggestions"]) == count
 

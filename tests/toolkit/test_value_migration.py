@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from samskapa.evaluation import catalogue
 from samskapa.evaluation.models import Indicator as CatalogueIndicator
 from samskapa.evaluation.models import ProjectIndicator, ReportingPeriod, Value
 from samskapa.toolkit.models import Indicator
@@ -20,8 +21,13 @@ BEFORE = [("toolkit", "0004_constraint_messages")]
 AFTER = [("toolkit", "0006_remove_indicator_values")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional (the migration executor cannot run inside the test's transaction), without
+# serialized_rollback: restoring the serialized database clashes with the content types that an
+# earlier transactional test's flush re-created. The flush empties the seeded catalogue, so the
+# test seeds it itself.
+@pytest.mark.django_db(transaction=True)
 def test_the_toolkit_values_move_into_the_one_store() -> None:
+    catalogue.seed(CatalogueIndicator)
     project = ProjectFactory()
     first_half = PeriodFactory(call=project.call, starts=datetime.date(2026, 1, 1))
     executor = MigrationExecutor(connection)
