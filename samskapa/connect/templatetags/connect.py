@@ -21,3 +21,16 @@ def connect_section(context: dict[str, Any], project: Any) -> dict[str, Any]:
         "can_list_requests": members,
         "waiting": selectors.waiting_count(project) if members else 0,
     }
+
+
+@register.inclusion_tag("connect/includes/case_connections.html")
+def case_connections(case: Any) -> dict[str, Any]:
+    """The public case page's "Cases like this one" and "Peers in Europe": built from published
+    cases and the public catalogue only, the same for every visitor (so the page stays in its
+    public cache, renewed when a case is published or withdrawn)."""
+    peers = selectors.european_peers(case)
+    return {
+        "similar": selectors.similar_cases(case),
+        "peers": peers,
+        "peers_examples": any(peer.initiative.is_example for peer in peers),
+    }
