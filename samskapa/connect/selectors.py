@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from samskapa.accounts.enums import NutsRegion, Region
 from samskapa.connect import matching
 from samskapa.connect.enums import RequestStatus
 from samskapa.connect.matching import Document, FacetRule, Reason, Settings
-from samskapa.connect.models import ContactRequest
+from samskapa.connect.models import ContactRequest, Counterpart
 from samskapa.core.access import get_object_for_user
 from samskapa.core.enums import FocusArea
 from samskapa.europe.selectors import public_initiatives
@@ -24,6 +25,7 @@ from samskapa.projects.enums import MemberRole, ParticipantCategory
 from samskapa.projects.models import Project, ProjectMember, TargetGroupCount
 from samskapa.projects.rules import is_project_member
 from samskapa.projects.selectors import list_projects_for_user
+from samskapa.showcase.models import Case
 from samskapa.showcase.selectors import public_case, published_cases
 from samskapa.toolkit.models import Actor, SelfAssessment, SelfAssessmentRating
 
@@ -426,3 +428,23 @@ def european_peers(case: Any) -> list[EuropeanPeer]:
         EuropeanPeer(initiatives[pk], round(match.similarity, 6), match.words)
         for pk, match in ranked[: EUROPE_SETTINGS.limit]
     ]
+
+
+def counterparts_of(case: Any) -> list[Counterpart]:
+    """The case's counterparts in the European catalogue, by title."""
+    return list(Counterpart.objects.filter(case=case).select_related("initiative"))
+
+
+def get_counterpart(pk: Any) -> Counterpart:
+    counterpart = Counterpart.objects.select_related("case", "initiative").filter(pk=pk).first()
+    if counterpart is None:
+        raise Http404
+    return counterpart
+
+
+def get_case(pk: Any) -> Case:
+    """A case, published or not, for the staff who keep its counterparts (404 if none)."""
+    case = Case.objects.select_related("project", "public_version").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case

@@ -14,11 +14,14 @@ from django.urls import reverse
 from samskapa.accounts.enums import StaffRole
 from samskapa.connect import selectors
 from samskapa.connect.matching import TEXT
+from samskapa.connect.models import Counterpart
 from samskapa.core import pagecache
+from samskapa.core.models import AuditEvent
 from samskapa.showcase import services
 from samskapa.showcase.enums import VersionStatus
 from tests.factories.accounts import staff
 from tests.factories.europe import InitiativeFactory
+from tests.factories.projects import lead_of
 from tests.factories.showcase import CaseVersionFactory, published_case
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +152,56 @@ def test_the_sections_cost_the_same_for_1_and_3_cases(
     pagecache.touch("showcase")
     with django_assert_num_queries(len(one)):
         assert client.get(url).content.decode().count("suggestion-title") == 5
+
+
+def test_reviewers_link_a_counterpart_shown_on_the_public_page(
+    client: Any, client_for: Any
+) -> None:
+    case = _housing("Bostad först Örebro")
+    initiative = InitiativeFactory(
+        title="Housing First Europe Hub",
+        source="sim",
+        source_url="https://example.org/sim/housing-first",
+    )
+    page_url = reverse("showcase:case-detail", args=[case.pk])
+    assert "Housing First Europe Hub" not in client.get(page_url).content.decode()
+    reviewer = staff(StaffRole.PROCESS_LEADER)
+    reviewer_client = client_for(reviewer)
+    url = reverse("connect:counterparts", args=[case.pk])
+    assert reviewer_client.get(url).status_code == 200
+
+    unknown = reviewer_client.post(url, {"initiative": "999999"})
+    assert unknown.status_code == 200
+    assert "There is no initiative with this number." in unknown.content.decode()
+    assert 'value="999999"' in unknown.content.decode()
+
+    assert reviewer_client.post(url, {"initiative": str(initiative.pk)}).status_code == 302
+    again = reviewer_client.post(url, {"initiative": str(initiative.pk)})
+    assert "already linked" in again.content.decode()
+    counterpart = Counterpart.objects.get(case=case)
+    assert AuditEvent.objects.filter(
+        action="create", object_type="connect.counterpart", actor=reviewer
+    ).exists()
+
+    client.logout()
+    public = client.get(page_url).content.decode()  # the link touched the page cache
+    assert "Counterparts in Europe" in public
+    assert 'href="https://example.org/sim/housing-first"' in public
+    assert "Keep the counterparts" not in public  # the staff link is not for the public
+
+    delete = reverse("connect:counterpart-delete", args=[counterpart.pk])
+    assert client_for(reviewer).post(delete).status_code == 302
+    assert not Counterpart.objects.exists()
+    assert AuditEvent.objects.filter(action="delete", object_type="connect.counterpart").exists()
+    client.logout()
+    assert "Housing First Europe Hub" not in client.get(page_url).content.decode()
+
+
+def test_only_reviewers_keep_counterparts(client_for: Any) -> None:
+    case = _housing("Bostad först Örebro")
+    initiative = InitiativeFactory()
+    url = reverse("connect:counterparts", args=[case.pk])
+    lead = lead_of(case.project)
+    assert client_for(lead).post(url, {"initiative": initiative.pk}).status_code == 403
+    assert client_for(staff(StaffRole.COACH)).get(url).status_code == 403
+    assert not Counterpart.objects.exists()
