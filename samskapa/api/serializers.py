@@ -103,6 +103,16 @@ class AggregateSerializer(serializers.Serializer):
     )
 
 
+class CounterpartSerializer(serializers.Serializer):
+    initiative = serializers.IntegerField(
+        source="initiative.pk", read_only=True, help_text="The initiative's id (/initiatives/)."
+    )
+    title = serializers.CharField(source="initiative.title", read_only=True)
+    source = serializers.CharField(source="initiative.source", read_only=True)
+    source_id = serializers.CharField(source="initiative.source_id", read_only=True)
+    source_url = serializers.CharField(source="initiative.source_url", read_only=True)
+
+
 class CaseSerializer(serializers.Serializer):
     """A published case: the fields of its public page and of the open-data file
     (`/open-data/cases.json`), from the published version only."""
@@ -153,6 +163,12 @@ class CaseSerializer(serializers.Serializer):
         source="public_version.target_groups", child=serializers.CharField(), read_only=True
     )
     links = serializers.SerializerMethodField()
+    counterparts = CounterpartSerializer(
+        many=True,
+        read_only=True,
+        help_text="The case's counterparts in the European catalogue (SIM, Kohesio), kept by "
+        "the centre.",
+    )
     published = serializers.DateTimeField(source="public_version.published_at", read_only=True)
     licence = serializers.CharField(source="public_version.licence", read_only=True)
     page_url = PageUrlField()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
@@ -27,6 +28,7 @@ from samskapa.api.filters import (
 from samskapa.api.pagination import Pagination
 from samskapa.api.permissions import ReadOnly
 from samskapa.conference import selectors as conference
+from samskapa.connect import selectors as connect
 from samskapa.core.pagecache import public_cache
 from samskapa.europe import selectors as europe
 from samskapa.evaluation.published import cached_published_aggregates
@@ -61,7 +63,9 @@ class CaseViewSet(PublicReadOnlyViewSet):
     filterset_class = CaseFilter
 
     def get_queryset(self) -> Any:
-        return showcase.published_cases()
+        return showcase.published_cases().prefetch_related(
+            Prefetch("counterparts", queryset=connect.counterparts())
+        )
 
 
 class SpreadRecordViewSet(PublicReadOnlyViewSet):

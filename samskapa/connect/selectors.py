@@ -430,9 +430,14 @@ def european_peers(case: Any) -> list[EuropeanPeer]:
     ]
 
 
+def counterparts() -> QuerySet[Counterpart]:
+    """Links from cases to their counterparts in the European catalogue, by title."""
+    return Counterpart.objects.select_related("initiative").order_by("initiative__title", "pk")
+
+
 def counterparts_of(case: Any) -> list[Counterpart]:
     """The case's counterparts in the European catalogue, by title."""
-    return list(Counterpart.objects.filter(case=case).select_related("initiative"))
+    return list(counterparts().filter(case=case))
 
 
 def get_counterpart(pk: Any) -> Counterpart:

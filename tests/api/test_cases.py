@@ -14,9 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from samskapa.connect.models import Counterpart
 from samskapa.showcase import services
 from tests.api.data import PublishedWorld, published_world
 from tests.factories.accounts import UserFactory
+from tests.factories.europe import InitiativeFactory
 from tests.factories.showcase import SpreadRecordFactory, published_case
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,27 @@ def test_the_case_filters_are_the_lists(client: Any, world: PublishedWorld) -> N
     assert "region" in bad.json()
 
 
+def test_a_case_lists_its_counterparts_in_europe(client: Any, world: PublishedWorld) -> None:
+    initiative = world.initiatives[0]
+    Counterpart.objects.create(case=world.cases[0], initiative=initiative)
+    found = client.get(reverse("api:case-detail", args=[world.cases[0].pk])).json()
+    assert found["counterparts"] == [
+        {
+            "initiative": initiative.pk,
+            "title": "Housing First",
+            "source": initiative.source,
+            "source_id": initiative.source_id,
+            "source_url": initiative.source_url,
+        }
+    ]
+    other = client.get(reverse("api:case-detail", args=[world.cases[1].pk])).json()
+    assert other["counterparts"] == []
+
+
+def _case_with_counterpart() -> None:
+    Counterpart.objects.create(case=published_case(), initiative=InitiativeFactory())
+
+
 def test_withdrawn_and_unreviewed_cases_are_absent(client: Any, world: PublishedWorld) -> None:
     listed = json.dumps(_results(client, "case-list"))
     for case in world.hidden_cases:
@@ -130,7 +153,7 @@ def test_nothing_is_written(client: Any, world: PublishedWorld) -> None:
 @pytest.mark.parametrize(
     "name, add",
     [
-        ("case-list", lambda: published_case()),
+        ("case-list", lambda: _case_with_counterpart()),
         ("spread-record-list", lambda: SpreadRecordFactory(project=published_case().project)),
     ],
 )
