@@ -152,6 +152,10 @@ def export_personal_data(user: User) -> dict[str, Any]:
             }
             for r in ContactRequest.objects.filter(answered_by=user).exclude(answered_at=None)
         ],
+        "counterparts_linked": [
+            {"case": c.case_id, "initiative": c.initiative_id, "linked": c.created_at.isoformat()}
+            for c in Counterpart.objects.filter(created_by=user)
+        ],
     }
 
 
@@ -159,6 +163,7 @@ def erase_personal_data(user: User) -> None:
     """The person's messages are blanked and their name taken off the requests."""
     ContactRequest.objects.filter(sender=user).update(sender=None, message="")
     ContactRequest.objects.filter(answered_by=user).update(answered_by=None)
+    Counterpart.objects.filter(created_by=user).update(created_by=None)
 
 
 # --- Counterparts in Europe --------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from samskapa.accounts.enums import StaffRole
 from samskapa.connect import selectors
+from samskapa.connect import services as connect_services
 from samskapa.connect.matching import TEXT
 from samskapa.connect.models import Counterpart
 from samskapa.core import pagecache
@@ -205,3 +206,15 @@ def test_only_reviewers_keep_counterparts(client_for: Any) -> None:
     assert client_for(lead).post(url, {"initiative": initiative.pk}).status_code == 403
     assert client_for(staff(StaffRole.COACH)).get(url).status_code == 403
     assert not Counterpart.objects.exists()
+
+
+def test_a_reviewers_links_are_in_their_data_and_anonymous_after_erasure() -> None:
+    reviewer = staff(StaffRole.ADMIN)
+    counterpart = connect_services.link_counterpart(
+        case=_housing("Bostad först Örebro"), initiative=InitiativeFactory(), by=reviewer
+    )
+    exported = connect_services.export_personal_data(reviewer)["counterparts_linked"]
+    assert [row["initiative"] for row in exported] == [counterpart.initiative_id]
+    connect_services.erase_personal_data(reviewer)
+    counterpart.refresh_from_db()
+    assert counterpart.created_by is None
