@@ -13,6 +13,8 @@ app_name = "api"
 
 router = DefaultRouter(trailing_slash=True, use_regex_path=False)
 router.include_format_suffixes = False
+router.register("cases", views.CaseViewSet, basename="case")
+router.register("spread-records", views.SpreadRecordViewSet, basename="spread-record")
 router.register("sessions", views.SessionViewSet, basename="session")
 router.register("aggregates", views.AggregateViewSet, basename="aggregate")
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")

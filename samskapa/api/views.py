@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
@@ -17,13 +18,21 @@ from rest_framework.response import Response
 
 from samskapa.api import serializers
 from samskapa.api.base import PublicReadOnlyViewSet
-from samskapa.api.filters import CompetenceCentreFilter, InitiativeFilter, SessionFilter
+from samskapa.api.filters import (
+    CaseFilter,
+    CompetenceCentreFilter,
+    InitiativeFilter,
+    SessionFilter,
+    SpreadRecordFilter,
+)
 from samskapa.api.pagination import Pagination
 from samskapa.api.permissions import ReadOnly
 from samskapa.conference import selectors as conference
+from samskapa.connect import selectors as connect
 from samskapa.core.pagecache import public_cache
 from samskapa.europe import selectors as europe
 from samskapa.evaluation.published import cached_published_aggregates
+from samskapa.showcase import selectors as showcase
 
 
 class InitiativeViewSet(PublicReadOnlyViewSet):
@@ -44,6 +53,30 @@ class CompetenceCentreViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self) -> Any:
         return europe.public_centres()
+
+
+class CaseViewSet(PublicReadOnlyViewSet):
+    """Published innovation cases: the published version of each (the public case pages and
+    the open-data file). A withdrawn or never published case is absent, and 404 on its id."""
+
+    serializer_class = serializers.CaseSerializer
+    filterset_class = CaseFilter
+
+    def get_queryset(self) -> Any:
+        return showcase.published_cases().prefetch_related(
+            Prefetch("counterparts", queryset=connect.counterparts())
+        )
+
+
+class SpreadRecordViewSet(PublicReadOnlyViewSet):
+    """Published records of how the innovations spread, of public cases only (the case pages
+    and the open-data file)."""
+
+    serializer_class = serializers.SpreadRecordSerializer
+    filterset_class = SpreadRecordFilter
+
+    def get_queryset(self) -> Any:
+        return showcase.published_spread_records()
 
 
 class SessionViewSet(PublicReadOnlyViewSet):

@@ -86,3 +86,41 @@ class ContactRequest(models.Model):
     def other_project(self, project: Project) -> Project:
         """The project on the other side from `project`."""
         return self.to_project if project.pk == self.from_project_id else self.from_project
+
+
+class Counterpart(models.Model):
+    """A staff-kept link from a public case to its counterpart in the European catalogue (the
+    same innovation, or its model, in Social Innovation Match or Kohesio). Shown on the public
+    case page with the initiative's address in its source."""
+
+    case = models.ForeignKey(
+        "showcase.Case",
+        verbose_name=_("case"),
+        on_delete=models.CASCADE,
+        related_name="counterparts",
+    )
+    initiative = models.ForeignKey(
+        "europe.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="counterparts",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("linked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("linked"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["case", "initiative__title", "pk"]
+        verbose_name = _("counterpart in Europe")
+        verbose_name_plural = _("counterparts in Europe")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "initiative"], name="counterpart_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.initiative}"

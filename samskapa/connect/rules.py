@@ -17,6 +17,7 @@ import rules
 
 from samskapa.accounts.rules import is_centre_staff
 from samskapa.projects.rules import has_any_membership, is_project_lead, is_project_member
+from samskapa.showcase.rules import is_reviewer
 
 
 @rules.predicate
@@ -56,3 +57,6 @@ rules.add_perm("connect.list_requests", is_project_member)  # object: the projec
 rules.add_perm("connect.view_request", is_member_of_either_side)
 rules.add_perm("connect.answer_request", is_lead_of_receiver & is_pending)
 rules.add_perm("connect.add_to_map", is_member_of_either_side & is_accepted)
+
+# Counterparts in Europe: kept by the staff who review public cases.
+rules.add_perm("connect.link_counterparts", is_reviewer)

@@ -9,20 +9,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from samskapa.accounts.enums import Region
+from samskapa.accounts.enums import NutsRegion, Region
 from samskapa.connect import matching
 from samskapa.connect.enums import RequestStatus
 from samskapa.connect.matching import Document, FacetRule, Reason, Settings
-from samskapa.connect.models import ContactRequest
+from samskapa.connect.models import ContactRequest, Counterpart
 from samskapa.core.access import get_object_for_user
 from samskapa.core.enums import FocusArea
+from samskapa.europe.selectors import public_initiatives
 from samskapa.projects.enums import MemberRole, ParticipantCategory
 from samskapa.projects.models import Project, ProjectMember, TargetGroupCount
 from samskapa.projects.rules import is_project_member
 from samskapa.projects.selectors import list_projects_for_user
+from samskapa.showcase.models import Case
+from samskapa.showcase.selectors import public_case, published_cases
 from samskapa.toolkit.models import Actor, SelfAssessment, SelfAssessmentRating
 
 CALL = "call"
@@ -297,3 +301,155 @@ def projects_in_contact(project: Project) -> set[int]:
 def waiting_count(project: Project) -> int:
     """Requests to `project` that wait for its leads' answer."""
     return ContactRequest.objects.filter(to_project=project, status=RequestStatus.PENDING).count()
+
+
+# --- Public cases: cases like this one, peers in Europe -------------------------------------
+#
+# Only published case versions are read (showcase.selectors.published_cases), so the sections
+# built from them are the same for every visitor and live in the case page's public cache: a
+# publication or a withdrawal touches the showcase's area and renders them anew.
+
+FOCUS_AREA = "focus_area"
+CASE_TEXT_FIELDS = ("title", "summary", "problem", "target_group", "approach", "results")
+
+# A shared target group or the text may make a match; call, region and focus areas add weight.
+CASE_SETTINGS = Settings(
+    facets=(
+        FacetRule(TARGET_GROUP, weight=1.0, cap=1.0, strong=True),
+        FacetRule(CALL, weight=1.0, cap=1.0, strong=False),
+        FacetRule(REGION, weight=1.0, cap=1.0, strong=False),
+        FacetRule(FOCUS_AREA, weight=0.25, cap=0.5, strong=False, max_share=0.5),
+    ),
+    text_weight=1.5,
+    limit=5,
+)
+# European initiatives share nothing with a case but words: the English texts.
+EUROPE_SETTINGS = Settings(facets=(), text_weight=1.0, limit=5)
+
+CASE_REASON_LABELS = {
+    **REASON_LABELS,
+    FOCUS_AREA: _("Shared focus areas"),
+}
+
+
+def case_document(case: Any, *, language: str = "sv") -> Document:
+    """A published case as the engine sees it: the published version's facets and its texts
+    in `language` (English: the `_en` fields, empty where not translated)."""
+    version = case.public_version
+    suffix = "_en" if language == "en" else ""
+    text = "\n".join(
+        str(getattr(version, f"{name}{suffix}") or "") for name in CASE_TEXT_FIELDS
+    ).strip()
+    return Document(
+        id=case.pk,
+        facets={
+            TARGET_GROUP: frozenset(version.target_groups or ()),
+            CALL: frozenset({version.call_reference} if version.call_reference else ()),
+            REGION: frozenset({version.nuts_region} if version.nuts_region else ()),
+            FOCUS_AREA: frozenset(version.focus_areas or ()),
+        },
+        text=text,
+        language=language,
+    )
+
+
+@dataclass(frozen=True)
+class SimilarCase:
+    case: Any
+    score: float
+    reasons: tuple[ShownReason, ...]
+
+
+def _case_reason(reason: Reason) -> ShownReason:
+    labels: dict[str, str] = {}
+    if reason.kind == REGION:
+        labels = {k: str(v) for k, v in NutsRegion.choices}
+    elif reason.kind == TARGET_GROUP:
+        labels = {k: str(v) for k, v in ParticipantCategory.choices}
+    elif reason.kind == FOCUS_AREA:
+        labels = {k: str(v) for k, v in FocusArea.choices}
+    values = tuple(labels.get(v, v) for v in reason.values)
+    return ShownReason(reason.kind, str(CASE_REASON_LABELS.get(reason.kind, reason.kind)), values)
+
+
+def similar_cases(case: Any) -> list[SimilarCase]:
+    """Other published cases like `case` (itself published), each with why it matched: the
+    shared facets and the Swedish words that carried the text match (every case has Swedish
+    text). Never the case itself, never a case that is not published."""
+    if case.public_version_id is None:
+        return []
+    cases = {c.pk: c for c in published_cases()}
+    if case.pk not in cases:
+        return []
+    source = case_document(cases[case.pk])
+    candidates = [case_document(c) for pk, c in cases.items() if pk != case.pk]
+    suggestions = matching.rank(source, candidates, settings=CASE_SETTINGS)
+    return [
+        SimilarCase(
+            case=cases[s.id],
+            score=s.score,
+            reasons=tuple(_case_reason(r) for r in s.reasons),
+        )
+        for s in suggestions
+    ]
+
+
+@dataclass(frozen=True)
+class EuropeanPeer:
+    initiative: Any
+    score: float
+    words: tuple[str, ...]  # the English words that carried the match
+
+
+def initiative_document(initiative: Any) -> Document:
+    """A catalogue initiative: its English title, summary and themes."""
+    text = "\n".join([initiative.title, initiative.summary, initiative.themes.replace(";", " ")])
+    return Document(id=initiative.pk, text=text, language="en")
+
+
+def european_peers(case: Any) -> list[EuropeanPeer]:
+    """Initiatives of the European catalogue like a published case: its English text against
+    the catalogue's (words meet words in one language). None for a case without English text
+    or one that is not published."""
+    published = public_case(pk=case.pk)
+    if published is None:
+        return []
+    source = case_document(published, language="en")
+    if not source.text:
+        return []
+    initiatives = {i.pk: i for i in public_initiatives()}
+    matches = matching.text_matches(
+        source,
+        [initiative_document(i) for i in initiatives.values()],
+        settings=EUROPE_SETTINGS,
+    )
+    ranked = sorted(matches.items(), key=lambda item: (-item[1].similarity, item[0]))
+    return [
+        EuropeanPeer(initiatives[pk], round(match.similarity, 6), match.words)
+        for pk, match in ranked[: EUROPE_SETTINGS.limit]
+    ]
+
+
+def counterparts() -> QuerySet[Counterpart]:
+    """Links from cases to their counterparts in the European catalogue, by title."""
+    return Counterpart.objects.select_related("initiative").order_by("initiative__title", "pk")
+
+
+def counterparts_of(case: Any) -> list[Counterpart]:
+    """The case's counterparts in the European catalogue, by title."""
+    return list(counterparts().filter(case=case))
+
+
+def get_counterpart(pk: Any) -> Counterpart:
+    counterpart = Counterpart.objects.select_related("case", "initiative").filter(pk=pk).first()
+    if counterpart is None:
+        raise Http404
+    return counterpart
+
+
+def get_case(pk: Any) -> Case:
+    """A case, published or not, for the staff who keep its counterparts (404 if none)."""
+    case = Case.objects.select_related("project", "public_version").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case

@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 from samskapa.accounts.models import User
 from samskapa.connect import selectors
 from samskapa.connect.enums import RequestStatus
-from samskapa.connect.models import ContactRequest
-from samskapa.core import mail
+from samskapa.connect.models import ContactRequest, Counterpart
+from samskapa.core import mail, pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
+from samskapa.europe.models import Initiative
 from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Project, ProjectMember
+from samskapa.showcase.models import Case
+from samskapa.showcase.services import AREA as SHOWCASE_AREA
 from samskapa.toolkit import services as toolkit_services
 from samskapa.toolkit.enums import ActorLevel, ActorRole
 from samskapa.toolkit.models import Actor
@@ -149,6 +152,10 @@ def export_personal_data(user: User) -> dict[str, Any]:
             }
             for r in ContactRequest.objects.filter(answered_by=user).exclude(answered_at=None)
         ],
+        "counterparts_linked": [
+            {"case": c.case_id, "initiative": c.initiative_id, "linked": c.created_at.isoformat()}
+            for c in Counterpart.objects.filter(created_by=user)
+        ],
     }
 
 
@@ -156,3 +163,26 @@ def erase_personal_data(user: User) -> None:
     """The person's messages are blanked and their name taken off the requests."""
     ContactRequest.objects.filter(sender=user).update(sender=None, message="")
     ContactRequest.objects.filter(answered_by=user).update(answered_by=None)
+    Counterpart.objects.filter(created_by=user).update(created_by=None)
+
+
+# --- Counterparts in Europe --------------------------------------------------------------------
+
+
+@transaction.atomic
+def link_counterpart(*, case: Case, initiative: Initiative, by: Any) -> Counterpart:
+    """Link a case to its counterpart in the European catalogue (audited; the public case page
+    shows it at once)."""
+    if Counterpart.objects.filter(case=case, initiative=initiative).exists():
+        raise ValidationError(_("The case is already linked to this initiative."))
+    counterpart = Counterpart.objects.create(case=case, initiative=initiative, created_by=by)
+    record_event(action=AuditAction.CREATE, actor=by, obj=counterpart)
+    pagecache.touch(SHOWCASE_AREA)
+    return counterpart
+
+
+@transaction.atomic
+def unlink_counterpart(*, counterpart: Counterpart, by: Any) -> None:
+    record_event(action=AuditAction.DELETE, actor=by, obj=counterpart)
+    counterpart.delete()
+    pagecache.touch(SHOWCASE_AREA)

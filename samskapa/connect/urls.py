@@ -15,4 +15,6 @@ urlpatterns = [
     path("contacts/<int:pk>/", views.request_detail, name="request-detail"),
     path("contacts/<int:pk>/answer/", views.request_answer, name="request-answer"),
     path("contacts/<int:pk>/map/", views.request_add_to_map, name="request-add-to-map"),
+    path("cases/<int:pk>/counterparts/", views.counterparts, name="counterparts"),
+    path("counterparts/<int:pk>/delete/", views.counterpart_delete, name="counterpart-delete"),
 ]

@@ -4,6 +4,7 @@ HTTP only: permissions in rules.py, reads in selectors.py, writes in services.py
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.connect import selectors, services
-from samskapa.connect.forms import ContactRequestForm
+from samskapa.connect.forms import ContactRequestForm, CounterpartForm
 from samskapa.connect.models import ContactRequest
 from samskapa.core import ratelimit
 from samskapa.core.typing import AuthenticatedHttpRequest
@@ -133,3 +134,37 @@ def request_add_to_map(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         _("%(name)s is on your ecosystem map.") % {"name": contact.other_project(side).owner.name},
     )
     return redirect(contact)
+
+
+# --- Counterparts in Europe (staff who review cases) --------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("connect.link_counterparts", raise_exception=True)
+def counterparts(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    case = selectors.get_case(pk)
+    form = CounterpartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.link_counterpart(
+                case=case, initiative=form.cleaned_data["initiative"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("initiative", error)
+        else:
+            messages.success(request, _("The counterpart is linked."))
+            return redirect("connect:counterparts", pk=case.pk)
+    linked = selectors.counterparts_of(case)
+    linked_ids = {c.initiative_id for c in linked}
+    peers = [p for p in selectors.european_peers(case) if p.initiative.pk not in linked_ids]
+    context = {"case": case, "form": form, "linked": linked, "peers": peers}
+    return render(request, "connect/counterparts.html", context)
+
+
+@require_POST
+@permission_required("connect.link_counterparts", raise_exception=True)
+def counterpart_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    counterpart = selectors.get_counterpart(pk)
+    services.unlink_counterpart(counterpart=counterpart, by=request.user)
+    messages.success(request, _("The link is removed."))
+    return redirect("connect:counterparts", pk=counterpart.case_id)

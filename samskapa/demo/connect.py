@@ -1,7 +1,8 @@
 """Demo contact requests between projects: one accepted (23-019-S01 asked 23-012-S01, whose
 lead accepted, so both demo project leads see each other's contact details) and one waiting
 for an answer (23-012-S01 asks 23-027-S01). Found by the two projects (a natural key) and
-moved to dates around today on every run."""
+moved to dates around today on every run. And one case's counterpart in Europe
+(`link_counterparts`)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from typing import Any
 
 from samskapa.accounts.models import User
 from samskapa.connect.enums import RequestStatus
-from samskapa.connect.models import ContactRequest
+from samskapa.connect.models import ContactRequest, Counterpart
 from samskapa.demo.clock import DemoCalendar
+from samskapa.europe.models import Initiative
 from samskapa.projects.models import Project
+from samskapa.showcase.models import Case
 
 REQUESTS: list[dict[str, Any]] = [
     {
@@ -72,3 +75,17 @@ def load(calendar: DemoCalendar | None = None) -> None:
                 answered_by=User.objects.filter(email=email).first(),
             )
         ContactRequest.objects.filter(pk=request.pk).update(**fields)
+
+
+# One demo case linked to its counterpart in the European catalogue (example data): called by
+# the showcase's loader, which runs after the catalogue's and creates the cases.
+COUNTERPARTS = [("23-019-S01", "kohesio", "EX-KOH-003")]
+
+
+def link_counterparts() -> None:
+    for number, source, source_id in COUNTERPARTS:
+        case = Case.objects.filter(project__number=number).first()
+        initiative = Initiative.objects.filter(source=source, source_id=source_id).first()
+        if case is None or initiative is None:
+            continue
+        Counterpart.objects.get_or_create(case=case, initiative=initiative)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from samskapa.accounts.models import User
 from samskapa.core import pagecache
 from samskapa.demo.clock import DemoCalendar
+from samskapa.demo.connect import link_counterparts
 from samskapa.demo.projects_data import PROJECTS
 from samskapa.demo.showcase_data import CASES, SPREAD
 from samskapa.projects.models import Project
@@ -86,3 +87,5 @@ def load(calendar: DemoCalendar | None = None) -> None:
         record.description, record.description_en = text, text_en
         record.save()
     pagecache.touch("showcase")
+    # One case's counterpart in the European catalogue, now that the cases exist.
+    link_counterparts()

@@ -12,6 +12,7 @@ from tests.access.matrix import EVERYONE, Page
 from tests.access.world import World
 from tests.factories.conference import EditionFactory, SessionFactory
 from tests.factories.europe import CompetenceCentreFactory, InitiativeFactory
+from tests.factories.showcase import SpreadRecordFactory, published_case
 
 
 def _session(world: World) -> dict[str, Any]:
@@ -29,6 +30,17 @@ def _centre(world: World) -> dict[str, Any]:
     return {"pk": world.get("centre", CompetenceCentreFactory).pk}
 
 
+def _case(world: World) -> dict[str, Any]:
+    return {"pk": world.get("api-case", published_case).pk}
+
+
+def _spread_record(world: World) -> dict[str, Any]:
+    def build() -> Any:
+        return SpreadRecordFactory(project=world.get("api-case", published_case).project)
+
+    return {"pk": world.get("api-spread-record", build).pk}
+
+
 PAGES = [
     Page("api-docs:index", EVERYONE),
     Page("api:schema", EVERYONE, scan=False),
@@ -40,4 +52,8 @@ PAGES = [
     Page("api:initiative-detail", EVERYONE, kwargs=_initiative, scan=False),
     Page("api:competence-centre-list", EVERYONE, scan=False),
     Page("api:competence-centre-detail", EVERYONE, kwargs=_centre, scan=False),
+    Page("api:case-list", EVERYONE, scan=False),
+    Page("api:case-detail", EVERYONE, kwargs=_case, scan=False),
+    Page("api:spread-record-list", EVERYONE, scan=False),
+    Page("api:spread-record-detail", EVERYONE, kwargs=_spread_record, scan=False),
 ]

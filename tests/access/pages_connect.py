@@ -1,9 +1,12 @@
 from typing import Any
 
 from samskapa.connect.enums import RequestStatus
+from samskapa.connect.models import Counterpart
 from tests.access.matrix import STAFF, Page
 from tests.factories.connect import ContactRequestFactory
+from tests.factories.europe import InitiativeFactory
 from tests.factories.projects import ProjectFactory
+from tests.factories.showcase import published_case
 
 # The admin is a superuser, who may do everything (as on every project page).
 MEMBER = frozenset({"admin", "member"})
@@ -39,7 +42,29 @@ def _accepted(world: Any) -> dict[str, int]:
     return {"pk": request.pk}
 
 
+REVIEWERS = frozenset({"admin", "process_leader"})
+
+
+def _case(world: Any) -> dict[str, int]:
+    return {"pk": world.get("connect-case", published_case).pk}
+
+
+def _new_counterpart(world: Any) -> dict[str, int]:
+    # The POST removes it: a new one per request.
+    case = world.get("connect-case", published_case)
+    return {"pk": Counterpart.objects.create(case=case, initiative=InitiativeFactory()).pk}
+
+
 PAGES = [
+    Page("connect:counterparts", REVIEWERS, kwargs=_case),
+    Page(
+        "connect:counterpart-delete",
+        REVIEWERS,
+        kwargs=_new_counterpart,
+        method="POST",
+        ok=frozenset({302}),
+        scan=False,
+    ),
     Page("connect:similar", STAFF | {"member"}, kwargs=_project, denied=404),
     Page("connect:requests", MEMBER, kwargs=_project, denied=404),
     Page("connect:request-create", MEMBER, kwargs=_target, denied=404),

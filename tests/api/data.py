@@ -1,5 +1,6 @@
 """A small published world for the API's tests: the catalogue, a directory, a published and an
-unpublished programme, and approved values (one figure shown, one suppressed)."""
+unpublished programme, approved values (one figure shown, one suppressed), and published,
+withdrawn and unreviewed cases with published and unpublished spread records."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from typing import Any
 
 from samskapa.conference.models import Session
 from samskapa.europe.models import CompetenceCentre, Initiative
+from samskapa.showcase.enums import SpreadKind, VersionStatus
+from samskapa.showcase.models import Case, SpreadRecord
 from tests.factories.conference import EditionFactory, SessionFactory, SpeakerFactory
 from tests.factories.europe import CompetenceCentreFactory, InitiativeFactory
 from tests.factories.evaluation import IndicatorFactory, half_years, report
 from tests.factories.projects import CallFactory, ProjectFactory
+from tests.factories.showcase import CaseVersionFactory, SpreadRecordFactory, published_case
 
 
 @dataclass
@@ -24,6 +28,10 @@ class PublishedWorld:
     shown_indicator: Any
     small_indicator: Any
     call: Any
+    cases: list[Case]
+    hidden_cases: list[Case]
+    records: list[SpreadRecord]
+    hidden_records: list[SpreadRecord]
 
 
 def published_world(today: datetime.date) -> PublishedWorld:
@@ -46,4 +54,40 @@ def published_world(today: datetime.date) -> PublishedWorld:
     for project in [ProjectFactory(call=call) for _i in range(3)]:
         report(project, shown, period, 40)
         report(project, small, period, 1)
-    return PublishedWorld(initiatives, centre, [first, second], hidden, shown, small, call)
+    cases, hidden_cases, records, hidden_records = _showcase(call)
+    return PublishedWorld(
+        initiatives,
+        centre,
+        [first, second],
+        hidden,
+        shown,
+        small,
+        call,
+        cases,
+        hidden_cases,
+        records,
+        hidden_records,
+    )
+
+
+def _showcase(call: Any) -> tuple[list[Case], list[Case], list[SpreadRecord], list[SpreadRecord]]:
+    """Two published cases, a withdrawn one and one never published (a draft in review), with
+    published and unpublished spread records."""
+    housing = published_case(
+        ProjectFactory(call=call), title="Bostad först i Örebro", focus_areas=["collaboration"]
+    )
+    youth = published_case(title="Unga vuxna in i arbete", nuts_region="SE11")
+    withdrawn = published_case(title="Tillbakadraget fall")
+    withdrawn.public_version = None
+    withdrawn.save(update_fields=["public_version"])
+    draft = CaseVersionFactory(title="Ännu inte granskat", status=VersionStatus.REVIEW).case
+    records = [
+        SpreadRecordFactory(project=housing.project, organisation="Västerås stad"),
+        SpreadRecordFactory(project=youth.project, kind=SpreadKind.POLICY, level="national"),
+    ]
+    hidden_records = [
+        SpreadRecordFactory(project=housing.project, published=False),
+        SpreadRecordFactory(project=withdrawn.project),
+        SpreadRecordFactory(project=draft.project),
+    ]
+    return [housing, youth], [withdrawn, draft], records, hidden_records

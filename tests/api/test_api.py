@@ -125,7 +125,8 @@ def test_the_schema_and_the_documentation_are_served(client: Any, world: Publish
     assert set(schema["paths"]) == {
         "/api/v1/sessions/", "/api/v1/sessions/{id}/", "/api/v1/aggregates/",
         "/api/v1/initiatives/", "/api/v1/initiatives/{id}/", "/api/v1/competence-centres/",
-        "/api/v1/competence-centres/{id}/",
+        "/api/v1/competence-centres/{id}/", "/api/v1/cases/", "/api/v1/cases/{id}/",
+        "/api/v1/spread-records/", "/api/v1/spread-records/{id}/",
     }  # fmt: skip
     assert schema["info"]["license"]["name"] == "CC BY 4.0"
     docs = client.get(reverse("api-docs:index"))
