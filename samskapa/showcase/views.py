@@ -68,7 +68,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@public_cache(AREA)
+# The page shows the case's peers in the European catalogue: an import there renews it too.
+@public_cache(AREA, "europe")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.public_case(pk=pk)
     if case is None:

@@ -18,6 +18,8 @@ from samskapa.connect.matching import TEXT
 from samskapa.connect.models import Counterpart
 from samskapa.core import pagecache
 from samskapa.core.models import AuditEvent
+from samskapa.europe import services as europe_services
+from samskapa.europe.enums import Source
 from samskapa.showcase import services
 from samskapa.showcase.enums import VersionStatus
 from tests.factories.accounts import staff
@@ -218,3 +220,16 @@ def test_a_reviewers_links_are_in_their_data_and_anonymous_after_erasure() -> No
     connect_services.erase_personal_data(reviewer)
     counterpart.refresh_from_db()
     assert counterpart.created_by is None
+
+
+def test_an_import_into_the_european_catalogue_renews_the_public_case_page(client: Any) -> None:
+    case = _housing("Bostad först Örebro")
+    url = reverse("showcase:case-detail", args=[case.pk])
+    assert "Housing First Lisbon" not in client.get(url).content.decode()
+    assert "Housing First Lisbon" not in client.get(url).content.decode()  # from the cache now
+    europe_services.upsert_initiative(
+        source=Source.KOHESIO,
+        source_id="KOH-1",
+        values={"title": "Housing First Lisbon", "summary": HOUSING_EN, "country": "PT"},
+    )
+    assert "Housing First Lisbon" in client.get(url).content.decode()
