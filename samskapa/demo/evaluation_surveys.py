@@ -15,6 +15,8 @@ from samskapa.core.enums import FocusArea
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import services_surveys
 from samskapa.evaluation.cycles import EvaluationCycle
+from samskapa.evaluation.findings import Finding
+from samskapa.evaluation.selectors_surveys import citable_questions
 from samskapa.evaluation.surveys import (
     Choice,
     InstrumentVersion,
@@ -205,3 +207,24 @@ def load(calendar: DemoCalendar) -> None:
                 email=f"partner{n + 1}.{project.number.lower()}@exempel.se",
                 token_hash=hashlib.sha256(secrets.token_bytes(16)).hexdigest(),
             )
+    _cite(cycle, survey)
+
+
+# The finding on employers as co-creators cites the survey's trust question (issue 14,
+# point 3): its results per wave show with the finding and in the yearly report.
+CITING_CLAIM = "Arbetsgivare som varit med och utformat insatserna tar oftare emot deltagare."
+CITED_QUESTION = "trust"
+
+
+def _cite(cycle: EvaluationCycle, survey: Survey) -> None:
+    finding = Finding.objects.filter(cycle=cycle, claim_sv=CITING_CLAIM).first()
+    question = next(
+        (
+            q
+            for q in citable_questions(cycle)
+            if q.version.survey_id == survey.pk and q.name == CITED_QUESTION
+        ),
+        None,
+    )
+    if finding is not None and question is not None:
+        finding.survey_questions.set([question])

@@ -106,6 +106,17 @@ class Finding(models.Model):
         blank=True,
         related_name="evaluation_findings",
     )
+    survey_questions = models.ManyToManyField(
+        "evaluation.Question",
+        verbose_name=_("survey results"),
+        blank=True,
+        related_name="findings",
+        help_text=_(
+            "Questions of the cycle's surveys whose results support the finding. A question "
+            "is cited by its name, so its results are compared across every wave, whatever "
+            "the version of the instrument."
+        ),
+    )
     session = models.ForeignKey(
         "conference.Session",
         verbose_name=_("presented at the conference session"),

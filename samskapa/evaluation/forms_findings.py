@@ -20,6 +20,8 @@ from samskapa.evaluation.findings import (
 from samskapa.evaluation.forms import RefusesPersonnummer, _code_choices
 from samskapa.evaluation.models import Indicator
 from samskapa.evaluation.reports import AnalysisReport
+from samskapa.evaluation.selectors_surveys import citable_questions
+from samskapa.evaluation.surveys import Question
 from samskapa.projects.models import Project
 
 
@@ -66,6 +68,7 @@ class FindingForm(RefusesPersonnummer, forms.ModelForm):
             "audiences",
             "excerpts",
             "indicators",
+            "survey_questions",
             "session",
             "shared",
         ]
@@ -74,6 +77,7 @@ class FindingForm(RefusesPersonnummer, forms.ModelForm):
             "claim_en": forms.Textarea(attrs={"rows": 3}),
             "excerpts": forms.CheckboxSelectMultiple,
             "indicators": forms.CheckboxSelectMultiple,
+            "survey_questions": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "strength": _(
@@ -83,6 +87,11 @@ class FindingForm(RefusesPersonnummer, forms.ModelForm):
             "indicators": _(
                 "The cluster's figure of each indicator is shown with the finding, through "
                 "disclosure control."
+            ),
+            "survey_questions": _(
+                "Choice, scale and number questions of the cycle's surveys, as asked in a "
+                "wave. The finding shows each one's results per wave for the whole cluster, "
+                "through disclosure control."
             ),
         }
 
@@ -99,6 +108,25 @@ class FindingForm(RefusesPersonnummer, forms.ModelForm):
             .order_by("code")
         )
         fields["indicators"].label_from_instance = lambda i: f"{i.code} {i.name}"
+        citable = citable_questions(cycle)
+        fields["survey_questions"].queryset = Question.objects.filter(
+            pk__in=[q.pk for q in citable]
+        ).select_related("version__survey")
+        fields["survey_questions"].label_from_instance = lambda q: (
+            f"{q.version.survey.title}: {q.label}"
+        )
+        if not self.is_bound and self.instance.pk is not None:
+            # A question is cited by its name: one cited in an earlier version is checked
+            # as the same question of the latest one.
+            latest = {(q.version.survey_id, q.name): q.pk for q in citable}
+            self.initial["survey_questions"] = [
+                latest[key]
+                for key in (
+                    (q.version.survey_id, q.name)
+                    for q in self.instance.survey_questions.select_related("version")
+                )
+                if key in latest
+            ]
         fields["session"].queryset = Session.objects.select_related("edition").order_by(
             "-starts_at"
         )

@@ -16,7 +16,9 @@ version may hold:
 - only findings shared with the cluster are published, and of their excerpts only those
   quoted under the rule above;
 - figures pass through disclosure control as for the public (`Protected`, not internal):
-  a suppressed figure is stored as "..", never its value.
+  a suppressed figure is stored as "..", never its value; so do the survey results a finding
+  cites (`survey_results`, not internal: no breakdown of a wave below the threshold, no
+  small count).
 """
 
 from __future__ import annotations
@@ -146,6 +148,7 @@ def _assemble_language(cycle: EvaluationCycle, report: AnalysisReport | None) ->
     from samskapa.evaluation import selectors
     from samskapa.evaluation.disclosure import Protected
     from samskapa.evaluation.findings import Audience, RecommendationOwner, ResponseStatus
+    from samskapa.evaluation.selectors_surveys import finding_survey_figures
 
     projects = list(cycle.projects.select_related("naming_consent").order_by("number"))
     named = {p.pk for p in projects if getattr(_consent(p), "may_be_named", False)}
@@ -157,6 +160,7 @@ def _assemble_language(cycle: EvaluationCycle, report: AnalysisReport | None) ->
         internal=False,
     )
     level, group = selectors.cluster_group(cycle)
+    survey_figures = finding_survey_figures(findings, internal=False)
     audiences = dict(Audience.choices)
     statuses = dict(ResponseStatus.choices)
     owners = dict(RecommendationOwner.choices)
@@ -190,6 +194,7 @@ def _assemble_language(cycle: EvaluationCycle, report: AnalysisReport | None) ->
                     "audiences": [str(audiences[a]) for a in finding.audiences if a in audiences],
                     "quotes": quotes,
                     "figures": figures,
+                    "survey_figures": survey_figures[finding.pk],
                 }
             )
             for recommendation in finding.recommendations.all():

@@ -46,6 +46,7 @@ from samskapa.evaluation.models import (
 )
 from samskapa.evaluation.pseudonyms import pseudonyms
 from samskapa.evaluation.surveys import Answer, QuestionType
+from samskapa.evaluation.surveys import Question as SurveyQuestion
 from samskapa.projects.enums import MemberRole
 from samskapa.projects.models import Call, Project
 
@@ -1005,7 +1006,8 @@ def theme_matrix(
 
 def findings_of(cycle: EvaluationCycle, *, drafts: bool) -> list[Any]:
     """The cycle's findings (only those shared with the cluster unless `drafts`), with their
-    theme, conference session, excerpts, indicators and recommendations with their answers;
+    theme, conference session, excerpts, indicators, cited survey questions and
+    recommendations with their answers;
     a constant number of queries."""
     qs = Finding.objects.filter(cycle=cycle)
     if not drafts:
@@ -1020,6 +1022,12 @@ def findings_of(cycle: EvaluationCycle, *, drafts: bool) -> list[Any]:
                 ).order_by("project__number", "pk"),
             ),
             Prefetch("indicators", queryset=Indicator.objects.order_by("code")),
+            Prefetch(
+                "survey_questions",
+                queryset=SurveyQuestion.objects.select_related("version__survey").order_by(
+                    "version__survey__title_sv", "version__survey_id", "position", "pk"
+                ),
+            ),
             Prefetch(
                 "recommendations",
                 queryset=Recommendation.objects.prefetch_related(

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samskapa.evaluation import disclosure
 from samskapa.evaluation.cycles import EvaluationCycle
@@ -265,3 +266,101 @@ def survey_results(
             result.texts = done
         results.append(result)
     return SurveyResults(waves, respondents, disclosed, results, limit)
+
+
+# --- Survey results cited by findings -------------------------------------------------------
+
+CITABLE_TYPES = (
+    QuestionType.SELECT_ONE,
+    QuestionType.SELECT_MULTIPLE,
+    QuestionType.LIKERT,
+    QuestionType.INTEGER,
+    QuestionType.DECIMAL,
+)
+
+
+def citable_questions(cycle: EvaluationCycle, *, latest: bool = True) -> list[Question]:
+    """The questions a finding of `cycle` may cite: choice, scale and number questions of the
+    cycle's surveys in a version asked in a wave (frozen, so never deleted). With `latest`,
+    one a survey and name (the latest version's): a question is cited by its name, and its
+    results are read across every wave whatever the version."""
+    questions = (
+        Question.objects.filter(
+            version__survey__cycle=cycle, version__frozen=True, kind__in=CITABLE_TYPES
+        )
+        .select_related("version__survey")
+        .order_by("version__survey__title_sv", "version__survey_id", "-version__number", "position")
+    )
+    if not latest:
+        return list(questions)
+    chosen: dict[tuple[int, str], Question] = {}
+    for question in questions:
+        chosen.setdefault((question.version.survey_id, question.name), question)
+    return list(chosen.values())
+
+
+def cited_result(result: QuestionResult, waves: list[Wave]) -> dict[str, Any]:
+    """One cited question's results per wave as plain values, as disclosure control left
+    them: a hidden figure is "..", never its value (what a published report stores). Each
+    row has a cell a wave: its name, the value and, for an answer option, its share."""
+    names = [wave.name for wave in waves]
+
+    def row(label: str, values: list[Any], shares: list[float | None] | None = None) -> dict:
+        shares = shares or [None] * len(values)
+        return {
+            "label": label,
+            "cells": [
+                {"wave": name, "value": value, "share": share}
+                for name, value, share in zip(names, values, shares, strict=True)
+            ],
+        }
+
+    rows = [row(str(_("Answered the question")), result.answered_cells)]
+    for choice in result.rows:
+        rows.append(
+            row(
+                choice.label,
+                [cell.value for cell in choice.cells],
+                [cell.share if cell.shown else None for cell in choice.cells],
+            )
+        )
+    if result.means:
+        rows.append(
+            row(str(_("Mean")), [SUPPRESSED if m is None else round(m, 2) for m in result.means])
+        )
+    question = result.question
+    return {
+        "survey": question.version.survey.title,
+        "name": question.name,
+        "question": question.label,
+        "waves": names,
+        "rows": rows,
+    }
+
+
+def finding_survey_figures(
+    findings: list[Any], *, internal: bool
+) -> dict[int, list[dict[str, Any]]]:
+    """For each finding (with `survey_questions` prefetched with their version's survey), the
+    results of its cited questions per wave for the whole cluster, through `survey_results`
+    and its disclosure control (`internal`: admins and evaluators see small counts). The
+    results of each cited survey are read once (five queries a survey, whatever the number
+    of findings)."""
+    surveys: dict[int, Survey] = {}
+    for finding in findings:
+        for question in finding.survey_questions.all():
+            surveys.setdefault(question.version.survey_id, question.version.survey)
+    by_name: dict[tuple[int, str], dict[str, Any]] = {}
+    for survey_pk, survey in surveys.items():
+        results = survey_results(survey, internal=internal)
+        for result in results.questions:
+            by_name[(survey_pk, result.question.name)] = cited_result(result, results.waves)
+    figures: dict[int, list[dict[str, Any]]] = {}
+    for finding in findings:
+        cited = []
+        for question in finding.survey_questions.all():
+            result = by_name.get((question.version.survey_id, question.name))
+            if result is not None:
+                cited.append(result)
+        figures[finding.pk] = cited
+    return figures

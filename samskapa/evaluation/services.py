@@ -540,12 +540,36 @@ def save_theme(*, theme: Any, codes: Any, by: User) -> Any:
     return theme
 
 
-def save_finding(*, finding: Any, excerpts: Any, indicators: Any, by: User) -> Any:
-    """Save a finding with its evidence: excerpts of its own cycle only, and indicators of
-    the catalogue (their figures are read from the cluster's aggregates)."""
+def save_finding(
+    *,
+    finding: Any,
+    excerpts: Any,
+    indicators: Any,
+    by: User,
+    survey_questions: Any = None,
+) -> Any:
+    """Save a finding with its evidence: excerpts of its own cycle only, indicators of the
+    catalogue (their figures are read from the cluster's aggregates) and questions of its own
+    cycle's surveys, as asked in a wave, with a figure for an answer (choices, scales,
+    numbers). `survey_questions=None` leaves the cited questions as they are."""
+    # Imported here: selectors_surveys imports the models, which import this module's app.
+    from samskapa.evaluation.selectors_surveys import citable_questions
+
     excerpts = list(excerpts)
     if any(excerpt.cycle_id != finding.cycle_id for excerpt in excerpts):
         raise ValidationError({"excerpts": _("A finding cites excerpts of its own cycle only.")})
+    if survey_questions is not None:
+        survey_questions = list(survey_questions)
+        allowed = {q.pk for q in citable_questions(finding.cycle, latest=False)}
+        if any(question.pk not in allowed for question in survey_questions):
+            raise ValidationError(
+                {
+                    "survey_questions": _(
+                        "A finding cites choice, scale and number questions of its own "
+                        "cycle's surveys only, as asked in a wave."
+                    )
+                }
+            )
     if finding.theme_id and finding.theme.cycle_id != finding.cycle_id:
         raise ValidationError({"theme": _("Choose a theme of the finding's own cycle.")})
     created = finding.pk is None
@@ -555,6 +579,8 @@ def save_finding(*, finding: Any, excerpts: Any, indicators: Any, by: User) -> A
     finding.save()
     finding.excerpts.set(excerpts)
     finding.indicators.set(list(indicators))
+    if survey_questions is not None:
+        finding.survey_questions.set(survey_questions)
     record_event(
         action=AuditAction.CREATE if created else AuditAction.CHANGE, actor=by, obj=finding
     )

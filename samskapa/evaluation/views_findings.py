@@ -26,6 +26,7 @@ from samskapa.evaluation.forms_findings import (
     RecommendationForm,
     ThemeForm,
 )
+from samskapa.evaluation.selectors_surveys import finding_survey_figures
 
 
 def _add_errors(form: BaseForm, error: ValidationError) -> None:
@@ -123,6 +124,7 @@ def findings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if shows_excerpts and any(f.excerpts.all() for f in items):
         services.record_excerpt_read(cycle=cycle, by=user, path=request.path)
     figures = selectors.finding_figures(cycle, items, user)
+    survey_figures = finding_survey_figures(items, internal=is_internal(user))
     # Whether the person may answer depends only on the owner and on the finding being shared
     # (all of one cycle), so the rule is asked once for each kind, not for every one.
     answers: dict[tuple[str, bool], bool] = {}
@@ -137,6 +139,7 @@ def findings(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "finding": finding,
             "figures": figures[finding.pk],
+            "survey_figures": survey_figures[finding.pk],
             "excerpt_projects": len({e.project_id for e in finding.excerpts.all()}),
             "recommendations": [
                 (
@@ -194,6 +197,7 @@ def _finding_form(
                 finding=form.save(commit=False),
                 excerpts=data["excerpts"],
                 indicators=data["indicators"],
+                survey_questions=data["survey_questions"],
                 by=request.user,
             )
         except ValidationError as error:

@@ -166,7 +166,32 @@ def published_report_annex(request: HttpRequest, pk: int) -> HttpResponse:
                         figure["projects"],
                     ]
                 )
-    header = [_("Focus area"), _("Finding"), _("Code"), _("Indicator"), _("Figure"), _("Projects")]
+    header = [
+        _("Focus area"),
+        _("Finding"),
+        _("Code"),
+        _("Indicator or survey question"),
+        _("Figure"),
+        _("Projects"),
+    ]
+    # The survey results a finding cites, one row an answer and wave, in the same columns:
+    # the question's name as its code, "survey: question – answer (wave)" as its label.
+    for area in content["areas"]:
+        for finding in area["findings"]:
+            for item in finding.get("survey_figures", []):
+                for result in item["rows"]:
+                    for cell in result["cells"]:
+                        rows.append(
+                            [
+                                area["label"],
+                                finding["claim"],
+                                item["name"],
+                                f"{item['survey']}: {item['question']} – {result['label']} "
+                                f"({cell['wave']})",
+                                cell["value"],
+                                None,
+                            ]
+                        )
     return exports.xlsx_response(
         f"report-{version.report_id}-v{version.number}-annex.xlsx",
         header,
