@@ -353,14 +353,16 @@ def finding_survey_figures(
     by_name: dict[tuple[int, str], dict[str, Any]] = {}
     for survey_pk, survey in surveys.items():
         results = survey_results(survey, internal=internal)
-        for result in results.questions:
-            by_name[(survey_pk, result.question.name)] = cited_result(result, results.waves)
+        for question_result in results.questions:
+            by_name[(survey_pk, question_result.question.name)] = cited_result(
+                question_result, results.waves
+            )
     figures: dict[int, list[dict[str, Any]]] = {}
     for finding in findings:
-        cited = []
+        cited: list[dict[str, Any]] = []
         for question in finding.survey_questions.all():
-            result = by_name.get((question.version.survey_id, question.name))
-            if result is not None:
-                cited.append(result)
+            item = by_name.get((question.version.survey_id, question.name))
+            if item is not None:
+                cited.append(item)
         figures[finding.pk] = cited
     return figures

@@ -12,6 +12,7 @@ from django.urls import reverse
 from samskapa.demo import evaluation_surveys
 from samskapa.demo.clock import DemoCalendar
 from samskapa.evaluation import selectors_surveys
+from samskapa.evaluation.findings import Finding
 from samskapa.evaluation.surveys import Response, Survey
 
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]
@@ -37,3 +38,15 @@ def test_loading_the_demo_again_keeps_one_survey_and_rewrites_its_answers() -> N
     evaluation_surveys.load(DemoCalendar.for_today())
     assert Survey.objects.filter(title_sv=evaluation_surveys.TITLE_SV).count() == 1
     assert Response.objects.count() == before
+
+
+def test_a_demo_finding_cites_the_survey_question_on_trust(client_as: Any) -> None:
+    finding = Finding.objects.get(claim_sv=evaluation_surveys.CITING_CLAIM)
+    assert [q.name for q in finding.survey_questions.all()] == [evaluation_surveys.CITED_QUESTION]
+    evaluation_surveys.load(DemoCalendar.for_today())  # rerunnable: still one citation
+    assert finding.survey_questions.count() == 1
+    page = client_as("evaluator").get(reverse("evaluation:findings", args=[finding.cycle_id]))
+    text = page.content.decode()
+    trust = finding.survey_questions.get()
+    assert trust.label_sv in text or trust.label_en in text
+    assert "Baseline" in text or "Baslinje" in text
