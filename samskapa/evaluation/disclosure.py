@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS
@@ -40,6 +41,9 @@ from samskapa.evaluation.selectors import (
     Figures,
 )
 
+# How long a protected cube stays in the shared cache: its key changes with every change of the
+# figures, so this only bounds the room old versions take.
+CACHE_SECONDS = 24 * 60 * 60
 MIN_PROJECTS = 3  # aggregates of fewer projects are not published (docs/quality.md)
 SUPPRESSED = ".."
 
@@ -95,9 +99,23 @@ class Protected:
         self.internal = internal
         self.threshold = threshold()
         self._cells: dict[CellKey, Cell] = {}
+        # The result depends only on the stored aggregates (their version), the threshold and
+        # the audience: kept in the shared cache, so that it is computed once per change.
+        key = (
+            f"protected:v1:{figures.version}:{self.threshold}:{int(internal)}"
+            if figures.version is not None
+            else None
+        )
+        cached = cache.get(key) if key is not None else None
+        self.from_cache = cached is not None
+        if cached is not None:
+            self._cells = cached
+            return
         self._build()
         if not internal:
             self._suppress()
+        if key is not None:
+            cache.set(key, self._cells, CACHE_SECONDS)
 
     # -- reading -------------------------------------------------------------------------
 

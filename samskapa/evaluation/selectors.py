@@ -208,6 +208,9 @@ class Figures:
     project_call: dict[int, int]
     project_coalition: dict[int, int]
     coalition_call: dict[int, int]
+    # The cache key of what disclosure control makes of these figures (`stored_version`);
+    # None when they depend on more than the stored aggregates (the project level).
+    version: str | None = None
 
     def get(self, level: str, indicator_id: int, group: int, period: Any = TOTAL) -> Figure | None:
         return self.cells.get((level, indicator_id, group, period))
@@ -417,13 +420,38 @@ def _plus(a: int | None, b: int | None) -> int | None:
     return a if b is None else a + b
 
 
+def _state() -> tuple[str | None, Any]:
+    """The membership the stored aggregates were built for and their version. One query."""
+    row = AggregateState.objects.filter(pk=1).values_list("membership", "version").first()
+    return row if row is not None else (None, None)
+
+
+def stored_version(
+    membership: str, coalition_call: dict[int, int], version: Any, *scope: Any
+) -> str:
+    """What figures computed from the published levels depend on, as a cache key: the stored
+    aggregates' version (every `services.refresh_aggregates` makes a new one: every approval,
+    return, correction, change of an indicator or a period), the membership of calls and
+    coalitions (a project moved since the last refresh changes it, and the figures with it),
+    the coalitions' calls, and the scope asked for (levels, indicators)."""
+    text = repr((version, membership, sorted(coalition_call.items()), scope))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def published_version() -> str:
+    """`stored_version` of every published level and indicator. Three queries."""
+    project_call, project_coalition = memberships()
+    coalition_call = dict(Coalition.objects.values_list("pk", "call_id"))
+    membership = membership_key(project_call, project_coalition)
+    return stored_version(membership, coalition_call, _state()[1])
+
+
 def _stored_cells(
-    levels: Iterable[str], ids: list[int] | None, key: str
+    levels: Iterable[str], ids: list[int] | None, key: str, state: str | None
 ) -> dict[Key, Figure] | None:
     """The published levels read from the stored aggregates in one query, or None when they
     were built for another membership of calls and coalitions (then `aggregate` computes
     them from the values until the next refresh)."""
-    state = AggregateState.objects.filter(pk=1).values_list("membership", flat=True).first()
     if state != key:
         return None
     qs = Aggregate.objects.all()
@@ -519,8 +547,10 @@ def aggregate(
     project_call, project_coalition = memberships()
     published = tuple(level for level in levels if level in PUBLISHED_LEVELS)
     cells: dict[Key, Figure] = {}
+    membership = membership_key(project_call, project_coalition)
+    state, version = _state() if published else (None, None)
     if published:
-        stored = _stored_cells(published, ids, membership_key(project_call, project_coalition))
+        stored = _stored_cells(published, ids, membership, state)
         cells.update(stored if stored is not None else _live_cells(published, ids))
     if PROJECT in levels:
         cells.update(_live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None))
@@ -538,8 +568,9 @@ def aggregate(
     ):
         periods.setdefault(starts, name)
     coalition_call = dict(Coalition.objects.values_list("pk", "call_id"))
+    indicators = {i.pk: i for i in indicator_qs.order_by("kind", "code")}
     return Figures(
-        indicators={i.pk: i for i in indicator_qs.order_by("kind", "code")},
+        indicators=indicators,
         cells=cells,
         targets=targets,
         period_targets=period_targets,
@@ -547,6 +578,11 @@ def aggregate(
         project_call=project_call,
         project_coalition=project_coalition,
         coalition_call=coalition_call,
+        # The project level is computed from the values for the projects asked for: only
+        # figures without it are determined by the stored aggregates.
+        version=None
+        if PROJECT in levels
+        else stored_version(membership, coalition_call, version, levels, sorted(indicators)),
     )
 
 
