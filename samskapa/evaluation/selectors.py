@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -201,7 +201,6 @@ class Figures:
     """All aggregates in scope, with the structure disclosure control needs."""
 
     indicators: dict[int, Indicator]
-    cells: dict[Key, Figure]
     targets: dict[tuple[str, int, int], Decimal]
     period_targets: dict[Key, Decimal]  # the sum of the projects' targets for a period
     periods: list[tuple[datetime.date, str]]  # (start, name) in order
@@ -211,6 +210,15 @@ class Figures:
     # The cache key of what disclosure control makes of these figures (`stored_version`);
     # None when they depend on more than the stored aggregates (the project level).
     version: str | None = None
+    # The cells are read when first asked for: disclosure control's cached result needs none.
+    load_cells: Callable[[], dict[Key, Figure]] = field(default=dict, repr=False)
+    _cells: dict[Key, Figure] | None = field(default=None, repr=False)
+
+    @property
+    def cells(self) -> dict[Key, Figure]:
+        if self._cells is None:
+            self._cells = self.load_cells()
+        return self._cells
 
     def get(self, level: str, indicator_id: int, group: int, period: Any = TOTAL) -> Figure | None:
         return self.cells.get((level, indicator_id, group, period))
@@ -540,20 +548,26 @@ def aggregate(
     aggregates in one query (from the values when those were built for another membership of
     calls and coalitions); the project level from the values, for `projects` only when given,
     with their own indicators when `own`. Two queries for targets, two more for the project
-    level, and four lookups."""
+    level, and four lookups. The cells are read when first used (`Figures.cells`)."""
     ids = list(indicator_ids) if indicator_ids is not None else None
     levels = tuple(levels)
     project_ids = [p.pk for p in projects] if projects is not None else None
     project_call, project_coalition = memberships()
     published = tuple(level for level in levels if level in PUBLISHED_LEVELS)
-    cells: dict[Key, Figure] = {}
     membership = membership_key(project_call, project_coalition)
     state, version = _state() if published else (None, None)
-    if published:
-        stored = _stored_cells(published, ids, membership, state)
-        cells.update(stored if stored is not None else _live_cells(published, ids))
-    if PROJECT in levels:
-        cells.update(_live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None))
+
+    def load_cells() -> dict[Key, Figure]:
+        cells: dict[Key, Figure] = {}
+        if published:
+            stored = _stored_cells(published, ids, membership, state)
+            cells.update(stored if stored is not None else _live_cells(published, ids))
+        if PROJECT in levels:
+            cells.update(
+                _live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None)
+            )
+        return cells
+
     targets, period_targets = _targets(levels, ids, project_ids)
     indicator_qs = Indicator.objects.filter(active=True).exclude(measure=Measure.QUALITATIVE)
     if own and project_ids is not None:
@@ -571,7 +585,7 @@ def aggregate(
     indicators = {i.pk: i for i in indicator_qs.order_by("kind", "code")}
     return Figures(
         indicators=indicators,
-        cells=cells,
+        load_cells=load_cells,
         targets=targets,
         period_targets=period_targets,
         periods=sorted(periods.items()),
