@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import formats, timezone
 
@@ -606,13 +607,13 @@ def aggregate(
 @dataclass
 class PeriodCompleteness:
     period: ReportingPeriod
-    reported: list[Project]
+    reported: int  # how many projects have reported
     late: list[Project]
     waiting: list[Project]
 
     @property
     def expected(self) -> int:
-        return len(self.reported) + len(self.late) + len(self.waiting)
+        return self.reported + len(self.late) + len(self.waiting)
 
 
 def reporting_projects(call: Call | None) -> QuerySet[Project]:
@@ -621,27 +622,55 @@ def reporting_projects(call: Call | None) -> QuerySet[Project]:
     return qs.filter(call=call) if call is not None else qs.filter(call__isnull=True)
 
 
+def projects_in_order(ids: list[int]) -> list[Project]:
+    """These projects, in the order given. One query."""
+    found = Project.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def completeness(call: Call | None, today: datetime.date | None = None) -> list[PeriodCompleteness]:
-    """Per period of the call: who has reported (submitted or approved something), who is
-    late (nothing submitted after the due date) and who still has time. Three queries."""
+    """Per period of the call: how many have reported (submitted or approved something), who
+    is late (nothing submitted after the due date) and who still has time. Four queries,
+    however many projects: the database counts the projects and finds those that have not
+    reported; only these are read."""
     today = today or timezone.localdate()
-    projects = list(reporting_projects(call).order_by("number"))
     periods = list(periods_for_call(call))
-    done = set(
-        Value.objects.filter(
-            period__in=periods,
-            project__in=projects,
-            status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
-        ).values_list("period_id", "project_id")
-    )
+    expected = reporting_projects(call).count()
+    missing = _not_reported(call)
+    found = Project.objects.in_bulk({project for pairs in missing.values() for project in pairs})
     rows = []
     for period in periods:
-        reported = [p for p in projects if (period.pk, p.pk) in done]
-        missing = [p for p in projects if (period.pk, p.pk) not in done]
-        late = missing if period.is_overdue(today) else []
-        waiting = [] if period.is_overdue(today) else missing
-        rows.append(PeriodCompleteness(period, reported, late, waiting))
+        projects = sorted(
+            (found[pk] for pk in missing.get(period.pk, ()) if pk in found),
+            key=lambda p: (p.number, p.pk),
+        )
+        late = projects if period.is_overdue(today) else []
+        waiting = [] if period.is_overdue(today) else projects
+        rows.append(PeriodCompleteness(period, expected - len(projects), late, waiting))
     return rows
+
+
+def _not_reported(call: Call | None) -> dict[int, list[int]]:
+    """Per period of the call, the reporting projects with nothing submitted or approved for
+    it. One query: the call's periods × its reporting projects, less those with a value."""
+    period, project = ReportingPeriod._meta.db_table, Project._meta.db_table
+    link, value = ProjectIndicator._meta.db_table, Value._meta.db_table
+    join = "p.call_id = r.call_id AND r.call_id = %s" if call else "p.call_id IS NULL"
+    where = "p.call_id = %s" if call else "r.call_id IS NULL"
+    sql = (
+        f"SELECT r.id, p.id FROM {period} r JOIN {project} p ON {join} WHERE {where} "  # noqa: S608
+        f"AND EXISTS (SELECT 1 FROM {link} l WHERE l.project_id = p.id) "
+        f"AND NOT EXISTS (SELECT 1 FROM {value} v WHERE v.period_id = r.id "
+        "AND v.project_id = p.id AND v.status IN (%s, %s))"
+    )
+    params: list[Any] = [call.pk, call.pk] if call else []
+    params += [ValueStatus.SUBMITTED, ValueStatus.APPROVED]
+    missing: dict[int, list[int]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for period_id, project_id in cursor.fetchall():
+            missing[period_id].append(project_id)
+    return missing
 
 
 @dataclass
