@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from samskapa.core import heatmap
 from samskapa.core.enums import FocusArea
+from samskapa.evaluation.pseudonyms import number
 from samskapa.projects.models import Project
 from samskapa.toolkit import selectors as toolkit_selectors
 
@@ -31,7 +32,8 @@ def self_assessment_heatmap(
     ]
     if pseudonyms is not None:
         rows = sorted(
-            (heatmap.Header(p.pk, pseudonyms[p.pk]) for p in projects), key=lambda h: h.label
+            (heatmap.Header(p.pk, pseudonyms[p.pk]) for p in projects),
+            key=lambda h: number(h.label),
         )
     else:
         rows = [heatmap.Header(p.pk, p.name, note=p.number) for p in projects]

@@ -21,11 +21,13 @@ the denominator or their number of projects is small.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from samskapa.evaluation.enums import AGE_FIELDS, GENDER_FIELDS
@@ -40,6 +42,9 @@ from samskapa.evaluation.selectors import (
     Figures,
 )
 
+# How long a protected cube stays in the shared cache: its key changes with every change of the
+# figures, so this only bounds the room old versions take.
+CACHE_SECONDS = 24 * 60 * 60
 MIN_PROJECTS = 3  # aggregates of fewer projects are not published (docs/quality.md)
 SUPPRESSED = ".."
 
@@ -94,10 +99,35 @@ class Protected:
         self.figures = figures
         self.internal = internal
         self.threshold = threshold()
-        self._cells: dict[CellKey, Cell] = {}
+        self._built: dict[CellKey, Cell] | None = None
+        self._packed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        # The result depends only on the stored aggregates (their version), the threshold and
+        # the audience: kept in the shared cache, so that it is computed once per change. It
+        # is kept packed (plain tuples, periods as day numbers), which loads many times faster
+        # than the cells themselves; a cell is unpacked when read.
+        key = (
+            f"protected:v2:{figures.version}:{self.threshold}:{int(internal)}"
+            if figures.version is not None
+            else None
+        )
+        packed = cache.get(key) if key is not None else None
+        self.from_cache = packed is not None
+        if packed is not None:
+            self._packed = packed
+            return
+        self._built = {}
         self._build()
         if not internal:
             self._suppress()
+        if key is not None:
+            cache.set(key, _pack(self._built), CACHE_SECONDS)
+
+    @property
+    def _cells(self) -> dict[CellKey, Cell]:
+        """Every cell (unpacked from the cache if need be)."""
+        if self._built is None:
+            self._built = {_unpack_key(k): Cell(*v) for k, v in self._packed.items()}
+        return self._built
 
     # -- reading -------------------------------------------------------------------------
 
@@ -110,7 +140,10 @@ class Protected:
         category: str = TOTAL_CATEGORY,
     ) -> Cell | None:
         """The cell, or None when no approved value exists for it."""
-        return self._cells.get((level, indicator_id, group, period, category))
+        if self._built is not None:
+            return self._built.get((level, indicator_id, group, period, category))
+        packed = self._packed.get((level, indicator_id, group, _day(period), category))
+        return Cell(*packed) if packed is not None else None
 
     def target(self, level: str, indicator_id: int, group: int = 0, period: Any = TOTAL) -> Any:
         """The summed target: overall, or for the period starting on `period`. Targets are
@@ -260,6 +293,29 @@ class Protected:
                 cell = self._cells[choice]
                 self._cells[choice] = Cell(cell.value, cell.projects, SECONDARY)
                 changed = True
+
+
+def _day(period: Any) -> int | None:
+    return None if period is TOTAL else period.toordinal()
+
+
+def _pack(cells: dict[CellKey, Cell]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    return {
+        (level, indicator, group, _day(period), category): (
+            c.value,
+            c.projects,
+            c.reason,
+            c.numerator,
+            c.denominator,
+        )
+        for (level, indicator, group, period, category), c in cells.items()
+    }
+
+
+def _unpack_key(key: tuple[Any, ...]) -> CellKey:
+    level, indicator, group, day, category = key
+    period = TOTAL if day is None else datetime.date.fromordinal(day)
+    return (level, indicator, group, period, category)
 
 
 def protected_figures(user: Any, figures: Figures) -> Protected:

@@ -7,6 +7,7 @@ Samskapa stores figures about groups of people, never data about individual part
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -391,9 +392,13 @@ class Aggregate(models.Model):
 class AggregateState(models.Model):
     """One row: the membership of calls and coalitions the stored aggregates were built for
     (`selectors.membership_key`). When a project changes call or coalition the key no longer
-    matches: pages compute from the values, and the next refresh rebuilds everything."""
+    matches: pages compute from the values, and the next refresh rebuilds everything.
+    `version` is new on every refresh (random, so that it is never reused, not even after
+    the database is reset): what is computed from the stored aggregates alone (disclosure
+    control's result, the published figures) is cached under it."""
 
     membership = models.CharField(max_length=64, blank=True)
+    version = models.UUIDField(default=uuid.uuid4)
     refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

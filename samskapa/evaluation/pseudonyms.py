@@ -23,6 +23,11 @@ def pseudonyms(call_id: int, year: int, project_ids: list[int]) -> dict[int, str
     return {pk: f"P-{index:02d}" for index, pk in enumerate(ordered, start=1)}
 
 
+def number(code: str) -> int:
+    """A pseudonym's number, to sort P-9 before P-10 and P-100."""
+    return int(code.removeprefix("P-"))
+
+
 def project_for(call_id: int, year: int, project_ids: list[int], code: str) -> int | None:
     for pk, pseudonym in pseudonyms(call_id, year, project_ids).items():
         if pseudonym == code:

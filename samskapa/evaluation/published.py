@@ -7,19 +7,15 @@ files can too."""
 from __future__ import annotations
 
 import datetime
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
 
-from samskapa.coalitions.models import CoalitionProject
 from samskapa.evaluation import selectors
 from samskapa.evaluation.disclosure import Cell, Protected, threshold
-from samskapa.evaluation.models import Indicator, ReportingPeriod, Value
 from samskapa.evaluation.selectors import CALL, NO_CALL, PROGRAMME, PUBLISHED_LEVELS, TOTAL
-from samskapa.projects.models import Call, Project
+from samskapa.projects.models import Call
 
 LEVELS = (PROGRAMME, CALL)
 
@@ -50,29 +46,16 @@ def _value(cell: Cell | None) -> Any:
 
 # Computing every published figure over a whole programme takes seconds (disclosure control
 # over all levels); an anonymous API must not redo it per request. The result is kept in the
-# shared cache under a fingerprint of what it is computed from (every approval or correction
-# changes a value's updated_at), and at most CACHE_SECONDS, which bounds how long a change the
-# fingerprint does not see (an indicator renamed or retired) takes to reach the public.
+# shared cache under the stored aggregates' version (`selectors.published_version`: every
+# approval, return, correction, change of an indicator or a period, and a project moving call
+# or coalition makes a new one), and at most CACHE_SECONDS, which bounds how long a change the
+# version does not see (a call's reference number) takes to reach the public.
 CACHE_SECONDS = 60 * 60
-
-
-def _fingerprint() -> str:
-    values = Value.objects.aggregate(n=Count("pk"), changed=Max("updated_at"), last=Max("pk"))
-    parts = [
-        values,
-        Indicator.objects.aggregate(n=Count("pk"), active=Count("pk", filter=Q(active=True))),
-        ReportingPeriod.objects.aggregate(n=Count("pk"), last=Max("pk")),
-        Project.objects.aggregate(n=Count("pk"), last=Max("pk")),
-        CoalitionProject.objects.aggregate(n=Count("pk"), last=Max("pk")),
-        Call.objects.aggregate(n=Count("pk"), last=Max("pk")),
-        threshold(),
-    ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def cached_published_aggregates() -> list[PublishedFigure]:
     """`published_aggregates()`, from the shared cache while nothing it depends on changed."""
-    key = f"published-aggregates:v1:{_fingerprint()}"
+    key = f"published-aggregates:v2:{selectors.published_version()}:{threshold()}"
     figures = cache.get(key)
     if figures is None:
         figures = published_aggregates()

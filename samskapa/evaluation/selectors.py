@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import formats, timezone
 
@@ -202,13 +203,24 @@ class Figures:
     """All aggregates in scope, with the structure disclosure control needs."""
 
     indicators: dict[int, Indicator]
-    cells: dict[Key, Figure]
     targets: dict[tuple[str, int, int], Decimal]
     period_targets: dict[Key, Decimal]  # the sum of the projects' targets for a period
     periods: list[tuple[datetime.date, str]]  # (start, name) in order
     project_call: dict[int, int]
     project_coalition: dict[int, int]
     coalition_call: dict[int, int]
+    # The cache key of what disclosure control makes of these figures (`stored_version`);
+    # None when they depend on more than the stored aggregates (the project level).
+    version: str | None = None
+    # The cells are read when first asked for: disclosure control's cached result needs none.
+    load_cells: Callable[[], dict[Key, Figure]] = field(default=dict, repr=False)
+    _cells: dict[Key, Figure] | None = field(default=None, repr=False)
+
+    @property
+    def cells(self) -> dict[Key, Figure]:
+        if self._cells is None:
+            self._cells = self.load_cells()
+        return self._cells
 
     def get(self, level: str, indicator_id: int, group: int, period: Any = TOTAL) -> Figure | None:
         return self.cells.get((level, indicator_id, group, period))
@@ -418,13 +430,38 @@ def _plus(a: int | None, b: int | None) -> int | None:
     return a if b is None else a + b
 
 
+def _state() -> tuple[str | None, Any]:
+    """The membership the stored aggregates were built for and their version. One query."""
+    row = AggregateState.objects.filter(pk=1).values_list("membership", "version").first()
+    return row if row is not None else (None, None)
+
+
+def stored_version(
+    membership: str, coalition_call: dict[int, int], version: Any, *scope: Any
+) -> str:
+    """What figures computed from the published levels depend on, as a cache key: the stored
+    aggregates' version (every `services.refresh_aggregates` makes a new one: every approval,
+    return, correction, change of an indicator or a period), the membership of calls and
+    coalitions (a project moved since the last refresh changes it, and the figures with it),
+    the coalitions' calls, and the scope asked for (levels, indicators)."""
+    text = repr((version, membership, sorted(coalition_call.items()), scope))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def published_version() -> str:
+    """`stored_version` of every published level and indicator. Three queries."""
+    project_call, project_coalition = memberships()
+    coalition_call = dict(Coalition.objects.values_list("pk", "call_id"))
+    membership = membership_key(project_call, project_coalition)
+    return stored_version(membership, coalition_call, _state()[1])
+
+
 def _stored_cells(
-    levels: Iterable[str], ids: list[int] | None, key: str
+    levels: Iterable[str], ids: list[int] | None, key: str, state: str | None
 ) -> dict[Key, Figure] | None:
     """The published levels read from the stored aggregates in one query, or None when they
     were built for another membership of calls and coalitions (then `aggregate` computes
     them from the values until the next refresh)."""
-    state = AggregateState.objects.filter(pk=1).values_list("membership", flat=True).first()
     if state != key:
         return None
     qs = Aggregate.objects.all()
@@ -513,18 +550,26 @@ def aggregate(
     aggregates in one query (from the values when those were built for another membership of
     calls and coalitions); the project level from the values, for `projects` only when given,
     with their own indicators when `own`. Two queries for targets, two more for the project
-    level, and four lookups."""
+    level, and four lookups. The cells are read when first used (`Figures.cells`)."""
     ids = list(indicator_ids) if indicator_ids is not None else None
     levels = tuple(levels)
     project_ids = [p.pk for p in projects] if projects is not None else None
     project_call, project_coalition = memberships()
     published = tuple(level for level in levels if level in PUBLISHED_LEVELS)
-    cells: dict[Key, Figure] = {}
-    if published:
-        stored = _stored_cells(published, ids, membership_key(project_call, project_coalition))
-        cells.update(stored if stored is not None else _live_cells(published, ids))
-    if PROJECT in levels:
-        cells.update(_live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None))
+    membership = membership_key(project_call, project_coalition)
+    state, version = _state() if published else (None, None)
+
+    def load_cells() -> dict[Key, Figure]:
+        cells: dict[Key, Figure] = {}
+        if published:
+            stored = _stored_cells(published, ids, membership, state)
+            cells.update(stored if stored is not None else _live_cells(published, ids))
+        if PROJECT in levels:
+            cells.update(
+                _live_cells([PROJECT], ids, projects=project_ids, own=project_ids is not None)
+            )
+        return cells
+
     targets, period_targets = _targets(levels, ids, project_ids)
     indicator_qs = Indicator.objects.filter(active=True).exclude(measure=Measure.QUALITATIVE)
     if own and project_ids is not None:
@@ -539,15 +584,21 @@ def aggregate(
     ):
         periods.setdefault(starts, name)
     coalition_call = dict(Coalition.objects.values_list("pk", "call_id"))
+    indicators = {i.pk: i for i in indicator_qs.order_by("kind", "code")}
     return Figures(
-        indicators={i.pk: i for i in indicator_qs.order_by("kind", "code")},
-        cells=cells,
+        indicators=indicators,
+        load_cells=load_cells,
         targets=targets,
         period_targets=period_targets,
         periods=sorted(periods.items()),
         project_call=project_call,
         project_coalition=project_coalition,
         coalition_call=coalition_call,
+        # The project level is computed from the values for the projects asked for: only
+        # figures without it are determined by the stored aggregates.
+        version=None
+        if PROJECT in levels
+        else stored_version(membership, coalition_call, version, levels, sorted(indicators)),
     )
 
 
@@ -557,13 +608,13 @@ def aggregate(
 @dataclass
 class PeriodCompleteness:
     period: ReportingPeriod
-    reported: list[Project]
+    reported: int  # how many projects have reported
     late: list[Project]
     waiting: list[Project]
 
     @property
     def expected(self) -> int:
-        return len(self.reported) + len(self.late) + len(self.waiting)
+        return self.reported + len(self.late) + len(self.waiting)
 
 
 def reporting_projects(call: Call | None) -> QuerySet[Project]:
@@ -572,27 +623,55 @@ def reporting_projects(call: Call | None) -> QuerySet[Project]:
     return qs.filter(call=call) if call is not None else qs.filter(call__isnull=True)
 
 
+def projects_in_order(ids: list[int]) -> list[Project]:
+    """These projects, in the order given. One query."""
+    found = Project.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def completeness(call: Call | None, today: datetime.date | None = None) -> list[PeriodCompleteness]:
-    """Per period of the call: who has reported (submitted or approved something), who is
-    late (nothing submitted after the due date) and who still has time. Three queries."""
+    """Per period of the call: how many have reported (submitted or approved something), who
+    is late (nothing submitted after the due date) and who still has time. Four queries,
+    however many projects: the database counts the projects and finds those that have not
+    reported; only these are read."""
     today = today or timezone.localdate()
-    projects = list(reporting_projects(call).order_by("number"))
     periods = list(periods_for_call(call))
-    done = set(
-        Value.objects.filter(
-            period__in=periods,
-            project__in=projects,
-            status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
-        ).values_list("period_id", "project_id")
-    )
+    expected = reporting_projects(call).count()
+    missing = _not_reported(call)
+    found = Project.objects.in_bulk({project for pairs in missing.values() for project in pairs})
     rows = []
     for period in periods:
-        reported = [p for p in projects if (period.pk, p.pk) in done]
-        missing = [p for p in projects if (period.pk, p.pk) not in done]
-        late = missing if period.is_overdue(today) else []
-        waiting = [] if period.is_overdue(today) else missing
-        rows.append(PeriodCompleteness(period, reported, late, waiting))
+        projects = sorted(
+            (found[pk] for pk in missing.get(period.pk, ()) if pk in found),
+            key=lambda p: (p.number, p.pk),
+        )
+        late = projects if period.is_overdue(today) else []
+        waiting = [] if period.is_overdue(today) else projects
+        rows.append(PeriodCompleteness(period, expected - len(projects), late, waiting))
     return rows
+
+
+def _not_reported(call: Call | None) -> dict[int, list[int]]:
+    """Per period of the call, the reporting projects with nothing submitted or approved for
+    it. One query: the call's periods × its reporting projects, less those with a value."""
+    period, project = ReportingPeriod._meta.db_table, Project._meta.db_table
+    link, value = ProjectIndicator._meta.db_table, Value._meta.db_table
+    join = "p.call_id = r.call_id AND r.call_id = %s" if call else "p.call_id IS NULL"
+    where = "p.call_id = %s" if call else "r.call_id IS NULL"
+    sql = (
+        f"SELECT r.id, p.id FROM {period} r JOIN {project} p ON {join} WHERE {where} "  # noqa: S608
+        f"AND EXISTS (SELECT 1 FROM {link} l WHERE l.project_id = p.id) "
+        f"AND NOT EXISTS (SELECT 1 FROM {value} v WHERE v.period_id = r.id "
+        "AND v.project_id = p.id AND v.status IN (%s, %s))"
+    )
+    params: list[Any] = [call.pk, call.pk] if call else []
+    params += [ValueStatus.SUBMITTED, ValueStatus.APPROVED]
+    missing: dict[int, list[int]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for period_id, project_id in cursor.fetchall():
+            missing[period_id].append(project_id)
+    return missing
 
 
 @dataclass

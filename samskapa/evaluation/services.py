@@ -4,6 +4,7 @@ versions, the reveal of a pseudonym, and the import of values."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -83,7 +84,10 @@ def refresh_aggregates(*, indicator_ids: Iterable[int] | None = None) -> int:
     )
     stale.delete()
     Aggregate.objects.bulk_create((Aggregate(**row) for row in rows), batch_size=1000)
-    AggregateState.objects.update_or_create(pk=1, defaults={"membership": key})
+    # A new version on every refresh: what is cached under the old one is no longer read.
+    AggregateState.objects.update_or_create(
+        pk=1, defaults={"membership": key, "version": uuid.uuid4()}
+    )
     return len(rows)
 
 

@@ -188,6 +188,9 @@ def _project_level(key: tables.FigureRow, projects: list[Project]) -> Protected:
     )
 
 
+PROJECTS_PER_PAGE = 50  # projects per page in a call's tables of projects
+
+
 @permission_required("evaluation.view_programme", raise_exception=True)
 def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     call = get_object_for_user(
@@ -211,19 +214,27 @@ def call_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     }
     show_projects = protected.internal and key is not None
     show_assessments = request.user.has_perm("evaluation.view_call_self_assessments", call)
-    projects = list(selectors.reporting_projects(call)) if show_projects or show_assessments else []
+    if show_projects or show_assessments:
+        # The projects under pseudonyms, a page at a time in the pseudonyms' order: the
+        # codes are drawn over all the call's reporting projects, the figures and the
+        # self-assessments read for the page's projects only.
+        year = timezone.localdate().year
+        ids = list(selectors.reporting_projects(call).values_list("pk", flat=True))
+        codes = pseudonyms.pseudonyms(call.pk, year, ids)
+        ordered = sorted(ids, key=lambda pk: pseudonyms.number(codes[pk]))
+        page = Paginator(ordered, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+        projects = selectors.projects_in_order(list(page.object_list))
+        context["project_page"] = page
     if show_projects and key is not None:
         context["project_rows"] = tables.group_rows(
             _project_level(key, projects),
             PROJECT,
             key.indicator,
-            _pseudonymised(protected, projects, call.pk),
+            [(p.pk, codes[p.pk], "") for p in projects],
         )
         context["reveal_form"] = RevealForm()
     if show_assessments:
-        context["assessment_heatmap"] = assessments.self_assessment_heatmap(
-            projects, _codes(projects, call.pk)
-        )
+        context["assessment_heatmap"] = assessments.self_assessment_heatmap(projects, codes)
         context["show_assessments"] = context["pseudonymised"] = True
     return render(request, "evaluation/call.html", context)
 

@@ -291,3 +291,22 @@ def test_process_leaders_and_coaches_find_their_coalitions(
     assert "Ledarens koalition" in leader_page and "Coachens koalition" not in leader_page
     coach_page = login(coach).get(reverse("evaluation:overview")).content.decode()
     assert "Coachens koalition" in coach_page and mine.name not in coach_page
+
+
+def test_the_call_page_shows_its_projects_a_page_at_a_time_in_pseudonym_order(
+    call: Any, evaluator: User, login: Any
+) -> None:
+    client = login(evaluator)
+    indicator = IndicatorFactory()
+    (period,) = half_years(call, 1)
+    for _ in range(52):
+        ProjectIndicatorFactory(project=ProjectFactory(call=call), indicator=indicator)
+    report(Project.objects.filter(call=call).first(), indicator, period, 10)
+    url = reverse("evaluation:call", args=[call.pk])
+    first = client.get(url)
+    labels = [row.label for row in first.context["project_rows"]]
+    assert labels == [f"P-{n:02d}" for n in range(1, 51)]
+    assert "Projects 1–50 of 52" in first.content.decode()
+    second = [row.label for row in client.get(url, {"page": 2}).context["project_rows"]]
+    assert second == ["P-51", "P-52"]
+    assert client.get(url, {"page": "x"}).status_code == 200

@@ -157,6 +157,7 @@ def test_the_published_levels_are_read_in_one_query_of_stored_rows(
         report(other_project, indicator, period, 20)
     with CaptureQueriesContext(connection) as queries:
         figures = selectors.aggregate(levels=PUBLISHED_LEVELS)
+        assert figures.cells  # read when first used
     assert figures.get(PROGRAMME, indicator.pk, 0, TOTAL).total == 90
     reads = [q["sql"] for q in queries.captured_queries if 'evaluation_aggregate"' in q["sql"]]
     values = [q["sql"] for q in queries.captured_queries if "evaluation_value" in q["sql"]]
