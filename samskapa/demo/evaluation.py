@@ -325,7 +325,18 @@ def _load_codebook(cycle: EvaluationCycle) -> None:
             )
 
 
-EXCERPTS = 4  # the first sentence of the first lessons and reflections of the cluster
+# The demo's coding: which code an evaluator gave the first sentence of each lesson and
+# reflection of the cluster, by how the passage begins. The reflections repeat across the
+# cluster's projects, so a theme is confirmed by several projects and kinds of source, as a
+# cluster evaluation looks for; a passage without a code here is not coded.
+CODING = {
+    "Arbetsgivare engageras": "Samskapande med arbetsgivare",
+    "Vi har förstått att vår arbetsväg": "Samskapande med arbetsgivare",
+    "Målgruppen medverkar": "Målgruppen i beslut",
+    "Målgruppens röst": "Målgruppen i beslut",
+    "Strukturella orsaker": "Strukturella hinder",
+}
+EXCERPTS = 9  # the coded passages: three lessons, and two reflections of three projects each
 MEMO = "Återkommer hos flera projekt: pröva som tema."
 
 
@@ -336,14 +347,20 @@ def _first_sentence(text: str) -> tuple[int, int]:
 
 
 def _load_excerpts(cycle: EvaluationCycle, evaluator: User) -> None:
-    codes = list(cycle.codes.filter(parent__isnull=True).order_by("focus_area", "name_sv"))
-    sources = selectors.excerpt_sources(cycle)
-    lessons = [s for s in sources if s.kind == ExcerptSource.LESSON][:1]
-    reflections = [s for s in sources if s.kind == ExcerptSource.REFLECTION]
-    for index, source in enumerate([*lessons, *reflections][:EXCERPTS]):
+    codes = {code.name_sv: code for code in cycle.codes.all()}
+    sources = [
+        s
+        for s in selectors.excerpt_sources(cycle)
+        if s.kind in (ExcerptSource.LESSON, ExcerptSource.REFLECTION)
+    ]
+    index = 0
+    for source in sources:
         text = source.obj.text
+        code = next(
+            (codes.get(name) for start, name in CODING.items() if text.startswith(start)), None
+        )
         start, end = _first_sentence(text)
-        if end <= start:
+        if code is None or end <= start:
             continue
         if source.kind == ExcerptSource.LESSON:
             project = source.obj.projects.filter(evaluation_cycles=cycle).order_by("number").first()
@@ -366,8 +383,8 @@ def _load_excerpts(cycle: EvaluationCycle, evaluator: User) -> None:
                 "created_by": evaluator,
             },
         )
-        if codes:
-            excerpt.codes.set([codes[index % len(codes)]])
+        excerpt.codes.set([code])
+        index += 1
 
 
 def load_cycle(calendar: DemoCalendar) -> None:
