@@ -177,9 +177,9 @@ def test_published_figures_come_from_the_cache_until_a_value_changes(
         assert call_total() == 120
     with CaptureQueriesContext(connection) as second:
         assert call_total() == 120
-    # The second answer reads the fingerprint and the cache, not the stored aggregates.
+    # The second answer reads the figures' version and the cache, never the stored aggregates.
     assert not any('"evaluation_aggregate"' in q["sql"] for q in second.captured_queries)
-    assert any('"evaluation_aggregate"' in q["sql"] for q in first.captured_queries)
+    assert len(second.captured_queries) <= len(first.captured_queries)
     project = ProjectFactory(call=world.call)
     period = world.shown_indicator.values.first().period
     report(project, world.shown_indicator, period, 30)
