@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
@@ -46,9 +48,16 @@ schema = _generated_schema()
 
 
 @pytest.fixture(autouse=True)
-def _published(db: Any, settings: Any) -> None:
+def _published(db: Any, settings: Any) -> Any:
     settings.SAMSKAPA_API_RATE = "100000/min"  # throttling is tested on its own
     published_world(timezone.localdate() - datetime.timedelta(days=30))
+    # As Django's test client does: the WSGI app must not close the test's connection at the
+    # end of each request (it would, inside the test's transaction, on PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
