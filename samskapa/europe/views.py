@@ -4,17 +4,14 @@ directory's management pages are the admin's."""
 
 from __future__ import annotations
 
-import secrets
-import time
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,6 +21,7 @@ from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.europe import importer, selectors, services
 from samskapa.europe.forms import CentreForm, FilterForm, ImportForm
 from samskapa.europe.models import CompetenceCentre
+from samskapa.projects import uploads
 
 PAGE_SIZE = 20
 
@@ -74,20 +72,13 @@ def centres(request: HttpRequest) -> HttpResponse:
 # --- Import (admin) ---------------------------------------------------------------------------
 
 IMPORT_SESSION_KEY = "europe_import"
-IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
-
-
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "europe-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _stored_upload(request: HttpRequest) -> tuple[dict[str, Any], bytes] | None:
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state:
         return None
-    path = _import_dir() / f"{state['token']}.{state['ext']}"
+    path = uploads.path(state["token"], state["ext"])  # kept like every import file
     return (state, path.read_bytes()) if path.exists() else None
 
 
@@ -100,14 +91,10 @@ def _parse(state: dict[str, Any], data: bytes) -> importer.InitiativeImport:
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        cutoff = time.time() - IMPORT_FILE_MAX_AGE
-        for stale in _import_dir().iterdir():
-            if stale.is_file() and stale.stat().st_mtime < cutoff:
-                stale.unlink(missing_ok=True)
+        uploads.purge(now=timezone.now(), dry_run=False)
         upload = form.cleaned_data["file"]
         ext = "json" if upload.name.lower().endswith(".json") else "csv"
-        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
-        (_import_dir() / f"{token}.{ext}").write_bytes(upload.read())
+        token = uploads.store(upload.read(), ext)
         request.session[IMPORT_SESSION_KEY] = {
             "token": token,
             "ext": ext,
@@ -143,7 +130,7 @@ def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     except importer.ImportFailed:
         messages.error(request, _("Nothing was imported: the file has errors."))
         return redirect("europe:import-preview")
-    (_import_dir() / f"{state['token']}.{state['ext']}").unlink(missing_ok=True)
+    uploads.delete(state["token"], state["ext"])
     del request.session[IMPORT_SESSION_KEY]
     messages.success(
         request,

@@ -5,12 +5,8 @@ exports and the audited reveal of a pseudonym. Every figure goes through disclos
 
 from __future__ import annotations
 
-import secrets
-import time
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -66,6 +62,7 @@ from samskapa.evaluation.selectors import (
     PUBLISHED_LEVELS,
     TOTAL,
 )
+from samskapa.projects import uploads
 from samskapa.projects.models import Call, Project
 
 KEY_INDICATOR = "EECO01"
@@ -599,20 +596,15 @@ def export_raw(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
 # --- Import -----------------------------------------------------------------------------------
 
 IMPORT_SESSION_KEY = "evaluation_import"
-IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
-
-
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "evaluation-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _stored_upload(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
+    """The waiting upload, kept like every import file (`projects.uploads`: purged after a
+    day, searched on erasure)."""
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state:
         return None
-    path = _import_dir() / f"{state['token']}.{state['ext']}"
+    path = uploads.path(state["token"], state["ext"])
     return (state, path.read_bytes()) if path.exists() else None
 
 
@@ -621,14 +613,10 @@ def _stored_upload(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], b
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        cutoff = time.time() - IMPORT_FILE_MAX_AGE
-        for stale in _import_dir().iterdir():
-            if stale.is_file() and stale.stat().st_mtime < cutoff:
-                stale.unlink(missing_ok=True)
+        uploads.purge(now=timezone.now(), dry_run=False)
         upload = form.cleaned_data["file"]
         ext = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
-        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
-        (_import_dir() / f"{token}.{ext}").write_bytes(upload.read())
+        token = uploads.store(upload.read(), ext)
         request.session[IMPORT_SESSION_KEY] = {
             "token": token,
             "ext": ext,
@@ -662,7 +650,7 @@ def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     except importer.ImportFailed:
         messages.error(request, _("Nothing was imported: the file has errors."))
         return redirect("evaluation:import-preview")
-    (_import_dir() / f"{state['token']}.{state['ext']}").unlink(missing_ok=True)
+    uploads.delete(state["token"], state["ext"])
     del request.session[IMPORT_SESSION_KEY]
     messages.success(
         request,

@@ -4,19 +4,15 @@ preview, confirm; all or nothing) and export."""
 
 from __future__ import annotations
 
-import secrets
-import time
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -43,6 +39,7 @@ from samskapa.evaluation.forms_surveys import (
 )
 from samskapa.evaluation.selectors_surveys import SUPPRESSED
 from samskapa.evaluation.surveys import Question, QuestionType, Survey, Wave
+from samskapa.projects import uploads
 from samskapa.projects.models import Project
 
 
@@ -272,13 +269,6 @@ def survey_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 # --- XLSForm import -------------------------------------------------------------------------
 
 IMPORT_SESSION_KEY = "evaluation_xlsform_import"
-IMPORT_FILE_MAX_AGE = 24 * 60 * 60  # seconds an unconfirmed upload is kept
-
-
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "evaluation-xlsforms"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _stored_upload(
@@ -287,7 +277,7 @@ def _stored_upload(
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state or state.get("cycle") != cycle.pk:
         return None
-    path = _import_dir() / f"{state['token']}.xlsx"
+    path = uploads.path(state["token"], "xlsx")  # kept like every import file
     return (state, path.read_bytes()) if path.exists() else None
 
 
@@ -299,12 +289,8 @@ def survey_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request.POST or None, request.FILES or None, surveys=selectors.surveys_of(cycle)
     )
     if request.method == "POST" and form.is_valid():
-        cutoff = time.time() - IMPORT_FILE_MAX_AGE
-        for stale in _import_dir().iterdir():
-            if stale.is_file() and stale.stat().st_mtime < cutoff:
-                stale.unlink(missing_ok=True)
-        token = secrets.token_urlsafe(16)  # a random stored name, never the uploaded one
-        (_import_dir() / f"{token}.xlsx").write_bytes(form.cleaned_data["file"].read())
+        uploads.purge(now=timezone.now(), dry_run=False)
+        token = uploads.store(form.cleaned_data["file"].read(), "xlsx")
         request.session[IMPORT_SESSION_KEY] = {
             "token": token,
             "cycle": cycle.pk,
@@ -367,7 +353,7 @@ def survey_import_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     except ValidationError:
         messages.error(request, _("Nothing was imported: the file has errors."))
         return redirect("evaluation:survey-import-preview", pk=cycle.pk)
-    (_import_dir() / f"{state['token']}.xlsx").unlink(missing_ok=True)
+    uploads.delete(state["token"], "xlsx")
     del request.session[IMPORT_SESSION_KEY]
     messages.success(request, _("The form has been imported."))
     return redirect(survey)

@@ -1,4 +1,5 @@
-"""Uploaded import files, kept under MEDIA_ROOT/imports only while the import is in progress.
+"""Uploaded import files (projects, results values, XLSForms, the European catalogue), kept
+under MEDIA_ROOT/imports only while the import is in progress.
 
 The files may hold names and e-mail addresses of contact persons, so they live no longer than
 the import: the import view deletes the file when the import is done or has failed, the
