@@ -14,6 +14,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils.html import escape
@@ -235,6 +236,22 @@ def list_guides_for_tool(tool_key: str, language: str) -> QuerySet[Material]:
         )
         .order_by("guide_first", "title")
     )
+
+
+def pending_views_key(slug: str) -> str:
+    """Where the views of `slug` not yet written to the database wait (services.VIEW_BATCH)."""
+    return f"library:views:{slug}"
+
+
+def add_view_counts(materials: Iterable[Material]) -> None:
+    """Sets `views` on each material: the views in the database and those still waiting in the
+    shared cache. Every page that shows a material's views reads them here."""
+    materials = list(materials)
+    pending = cache.get_many([pending_views_key(material.slug) for material in materials])
+    for material in materials:
+        material.views = material.view_count + int(  # type: ignore[attr-defined]
+            pending.get(pending_views_key(material.slug)) or 0
+        )
 
 
 def list_materials_for_authoring(*, status: str = "") -> QuerySet[Material]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -13,6 +14,7 @@ from django.utils import timezone
 from samskapa.core import pagecache
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction
+from samskapa.library import selectors
 from samskapa.library.enums import Status
 from samskapa.library.models import Attachment, Feedback, Material
 from samskapa.library.uploads import CANONICAL_EXTENSION
@@ -78,14 +80,29 @@ def save_material(*, material: Material, translation_of: Material | None, by: An
     return material
 
 
+# Views are counted in the shared cache and written to the material in batches: a database
+# write on every read would make each page view a write (and, for the personal page cache,
+# samskapa.core.writes, renew every stored page). At most VIEW_BATCH - 1 views of a material
+# wait in the cache; selectors.add_view_counts adds them to what the database holds.
+VIEW_BATCH = 50
+
+
 def record_view(*, material: Material) -> None:
-    Material.objects.filter(pk=material.pk).update(view_count=F("view_count") + 1)
+    """A reader's visit to the published `material` (staff visits are not counted)."""
+    record_view_of_published(slug=material.slug)
 
 
 def record_view_of_published(*, slug: str) -> None:
-    """An anonymous reader's visit: counted by the address, without reading the material (the
-    page itself may come from the public cache)."""
-    Material.objects.published().filter(slug=slug).update(view_count=F("view_count") + 1)
+    """A visit to the published material at `slug`, counted by the address without reading the
+    material (the page itself may come from the public cache)."""
+    key = selectors.pending_views_key(slug)
+    try:
+        pending = cache.incr(key)
+    except ValueError:  # the first waiting view (or another process's add came first)
+        pending = 1 if cache.add(key, 1, None) else cache.incr(key)
+    if pending >= VIEW_BATCH:
+        cache.decr(key, pending)
+        Material.objects.published().filter(slug=slug).update(view_count=F("view_count") + pending)
 
 
 def record_feedback(*, material: Material, helpful: bool, comment: str) -> Feedback:

@@ -97,15 +97,18 @@ def _detail_context(request: HttpRequest, material: Material) -> dict[str, Any]:
             yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
         )
         context["findings"] = check_markdown(material.body)
+        selectors.add_view_counts([material])
     return context
 
 
 @login_not_required
 def material_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        # Every anonymous reader's visit counts, also one served from the public cache.
+    response = _material_page(request, slug)
+    if not request.user.is_authenticated and response.status_code == 200:
+        # Every anonymous reader's visit counts, also one served from the public cache (a 200
+        # for an anonymous visitor is a published material).
         services.record_view_of_published(slug=slug)
-    return _material_page(request, slug)
+    return response
 
 
 # The same for every anonymous reader: the feedback form carries no CSRF token (it fetches one
@@ -204,6 +207,7 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
         status = ""
     materials = selectors.list_materials_for_authoring(status=status)
     page = Paginator(materials, 25).get_page(request.GET.get("page"))
+    selectors.add_view_counts(page.object_list)
     return render(
         request,
         "library/manage.html",
