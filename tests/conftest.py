@@ -237,9 +237,12 @@ def client_for(client: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings: Any, tmp_path: Path) -> None:
+def _test_settings(settings: Any, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     # Staff MFA is enforced by default outside DEBUG; tests of enforcement switch it on.
     settings.SAMSKAPA_REQUIRE_STAFF_MFA = False
+    # Query counts measure pages as rendered: the personal page cache is on in the browser
+    # tests (as in production) and in the tests of the cache (tests/core/test_personal_cache).
+    settings.SAMSKAPA_PERSONAL_PAGE_CACHE = request.node.get_closest_marker("e2e") is not None
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SAMSKAPA_ERASURE_LOG = tmp_path / "erasure-log.jsonl"

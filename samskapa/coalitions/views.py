@@ -33,6 +33,7 @@ from samskapa.coalitions.forms import (
     agenda_items,
 )
 from samskapa.coalitions.models import CalendarFeed, Coalition, FollowUp, Meeting, Reflection
+from samskapa.core.pagecache import personal_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects.models import Project
 
@@ -84,6 +85,7 @@ def _coalition_form(request: AuthenticatedHttpRequest, coalition: Coalition) -> 
     )
 
 
+@personal_cache
 def coalition_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     coalition = selectors.get_coalition_for_user(

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samskapa.accounts import personal_data
-from samskapa.core import navigation, retention
+from samskapa.core import navigation, retention, writes
 from samskapa.core.navigation import NavItem
 
 
@@ -18,6 +20,11 @@ class CoreConfig(AppConfig):
         from samskapa.core import signals  # noqa: F401  (connects the signal receivers)
         from samskapa.core.audit import purge_security_log
         from samskapa.core.personal import erase_person, export_person
+
+        # Every write renews the database's version, under which personal pages are cached.
+        connection_created.connect(writes.watch, dispatch_uid="samskapa.core.writes")
+        request_started.connect(writes.request_started, dispatch_uid="samskapa.core.writes")
+        request_finished.connect(writes.request_finished, dispatch_uid="samskapa.core.writes")
 
         navigation.register(
             NavItem("core:home", pgettext_lazy("nav", "Start"), 0, public_section=True)

@@ -9,11 +9,16 @@ from django.utils import translation
 
 from samskapa.core import languages, pdf
 from samskapa.core.navigation import navigation_for
+from samskapa.core.pagecache import CSRF_PLACEHOLDER
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
+    # A page rendered to be cached holds a placeholder that each response replaces with the
+    # visitor's own token (samskapa.core.pagecache); this processor runs after Django's own.
+    csrf = {"csrf_token": CSRF_PLACEHOLDER} if getattr(request, "csrf_placeholder", False) else {}
     return {
+        **csrf,
         **_language_links(request),
         "nav_items": navigation_for(request),
         "demo_mode": settings.SAMSKAPA_DEMO,

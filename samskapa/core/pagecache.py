@@ -11,11 +11,22 @@ version. `touch` writes the new version at once (with the database cache that is
 writing transaction, so it commits with the data) and again after the commit (for a cache
 outside the database, such as Redis).
 
-Never from or into the cache: logged-in people, requests other than GET/HEAD, htmx requests,
-addresses with a query string (searches and filters: unbounded keys would crowd out the rate
-limit counters that share the cache), a request or response with a flash message, a response
-that is not a 200, that sets a cookie, whose page used the CSRF token (a form) or a CSP nonce,
-or that changed the session.
+A view marked `@personal_cache` is stored for each logged-in person, language and address
+under the version of the whole database (samskapa.core.writes): any write anywhere, or the
+next day, or PERSONAL_TIMEOUT, makes it a miss. Deny-by-default checks run before the view
+(middleware) and again on every miss; a stored page is only ever served to the person it was
+rendered for.
+
+A form's CSRF token is not part of a stored page: cached views render a placeholder in its
+place (samskapa.core.context_processors), and every response, stored or fresh, gets the
+visitor's own token. A public page with a form is therefore stored too, but sent as private
+(it sets the CSRF cookie).
+
+Never from or into either cache: requests other than GET/HEAD, htmx requests, addresses with a
+query string (searches and filters: unbounded keys would crowd out the rate limit counters
+that share the cache), a request or response with a flash message, a response that is not a
+200, that sets a cookie, whose view asked for a CSRF token itself or used a CSP nonce, or that
+changed the session. The public cache never serves or stores a logged-in person's page.
 """
 
 from __future__ import annotations
@@ -32,9 +43,13 @@ from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils import translation
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+
+from samskapa.core import writes
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
@@ -50,6 +65,11 @@ BROWSER_MAX_AGE = 60
 # change with a deployment. Without SAMSKAPA_RELEASE each process has its own token.
 _RELEASE = settings.SAMSKAPA_RELEASE or uuid.uuid4().hex
 _PREFIX = "page"
+# A person's stored page is kept at most this long (pages that follow the clock, such as an
+# open survey wave, are at most this late), in seconds.
+PERSONAL_TIMEOUT = 5 * 60
+# Rendered in place of the CSRF token on cached pages; as long as a real (masked) token.
+CSRF_PLACEHOLDER = "csrf" + "0" * 60
 
 
 def _version_key(area: str) -> str:
@@ -84,13 +104,12 @@ def _may_serve(request: HttpRequest) -> bool:
         request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and "HX-Request" not in request.headers
-        and not request.user.is_authenticated
         # len() looks without marking the messages as read (iterating would consume them).
         and len(messages.get_messages(request)) == 0
     )
 
 
-def _may_store(request: HttpRequest, response: HttpResponseBase) -> bool:
+def _may_store(request: HttpRequest, response: HttpResponseBase, session_modified: bool) -> bool:
     storage = messages.get_messages(request)
     session = getattr(request, "session", None)
     return (
@@ -99,13 +118,53 @@ def _may_store(request: HttpRequest, response: HttpResponseBase) -> bool:
         and response.status_code == 200
         and not response.cookies
         and "Cache-Control" not in response.headers
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page used the CSRF token
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the view asked for a token
         and getattr(request, "_csp_nonce", None) is None
-        and not (session is not None and session.modified)
+        and not (session is not None and session.modified and not session_modified)
         and not getattr(storage, "added_new", False)
         and len(storage) == 0
-        and not request.user.is_authenticated
     )
+
+
+def _render(
+    view: Callable[..., HttpResponseBase], request: HttpRequest, *args: Any, **kwargs: Any
+) -> tuple[HttpResponseBase, bool]:
+    """The view's response with the CSRF placeholder for a token, and whether it may be stored
+    (the session's state before the view: middleware may have changed it already)."""
+    session = getattr(request, "session", None)
+    modified_before = bool(session is not None and session.modified)
+    request.csrf_placeholder = True  # type: ignore[attr-defined]  # context_processors.site
+    try:
+        response = view(request, *args, **kwargs)
+        if isinstance(response, TemplateResponse) and not response.is_rendered:
+            response.render()  # now, while the placeholder stands in for the token
+    finally:
+        request.csrf_placeholder = False  # type: ignore[attr-defined]
+    return response, _may_store(request, response, modified_before)
+
+
+def _with_token(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """The visitor's own CSRF token where the page has the placeholder."""
+    if not isinstance(response, HttpResponse) or response.streaming:
+        return response
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in response.content:
+        response.content = response.content.replace(placeholder, get_token(request).encode())
+        response.headers.pop("ETag", None)
+        response.headers.pop("Last-Modified", None)
+        # It sets the CSRF cookie: for this browser only.
+        response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _entry(response: HttpResponse, versions: list[str]) -> dict[str, Any]:
+    return {
+        "versions": versions,
+        "content": response.content,
+        "content_type": response.headers["Content-Type"],
+        "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+        "stored_at": int(time.time()),
+    }
 
 
 def _with_headers(
@@ -130,13 +189,13 @@ def _with_headers(
 def public_cache(*areas: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[[View], View]:
     """Serve the view's anonymous page from the shared cache, per language and address, until
     one of `areas` is touched or `timeout` seconds have passed. Only for views whose anonymous
-    page is the same for everyone: no form (the CSRF token), nothing from the session."""
+    page is the same for everyone (a form's CSRF token excepted), nothing from the session."""
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             request.public_page = True  # type: ignore[attr-defined]  # base.html: no CSRF header
-            if not _may_serve(request):
+            if request.user.is_authenticated or not _may_serve(request):
                 return view(request, *args, **kwargs)
             language = translation.get_language() or settings.LANGUAGE_CODE
             key = f"{_PREFIX}:{_RELEASE}:{language}:{request.path}"
@@ -146,23 +205,46 @@ def public_cache(*areas: str, timeout: int = DEFAULT_TIMEOUT) -> Callable[[View]
             entry = found.get(key)
             if entry is not None and entry["versions"] == versions:
                 cached = HttpResponse(entry["content"], content_type=entry["content_type"])
-                return _with_headers(request, cached, entry)
-            response = view(request, *args, **kwargs)
-            if not (isinstance(response, HttpResponse) and _may_store(request, response)):
-                return response
-            entry = {
-                "versions": versions,
-                "content": response.content,
-                "content_type": response.headers["Content-Type"],
-                "etag": f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
-                "stored_at": int(time.time()),
-            }
+                return _with_token(request, _with_headers(request, cached, entry))
+            response, storable = _render(view, request, *args, **kwargs)
+            if not (isinstance(response, HttpResponse) and storable):
+                return _with_token(request, response)
+            entry = _entry(response, versions)
             cache.set(key, entry, timeout)
-            return _with_headers(request, response, entry)
+            return _with_token(request, _with_headers(request, response, entry))
 
         return wrapped  # type: ignore[return-value]
 
     return decorator
+
+
+def personal_cache(view: View) -> View:
+    """Serve a logged-in person's page from the shared cache, per person, language and address,
+    until anything is written to the database (samskapa.core.writes), the day changes or
+    PERSONAL_TIMEOUT has passed. For pages that only read; a view that writes on GET (an audit
+    of the read, say) makes its own page a miss every time."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        user = request.user
+        if not (
+            settings.SAMSKAPA_PERSONAL_PAGE_CACHE and user.is_authenticated and _may_serve(request)
+        ):
+            return view(request, *args, **kwargs)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        key = f"{_PREFIX}:me:{_RELEASE}:{user.pk}:{language}:{request.path}"
+        found = cache.get_many([key, writes.VERSION_KEY])
+        versions = [writes.current(found), timezone.localdate().isoformat()]
+        entry = found.get(key)
+        if entry is not None and entry["versions"] == versions:
+            cached = HttpResponse(entry["content"], content_type=entry["content_type"])
+            return _with_token(request, cached)
+        response, storable = _render(view, request, *args, **kwargs)
+        if isinstance(response, HttpResponse) and storable:
+            cache.set(key, _entry(response, versions), PERSONAL_TIMEOUT)
+        return _with_token(request, response)
+
+    return wrapped  # type: ignore[return-value]
 
 
 class TouchingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

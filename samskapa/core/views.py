@@ -23,7 +23,7 @@ from samskapa.core import health, languages
 from samskapa.core.dashboard import panels_for
 from samskapa.core.logs import route_of
 from samskapa.core.models import AuditEvent
-from samskapa.core.pagecache import public_cache
+from samskapa.core.pagecache import personal_cache, public_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 
 logger = logging.getLogger("samskapa.incidents")
@@ -76,6 +76,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
+@personal_cache
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"panels": panels_for(request)})
 

@@ -21,6 +21,7 @@ from samskapa.core.audit import record_event
 from samskapa.core.charts import bar_chart, format_number, leader
 from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
+from samskapa.core.pagecache import personal_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects import importer, selectors, services, uploads
 from samskapa.projects.enums import NoveltyKind
@@ -192,6 +193,7 @@ def _sector_chart(groups: list[dict[str, Any]], project: Project) -> str:
     )
 
 
+@personal_cache
 def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = selectors.get_project_for_user(
         request.user, pk, "projects.view_project", request.path

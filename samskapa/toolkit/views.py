@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samskapa.core import pdf
+from samskapa.core.pagecache import personal_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.projects.models import Project
 from samskapa.toolkit import compare, registry, selectors, services
@@ -165,6 +166,7 @@ def _tool_page(
     return render(request, definition.page_template, context)
 
 
+@personal_cache
 def tool_detail(request: AuthenticatedHttpRequest, project_pk: int, tool: str) -> HttpResponse:
     definition = next((t for t in registry.state_tools() if t.key == tool), None)
     if definition is None or definition.present is None:

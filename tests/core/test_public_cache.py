@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.template import engines
 from django.urls import reverse
 from django.utils import translation
@@ -19,7 +20,7 @@ from django.utils import translation
 from samskapa.accounts.enums import StaffRole
 from samskapa.conference import services as conference_services
 from samskapa.conference.models import Edition
-from samskapa.core.pagecache import public_cache
+from samskapa.core.pagecache import CSRF_PLACEHOLDER, public_cache
 from samskapa.library import services as library_services
 from samskapa.library.models import Material
 from tests.factories.accounts import UserFactory, staff
@@ -154,9 +155,9 @@ def test_a_logged_in_person_still_gets_the_csrf_header(client_for: Any) -> None:
     assert "X-CSRFToken" in body
 
 
-def test_pages_with_a_form_are_not_stored(rf: Any) -> None:
-    """A marked page that renders a form with a CSRF token (it sets the CSRF cookie) is rendered
-    for each visit."""
+def test_a_page_with_a_form_is_stored_with_each_visitors_own_token(rf: Any) -> None:
+    """A marked page with a form is rendered once; each response carries the visitor's own CSRF
+    token (and so sets the cookie: private, never for a proxy)."""
     template = engines["django"].from_string("{% csrf_token %}{{ visit }}")
     visits = []
 
@@ -165,8 +166,36 @@ def test_pages_with_a_form_are_not_stored(rf: Any) -> None:
         visits.append(1)
         return HttpResponse(template.render({"visit": len(visits)}, request))
 
+    tokens = []
     for _ in range(2):
         request = rf.get("/a-page-with-a-form/")
+        request.user = AnonymousUser()
+        SessionMiddleware(lambda r: HttpResponse()).process_request(request)
+        MessageMiddleware(lambda r: HttpResponse()).process_request(request)
+        response = page(request)
+        body = _body(response)
+        assert CSRF_PLACEHOLDER not in body
+        token = body.split('value="')[1].split('"')[0]
+        assert len(token) == len(CSRF_PLACEHOLDER)
+        tokens.append(token)
+        # The token belongs to this request's CSRF secret (the cookie the middleware sets).
+        assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
+        assert response["Cache-Control"] == "private, no-cache"
+        assert "ETag" not in response
+    assert len(visits) == 1 and body.endswith("1")  # the second from the cache
+    assert tokens[0] != tokens[1]
+
+
+def test_a_page_whose_view_asks_for_a_token_itself_is_not_stored(rf: Any) -> None:
+    visits = []
+
+    @public_cache("library")
+    def page(request: Any) -> HttpResponse:
+        visits.append(1)
+        return HttpResponse(f"{get_token(request)} {len(visits)}")
+
+    for _ in range(2):
+        request = rf.get("/a-page-with-its-own-token/")
         request.user = AnonymousUser()
         SessionMiddleware(lambda r: HttpResponse()).process_request(request)
         MessageMiddleware(lambda r: HttpResponse()).process_request(request)
