@@ -174,6 +174,7 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@public_cache("conference", timeout=CLOCK_TIMEOUT)
 def register(request: HttpRequest, year: int) -> HttpResponse:
     edition = selectors.get_edition(year)
     if not edition.registration_is_open():
