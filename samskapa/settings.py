@@ -135,15 +135,15 @@ FORM_RENDERER = "samskapa.core.formrenderer.FormRenderer"
 # "database is locked".
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'samskapa.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Connections are kept for a minute between requests (CONN_MAX_AGE): opening one costs more
+# than most pages' queries (for SQLite, Django also registers its SQL functions on each).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-else:
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -154,9 +154,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "samskapa.core.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -182,6 +180,9 @@ SAMSKAPA_CLIENT_IP_HEADER = os.environ.get("SAMSKAPA_CLIENT_IP_HEADER", "")
 # Public pages in the shared cache are kept per release (samskapa.core.pagecache); unset, each
 # process renders its own once.
 SAMSKAPA_RELEASE = os.environ.get("SAMSKAPA_RELEASE", "")
+# Pages for a logged-in person from the shared cache until anything is written to the database
+# (samskapa.core.pagecache.personal_cache, samskapa.core.writes). On unless set to 0.
+SAMSKAPA_PERSONAL_PAGE_CACHE = os.environ.get("SAMSKAPA_PERSONAL_PAGE_CACHE", "1") != "0"
 SAMSKAPA_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAMSKAPA_TRUSTED_PROXY_COUNT", "1")))
 
 # --- Accounts -------------------------------------------------------------------------------

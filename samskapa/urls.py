@@ -22,20 +22,25 @@ urlpatterns = [
 # default) and an English one under /en/. The address decides the page's language
 # (docs/architecture.md, "Which language a page speaks"; samskapa.core.middleware).
 urlpatterns += i18n_patterns(
+    # An address is matched by trying the patterns in order, and every include that does not
+    # match costs a walk through its patterns: the most visited public pages first. No two
+    # apps' patterns match the same address (their literal segments differ), so the order
+    # changes nothing else; tests/core/test_urls.py checks that every named address resolves
+    # to its own view.
+    path("", include("samskapa.core.urls")),
+    path("", include("samskapa.library.urls")),
+    path("", include("samskapa.conference.urls")),
+    path("", include("samskapa.showcase.urls")),
+    path("", include("samskapa.europe.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("samskapa.accounts.urls")),
     path("", include("samskapa.projects.urls")),
     path("", include("samskapa.toolkit.urls")),
     path("", include("samskapa.coalitions.urls")),
     path("", include("samskapa.coaching.urls")),
-    path("", include("samskapa.library.urls")),
-    path("", include("samskapa.conference.urls")),
     path("", include("samskapa.evaluation.urls")),
     path("", include("samskapa.connect.urls")),
-    path("", include("samskapa.europe.urls")),
     path("", include("samskapa.api.docs_urls")),
-    path("", include("samskapa.showcase.urls")),
-    path("", include("samskapa.core.urls")),
     prefix_default_language=False,
 )
 

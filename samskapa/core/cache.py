@@ -1,5 +1,5 @@
-"""The cache every process shares when no Redis is configured: Django's database cache with an
-atomic `incr`.
+"""The cache every process shares: Django's database cache with an atomic `incr` when no Redis is
+configured, and Django's Redis cache that keeps its client (below) when one is.
 
 Django's own `DatabaseCache.incr` reads the value and writes it back in two statements, so two
 processes counting at once can both write the same number. Rate limits count with `incr`; here
@@ -15,6 +15,8 @@ import pickle
 from typing import Any
 
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.db import router, transaction
 from django.utils import timezone
 
@@ -46,3 +48,44 @@ class DatabaseCache(DjangoDatabaseCache):
 
     def _encode(self, value: Any) -> str:
         return base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+
+
+class _RedisCacheClient(RedisCacheClient):
+    """One redis-py client per connection pool instead of one per call: a new client sets up
+    its table of some 200 response callbacks, which costs more than the round trip to Redis
+    (about 0.15 ms on every cache call, twice on a page from the page cache)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+# INCRBY only on a key that exists, in one round trip (Django asks EXISTS, then INCRBY).
+_INCR_EXISTING = """
+if redis.call('exists', KEYS[1]) == 1 then return redis.call('incrby', KEYS[1], ARGV[1]) end
+return nil
+"""
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache (settings.CACHES when REDIS_URL is set), keeping its clients and
+    counting in one round trip (rate limits, view counts)."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = _RedisCacheClient
+
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        value = client.eval(_INCR_EXISTING, 1, key, delta)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return int(value)

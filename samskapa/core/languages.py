@@ -9,6 +9,7 @@ logged-in person's account language counts, Swedish otherwise.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -33,7 +34,15 @@ def address_in(url: str, language: str) -> str:
     """The same page's address in `language` (query string kept); `url` unchanged when the
     page has no address in that language. Resolved in the current language, which must be the
     language of `url` (as it is while a request for that page is handled)."""
-    return translate_url(url, language)
+    return _translated(url, translation.get_language() or settings.LANGUAGE_CODE, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(url: str, current: str, language: str) -> str:
+    # Resolving an address walks the URL patterns (every one of them for a 404 or "/"), and
+    # every request asks this at least twice: remembered per process, as the patterns are.
+    with translation.override(current):
+        return translate_url(url, language)
 
 
 def has_language(path: str) -> bool:
