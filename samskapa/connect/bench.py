@@ -7,6 +7,7 @@ answer for the matching."""
 from __future__ import annotations
 
 from samskapa.core.bench import BenchPage
+from samskapa.core.httpbench import CACHED_PUBLIC
 from samskapa.projects.models import Project
 from samskapa.showcase.selectors import published_cases
 
@@ -26,4 +27,6 @@ def _case_url() -> str:
 PAGES = [
     BenchPage("projects like one of 2,000", "admin@samskapa.test", _similar_url),
     BenchPage("case page: peers among 2,000 initiatives", "admin@samskapa.test", _case_url),
+    # The same page as every visitor without an account gets it: from the public cache.
+    BenchPage("case page (public)", None, _case_url, http_target=CACHED_PUBLIC),
 ]
