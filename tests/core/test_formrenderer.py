@@ -25,25 +25,25 @@ TEMPLATES_ONLY = f"{__name__}.TemplatesOnly"
 # Each page has a CSRF token of its own; the rest of the pages is compared.
 TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
 
-# The field include as it was before the form renderer, word for word: the field template must
-# give the same HTML.
+# The field include as it was before the form renderer, word for word (but for the id its error
+# wrapper carried twice: Django's error list has it): the field template must give the same HTML.
 OLD_FIELD_INCLUDE = """{% load i18n %}<div class="field{% if field.errors %} field-error{% endif %}{% if field.widget_type == 'checkbox' %} field-checkbox{% endif %}">
   {% if field.widget_type == "checkbox" %}
     {{ field }}
     <label for="{{ field.id_for_label }}">{{ field.label }}</label>
     {% if field.help_text %}<p class="help" id="{{ field.auto_id }}_helptext">{{ field.help_text }}</p>{% endif %}
-    {% if field.errors %}<div class="errors" id="{{ field.auto_id }}_error">{{ field.errors }}</div>{% endif %}
+    {% if field.errors %}<div class="errors">{{ field.errors }}</div>{% endif %}
   {% elif field.widget_type == "radioselect" or field.widget_type == "checkboxselectmultiple" %}
     <fieldset{% if field.help_text %} aria-describedby="{{ field.auto_id }}_helptext"{% endif %}>
       <legend>{{ field.label }}{% if field.field.required %} <span class="required">({% translate "required" %})</span>{% endif %}</legend>
       {% if field.help_text %}<p class="help" id="{{ field.auto_id }}_helptext">{{ field.help_text }}</p>{% endif %}
-      {% if field.errors %}<div class="errors" id="{{ field.auto_id }}_error">{{ field.errors }}</div>{% endif %}
+      {% if field.errors %}<div class="errors">{{ field.errors }}</div>{% endif %}
       <div class="choices">{% for choice in field %}<div class="choice">{{ choice.tag }} <label for="{{ choice.id_for_label }}">{{ choice.choice_label }}</label></div>{% endfor %}</div>
     </fieldset>
   {% else %}
     <label for="{{ field.id_for_label }}">{{ field.label }}{% if field.field.required %} <span class="required">({% translate "required" %})</span>{% endif %}</label>
     {% if field.help_text %}<p class="help" id="{{ field.auto_id }}_helptext">{{ field.help_text }}</p>{% endif %}
-    {% if field.errors %}<div class="errors" id="{{ field.auto_id }}_error">{{ field.errors }}</div>{% endif %}
+    {% if field.errors %}<div class="errors">{{ field.errors }}</div>{% endif %}
     {{ field }}
   {% endif %}
 </div>
@@ -193,3 +193,17 @@ def test_the_registration_form_page_is_the_same_as_from_templates(
         )
     assert pages[0] == pages[1]
     assert 'aria-invalid="true"' in pages[0][1] and "error-summary" in pages[0][1]
+
+
+def test_a_field_with_errors_names_its_error_list_once() -> None:
+    class Form(forms.Form):
+        name = forms.CharField()
+        kind = forms.ChoiceField(choices=[("a", "A")], widget=forms.RadioSelect)
+        agree = forms.BooleanField()
+
+    form = Form({})
+    assert not form.is_valid()
+    for name in ("name", "kind", "agree"):
+        rendered = form[name].as_field_group()
+        assert rendered.count(f'id="id_{name}_error"') == 1, rendered
+    assert 'aria-describedby="id_name_error"' in form["name"].as_field_group()
