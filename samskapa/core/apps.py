@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samskapa.accounts import personal_data
-from samskapa.core import navigation, retention, writes
+from samskapa.core import navigation, retention, uploads, writes
 from samskapa.core.navigation import NavItem
 
 
@@ -48,6 +48,13 @@ class CoreConfig(AppConfig):
         navigation.register(
             NavItem(
                 "core:audit-log", pgettext_lazy("nav", "Audit log"), 95, perm="core.view_auditevent"
+            )
+        )
+        retention.register(
+            retention.RetentionRule(
+                "core.import_uploads",
+                _("Uploaded import files, a day after the upload at the latest"),
+                uploads.purge,
             )
         )
         retention.register(

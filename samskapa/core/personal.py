@@ -1,4 +1,5 @@
-"""What the shared machinery holds about a person: e-mails waiting in the task queue.
+"""What the shared machinery holds about a person: e-mails waiting in the task queue, and
+import files waiting for confirmation (samskapa.core.uploads).
 
 A queued message (samskapa.core.mail) is stored as JSON with its addresses and body, so a
 message to or about an erased person would keep their address and name until the worker has
@@ -12,6 +13,8 @@ import json
 from typing import Any
 
 from django_tasks_db.models import DBTaskResult
+
+from samskapa.core import uploads
 
 
 def _mentioning(user: Any) -> list[DBTaskResult[Any, Any]]:
@@ -32,3 +35,4 @@ def export_person(user: Any) -> dict[str, Any]:
 
 def erase_person(user: Any) -> None:
     DBTaskResult.objects.filter(pk__in=[task.pk for task in _mentioning(user)]).delete()
+    uploads.delete_naming([user.email, user.name])

@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from samskapa.core import uploads
 from samskapa.core.access import get_object_for_user
 from samskapa.core.pagecache import public_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.europe import importer, selectors, services
 from samskapa.europe.forms import CentreForm, FilterForm, ImportForm
 from samskapa.europe.models import CompetenceCentre
-from samskapa.projects import uploads
 
 PAGE_SIZE = 20
 

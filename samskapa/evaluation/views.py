@@ -21,7 +21,7 @@ from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.coalitions.models import Coalition
-from samskapa.core import charts
+from samskapa.core import charts, uploads
 from samskapa.core.access import get_object_for_user
 from samskapa.core.typing import AuthenticatedHttpRequest
 from samskapa.evaluation import (
@@ -62,7 +62,6 @@ from samskapa.evaluation.selectors import (
     PUBLISHED_LEVELS,
     TOTAL,
 )
-from samskapa.projects import uploads
 from samskapa.projects.models import Call, Project
 
 KEY_INDICATOR = "EECO01"
@@ -599,7 +598,7 @@ IMPORT_SESSION_KEY = "evaluation_import"
 
 
 def _stored_upload(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], bytes] | None:
-    """The waiting upload, kept like every import file (`projects.uploads`: purged after a
+    """The waiting upload, kept like every import file (`core.uploads`: purged after a
     day, searched on erasure)."""
     state = request.session.get(IMPORT_SESSION_KEY)
     if not state:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samskapa.core import charts, exports
+from samskapa.core import charts, exports, uploads
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.exports import XLSX_TYPE
@@ -39,7 +39,6 @@ from samskapa.evaluation.forms_surveys import (
 )
 from samskapa.evaluation.selectors_surveys import SUPPRESSED
 from samskapa.evaluation.surveys import Question, QuestionType, Survey, Wave
-from samskapa.projects import uploads
 from samskapa.projects.models import Project
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from samskapa import demo
 from samskapa.accounts import personal_data
 from samskapa.accounts.personal_data import PersonalDataSource
-from samskapa.core import bench, dashboard, navigation, retention
+from samskapa.core import bench, dashboard, navigation
 from samskapa.core.navigation import NavItem
 
 
@@ -19,7 +19,7 @@ class ProjectsConfig(AppConfig):
         # only once every app is loaded, i.e. from ready() on (samskapa.core.extensions).
         from samskapa.projects import bench as projects_bench
         from samskapa.projects import dashboard as panels
-        from samskapa.projects import services, uploads
+        from samskapa.projects import services
 
         demo.register(self.name, "samskapa.demo.projects")  # loaded by `manage.py demo`
 
@@ -38,13 +38,6 @@ class ProjectsConfig(AppConfig):
         )
         for panel in panels.PANELS:
             dashboard.register(panel)
-        retention.register(
-            retention.RetentionRule(
-                "projects.import_uploads",
-                _("Uploaded import files, a day after the upload at the latest"),
-                uploads.purge,
-            )
-        )
         personal_data.register(
             PersonalDataSource(
                 "projects",

@@ -20,7 +20,6 @@ from samskapa.core import mail
 from samskapa.core.audit import record_event
 from samskapa.core.history import blank_person, forget_author
 from samskapa.core.models import AuditAction
-from samskapa.projects import uploads
 from samskapa.projects.enums import MemberRole, OrganisationRole
 from samskapa.projects.models import (
     Call,
@@ -288,7 +287,6 @@ def erase_personal_data(user: User) -> None:
     if user.name:
         blank_person(Project, ["contact_name"], [user.name])
     forget_author(Project, user)
-    uploads.delete_naming([user.email, user.name])  # import files waiting for confirmation
     ProjectMember.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=user.email).delete()
     Invitation.objects.filter(invited_by=user).update(invited_by=None)

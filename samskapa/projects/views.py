@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samskapa.accounts.models import User
 from samskapa.accounts.rules import is_admin
-from samskapa.core import ratelimit
+from samskapa.core import ratelimit, uploads
 from samskapa.core.access import get_object_for_user
 from samskapa.core.audit import record_event
 from samskapa.core.charts import bar_chart, format_number, leader
@@ -23,7 +23,7 @@ from samskapa.core.exports import csv_response, xlsx_response
 from samskapa.core.models import AuditAction
 from samskapa.core.pagecache import personal_cache
 from samskapa.core.typing import AuthenticatedHttpRequest
-from samskapa.projects import importer, selectors, services, uploads
+from samskapa.projects import importer, selectors, services
 from samskapa.projects.enums import NoveltyKind
 from samskapa.projects.forms import (
     AcceptInvitationForm,

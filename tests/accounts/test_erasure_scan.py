@@ -14,10 +14,9 @@ from django.core.mail import EmailMessage
 from django.db import connection
 
 from samskapa.accounts.models import User
-from samskapa.core import mail
+from samskapa.core import mail, uploads
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction, AuditEvent
-from samskapa.projects import uploads
 from tests.factories.accounts import PASSWORD, UserFactory, staff
 from tests.factories.coalitions import (
     AttendanceFactory,

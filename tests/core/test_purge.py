@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from samskapa.conference.enums import RegistrationStatus
 from samskapa.conference.models import ParticipantNeeds
+from samskapa.core import uploads
 from samskapa.core.audit import record_event
 from samskapa.core.models import AuditAction, AuditEvent
-from samskapa.projects import uploads
 from tests.factories.conference import EditionFactory, ParticipantNeedsFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_purge_removes_import_uploads_older_than_a_day(settings: Any, tmp_path: 
     os.utime(uploads.path(fresh, "csv"), (now.timestamp(), now.timestamp()))
     out = StringIO()
     call_command("purge", stdout=out)
-    assert "projects.import_uploads: deleted 1" in out.getvalue()
+    assert "core.import_uploads: deleted 1" in out.getvalue()
     assert not uploads.path(old, "csv").exists()
     assert uploads.path(fresh, "csv").exists()
 

@@ -3,7 +3,7 @@ under MEDIA_ROOT/imports only while the import is in progress.
 
 The files may hold names and e-mail addresses of contact persons, so they live no longer than
 the import: the import view deletes the file when the import is done or has failed, the
-`projects.import_uploads` retention rule (`manage.py purge`) deletes any upload older than a day,
+`core.import_uploads` retention rule (`manage.py purge`) deletes any upload older than a day,
 and an erasure deletes every waiting upload that names the person.
 """
 
