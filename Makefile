@@ -14,7 +14,7 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PIP_NO_WARN_S
 	$(PY) -m pip --quiet --quiet --no-input
 
 
-.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench clean serve-prod prod-smoke load
+.PHONY: run test test-unit install migrate demo serve e2e lint fmt typecheck messages check-deploy bench bench-scale clean serve-prod prod-smoke load
 
 $(PY):
 	@echo "Creating the virtual environment in $(VENV) …"
@@ -111,6 +111,20 @@ bench: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py bench $(BENCH_ARGS)
 	$(PY) manage.py bench_http --port $(BENCH_HTTP_PORT) $(BENCH_HTTP_ARGS)
+
+## bench-scale: every benchmark page's SQL query count on the bench data and on ten times
+## that (each in a database of its own, bench-x1.sqlite3 and bench-x10.sqlite3); fails when a
+## count differs. Seeding ten times the data takes about twenty minutes.
+bench-scale: export DEBUG := 1
+bench-scale: export SAMSKAPA_API_RATE := 100000/min
+bench-scale: install
+	rm -f bench-x1.sqlite3* bench-x10.sqlite3*
+	DATABASE_URL=sqlite:///$(CURDIR)/bench-x1.sqlite3 $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=sqlite:///$(CURDIR)/bench-x1.sqlite3 $(PY) manage.py bench --repeat 1 \
+	  --queries-out var/bench-queries-x1.json
+	DATABASE_URL=sqlite:///$(CURDIR)/bench-x10.sqlite3 $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=sqlite:///$(CURDIR)/bench-x10.sqlite3 $(PY) manage.py bench --scale 10 \
+	  --repeat 1 --compare-queries var/bench-queries-x1.json
 
 ## serve-prod: the production process set on PostgreSQL, production settings, plain HTTP:
 ## nginx on http://127.0.0.1:$(PROD_PORT) in front of two gunicorn processes, the task

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -19,6 +21,15 @@ class Command(BaseCommand):
         parser.add_argument("--no-seed", action="store_true", help="measure the data as it is")
         parser.add_argument(
             "--seed-only", action="store_true", help="seed, measure nothing (`make load`)"
+        )
+        parser.add_argument(
+            "--queries-out", default="", help="write each page's query count to this JSON file"
+        )
+        parser.add_argument(
+            "--compare-queries",
+            default="",
+            help="fail unless each page's query count equals the one in this JSON file"
+            " (`make bench-scale`: the same pages on 1× and 10× the data)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -55,3 +66,22 @@ class Command(BaseCommand):
         failed = [row.label for row in results if row.status != 200]
         if failed:
             raise CommandError(f"Pages that did not answer 200: {', '.join(failed)}")
+        counts = {row.label: row.queries for row in results}
+        if options["queries_out"]:
+            Path(options["queries_out"]).parent.mkdir(parents=True, exist_ok=True)
+            Path(options["queries_out"]).write_text(json.dumps(counts, indent=1), encoding="utf-8")
+        if options["compare_queries"]:
+            self._compare(counts, json.loads(Path(options["compare_queries"]).read_text("utf-8")))
+
+    def _compare(self, counts: dict[str, int], before: dict[str, int]) -> None:
+        changed = [
+            f"{label}: {before.get(label, '?')} → {count}"
+            for label, count in counts.items()
+            if before.get(label) != count
+        ]
+        self.stdout.write(
+            f"\nQuery counts against the earlier run: {len(counts) - len(changed)} of"
+            f" {len(counts)} pages the same."
+        )
+        if changed:
+            raise CommandError("Query counts that changed: " + "; ".join(changed))
