@@ -60,10 +60,12 @@ class _RedisCacheClient(RedisCacheClient):
         self._clients: dict[int, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]  # not stubbed
         client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            client = self._clients[id(pool)] = self._client(  # type: ignore[attr-defined]
+                connection_pool=pool
+            )
         return client
 
 
@@ -84,7 +86,7 @@ class RedisCache(DjangoRedisCache):
 
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
         key = self.make_and_validate_key(key, version=version)
-        client = self._cache.get_client(key, write=True)
+        client = self._cache.get_client(key, write=True)  # type: ignore[attr-defined]
         value = client.eval(_INCR_EXISTING, 1, key, delta)
         if value is None:
             raise ValueError(f"Key '{key}' not found.")

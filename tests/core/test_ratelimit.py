@@ -233,7 +233,7 @@ def test_the_login_lockout_holds_across_processes(
             pytest.skip("no Redis on 127.0.0.1:6379 (CI always has one)")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "samskapa.core.cache.RedisCache",
                 "LOCATION": REDIS_URL,
             }
         }
