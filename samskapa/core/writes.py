@@ -61,12 +61,21 @@ def is_write(sql: str) -> bool:
     return table is None or table.group(1) not in IGNORED_TABLES
 
 
+@functools.cache
+def _cache_in_database() -> bool:
+    return isinstance(caches["default"], DjangoDatabaseCache)
+
+
 def renew() -> None:
+    version = uuid.uuid4().hex
+    if not _cache_in_database():
+        cache.set(VERSION_KEY, version, None)
+        return
     # DatabaseError only while migrating a new database: the database cache's table does not
-    # exist yet. Django's database cache writes in a savepoint of its own, so a failure never
-    # spoils a transaction around it.
-    with contextlib.suppress(DatabaseError):
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    # exist yet. In a savepoint of its own, so that the failure does not abort a transaction
+    # around it (PostgreSQL would refuse every later statement of the migration).
+    with contextlib.suppress(DatabaseError), transaction.atomic():
+        cache.set(VERSION_KEY, version, None)
 
 
 def current(found: dict[str, Any] | None = None) -> str:
@@ -86,11 +95,6 @@ def _renew_after_commit(connection: BaseDatabaseWrapper) -> None:
     # Once per transaction: Django empties run_on_commit on commit and on rollback.
     if not any(entry[1] is renew for entry in connection.run_on_commit):
         transaction.on_commit(renew, using=connection.alias)
-
-
-@functools.cache
-def _cache_in_database() -> bool:
-    return isinstance(caches["default"], DjangoDatabaseCache)
 
 
 _STEERING = re.compile(r"\s*(?:SAVEPOINT|RELEASE|ROLLBACK)\b", re.IGNORECASE)
