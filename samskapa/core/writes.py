@@ -3,11 +3,12 @@
 
 A statement wrapper on every database connection sees each statement that goes through Django,
 the ORM's bulk updates and raw SQL included. When one writes (anything but a read, a savepoint
-or a setting), the version in the shared cache is renewed: with Redis at once and again after
-the commit; with the database cache in the same transaction as the write (see wrapper). Pages
-that may be stored for one person (samskapa.core.pagecache.personal_cache) are stored under the
-version read before they were rendered, so a write anywhere makes them a miss. Coarse on purpose: no page has to
-declare what it reads, and nothing a page shows can be older than the last write.
+or a setting), the version in the shared cache is renewed: with Redis at once (in a
+transaction: at its first write and after the commit); with the database cache in the same
+transaction as the write (see wrapper). Pages that may be stored for one person
+(samskapa.core.pagecache.personal_cache) are stored under the version read before they were
+rendered, so a write anywhere makes them a miss. Coarse on purpose: no page has to declare
+what it reads, and nothing a page shows can be older than the last write.
 
 Writes to tables that no page shows do not count: the sessions (saved on many requests), the
 task queue (the worker claims and finishes tasks) and the database cache's own table (the
@@ -91,10 +92,10 @@ def current(found: dict[str, Any] | None = None) -> str:
     return str(version)
 
 
-def _renew_after_commit(connection: BaseDatabaseWrapper) -> None:
-    # Once per transaction: Django empties run_on_commit on commit and on rollback.
-    if not any(entry[1] is renew for entry in connection.run_on_commit):
-        transaction.on_commit(renew, using=connection.alias)
+def _renews_after_commit(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the transaction has renewed already (Django empties run_on_commit on commit and
+    on rollback): once per transaction, however many rows it writes."""
+    return any(entry[1] is renew for entry in connection.run_on_commit)
 
 
 _STEERING = re.compile(r"\s*(?:SAVEPOINT|RELEASE|ROLLBACK)\b", re.IGNORECASE)
@@ -135,13 +136,14 @@ def wrapper(
             connection.samskapa_renew_pending = True
             if in_request:
                 _request.wrote = True
-        else:
-            # A cache outside the database (Redis): at once, and again after the commit, so
-            # that a page rendered from the data before the commit is never stored under the
-            # version that follows it.
+        elif not connection.in_atomic_block:
+            renew()  # a cache outside the database (Redis): the write is committed already
+        elif not _renews_after_commit(connection):
+            # Inside a transaction: at its first write (this process's next page sees it) and
+            # after the commit, so that a page rendered from the data as it was before the
+            # commit is never stored under the version that follows it.
             renew()
-            if connection.in_atomic_block:
-                _renew_after_commit(connection)
+            transaction.on_commit(renew, using=connection.alias)
     return result
 
 

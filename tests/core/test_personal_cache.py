@@ -5,12 +5,14 @@ with the visitor's own CSRF token."""
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from typing import Any
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +21,7 @@ from samskapa.core import writes
 from samskapa.core.pagecache import CSRF_PLACEHOLDER
 from samskapa.projects import services as project_services
 from samskapa.projects.models import Project, ProjectMember
+from tests.core.test_ratelimit import REDIS_URL, _redis_reachable
 from tests.factories.accounts import UserFactory
 from tests.factories.projects import ProjectFactory, lead_of
 
@@ -217,3 +220,46 @@ def test_a_write_renews_the_version_and_a_read_does_not() -> None:
     ProjectFactory()
     list(Project.objects.all())  # the database cache renews before the next statement
     assert writes.current() != before
+
+
+@pytest.fixture
+def redis_cache(settings: Any) -> Any:
+    """The shared cache as in production: Redis (a key prefix of the test's own)."""
+    if not _redis_reachable():
+        if os.environ.get("CI"):
+            pytest.fail("CI must test the personal cache on Redis: no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis on 127.0.0.1:6379 (CI always has one)")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "samskapa.core.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        },
+    }
+    writes._cache_in_database.cache_clear()
+    yield
+    writes._cache_in_database.cache_clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_a_write_shows_at_once_and_a_transaction_renews_after_its_commit(
+    redis_cache: Any, client_for: Any
+) -> None:
+    project = ProjectFactory(name="Första namnet")
+    lead = client_for(lead_of(project))
+    assert "Första namnet" in _body(lead.get(_page(project)))
+    with CaptureQueriesContext(connection) as queries:
+        assert "Första namnet" in _body(lead.get(_page(project)))
+    assert _data_queries(queries) == []  # from Redis
+
+    Project.objects.filter(pk=project.pk).update(name="Andra namnet")  # autocommit
+    assert "Andra namnet" in _body(lead.get(_page(project)))
+
+    with transaction.atomic():
+        Project.objects.filter(pk=project.pk).update(name="Tredje namnet")
+        during = writes.current()
+        Project.objects.filter(pk=project.pk).update(name="Fjärde namnet")
+        assert writes.current() == during  # once per transaction while it runs …
+    assert writes.current() != during  # … and again after the commit
+    assert "Fjärde namnet" in _body(lead.get(_page(project)))
