@@ -104,9 +104,9 @@ def _detail_context(request: HttpRequest, material: Material) -> dict[str, Any]:
 @login_not_required
 def material_detail(request: HttpRequest, slug: str) -> HttpResponse:
     response = _material_page(request, slug)
-    if not request.user.is_authenticated and response.status_code == 200:
-        # Every anonymous reader's visit counts, also one served from the public cache (a 200
-        # for an anonymous visitor is a published material).
+    if not request.user.is_authenticated and response.status_code in (200, 304):
+        # Every anonymous reader's visit counts, also one served from the public cache or
+        # answered "not modified" (either, for an anonymous visitor, is a published material).
         services.record_view_of_published(slug=slug)
     return response
 

@@ -70,11 +70,17 @@ def test_views_wait_in_the_shared_cache_and_reach_the_database_in_batches(
     monkeypatch.setattr(services, "VIEW_BATCH", 3)
     material = MaterialFactory()
     for _ in range(4):
-        assert client.get(material.get_absolute_url()).status_code == 200
+        response = client.get(material.get_absolute_url())
+        assert response.status_code == 200
+    first_etag = response["ETag"]
     material.refresh_from_db()
     assert material.view_count == 3  # one batch written
     selectors.add_view_counts([material])
     assert material.views == 4  # and the fourth view still waiting, counted all the same
+    again = client.get(material.get_absolute_url(), headers={"If-None-Match": first_etag})
+    assert again.status_code == 304  # a browser's revisit counts too
+    selectors.add_view_counts([material])
+    assert material.views == 5
     assert client.get("/library/material/finns-inte/").status_code == 404
     assert cache.get(selectors.pending_views_key("finns-inte")) is None  # no key for a 404
 
