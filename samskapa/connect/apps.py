@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samskapa import demo
 from samskapa.accounts import personal_data
 from samskapa.accounts.personal_data import PersonalDataSource
-from samskapa.core import bench
+from samskapa.core import bench, retention
 
 
 class ConnectConfig(AppConfig):
@@ -25,3 +25,13 @@ class ConnectConfig(AppConfig):
             )
         )
         bench.register(bench.BenchModule("connect", pages=connect_bench.PAGES))
+        retention.register(
+            retention.RetentionRule(
+                "connect.contact_requests",
+                _(
+                    "Contact requests: unanswered ones after 180 days, declined ones 90 days"
+                    " after the answer, the message of accepted ones a year after the answer"
+                ),
+                services.purge_old_requests,
+            )
+        )

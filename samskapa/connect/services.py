@@ -3,6 +3,8 @@ other project to one's ecosystem map (docs/connect.md, "Contact between projects
 
 from __future__ import annotations
 
+import datetime
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -10,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +32,31 @@ from samskapa.showcase.services import AREA as SHOWCASE_AREA
 from samskapa.toolkit import services as toolkit_services
 from samskapa.toolkit.enums import ActorLevel, ActorRole
 from samskapa.toolkit.models import Actor
+
+# Retention (docs/quality.md, Retention): a request never answered goes half a year after it was
+# sent and a declined one three months after the answer; an accepted one stays (it is the two
+# projects' connection, which the contacts page shows), its message cleared after a year.
+UNANSWERED_DAYS = 180
+DECLINED_DAYS = 90
+ACCEPTED_MESSAGE_DAYS = 365
+
+
+def purge_old_requests(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """The retention rule `connect.contact_requests` (`manage.py purge`)."""
+    now = now or timezone.now()
+    stale = ContactRequest.objects.filter(
+        Q(status=RequestStatus.PENDING, created_at__lt=now - timedelta(days=UNANSWERED_DAYS))
+        | Q(status=RequestStatus.DECLINED, answered_at__lt=now - timedelta(days=DECLINED_DAYS))
+    )
+    old_messages = ContactRequest.objects.filter(
+        status=RequestStatus.ACCEPTED,
+        answered_at__lt=now - timedelta(days=ACCEPTED_MESSAGE_DAYS),
+    ).exclude(message="")
+    count = stale.count() + old_messages.count()
+    if not dry_run:
+        stale.delete()
+        old_messages.update(message="")
+    return count
 
 
 def _link(request: ContactRequest, site_url: str, language: str) -> str:

@@ -48,7 +48,8 @@ def test_every_app_registers_through_its_app_config() -> None:
         "showcase", "tasks", "toolkit",
     }  # fmt: skip
     assert {r.key for r in retention.rules()} >= {
-        "core.audit_log", "conference.needs", "conference.registrations"
+        "core.audit_log", "core.import_uploads", "conference.needs", "conference.registrations",
+        "connect.contact_requests",
     }  # fmt: skip
     # In INSTALLED_APPS order: each seeder builds on the data of the apps before it.
     assert [m.key for m in bench.modules()] == [
