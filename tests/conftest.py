@@ -32,6 +32,7 @@ with 540. A test that fixes its own time with `time_machine` still gets the time
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
@@ -284,3 +285,19 @@ def client_as(request: pytest.FixtureRequest, client: Any) -> Any:
         return client
 
     return login
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The local Redis, for the tests of what production keeps there. CI always has one, so a
+    missing one fails there; elsewhere those tests are skipped and say why."""
+    url = os.environ.get("SAMSKAPA_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    host_port = url.split("//", 1)[1].split("/", 1)[0]
+    host, _sep, port = host_port.partition(":")
+    try:
+        with socket.create_connection((host, int(port or 6379)), timeout=1):
+            return url
+    except OSError:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Redis tests: no Redis at {url}")
+        pytest.skip(f"no Redis at {url} (CI always has one)")

@@ -36,6 +36,16 @@ def _body(response: Any) -> str:
     return response.content.decode()
 
 
+def _anonymous_request(rf: Any, path: str) -> Any:
+    """A GET from a visitor without an account, with a session and messages, as the middleware
+    would leave it for the view."""
+    request = rf.get(path)
+    request.user = AnonymousUser()
+    SessionMiddleware(lambda r: HttpResponse()).process_request(request)
+    MessageMiddleware(lambda r: HttpResponse()).process_request(request)
+    return request
+
+
 def test_the_second_anonymous_visit_is_served_from_the_cache(
     client: Any, django_assert_max_num_queries: Any
 ) -> None:
@@ -168,10 +178,7 @@ def test_a_page_with_a_form_is_stored_with_each_visitors_own_token(rf: Any) -> N
 
     tokens = []
     for _ in range(2):
-        request = rf.get("/a-page-with-a-form/")
-        request.user = AnonymousUser()
-        SessionMiddleware(lambda r: HttpResponse()).process_request(request)
-        MessageMiddleware(lambda r: HttpResponse()).process_request(request)
+        request = _anonymous_request(rf, "/a-page-with-a-form/")
         response = page(request)
         body = _body(response)
         assert CSRF_PLACEHOLDER not in body
@@ -195,10 +202,7 @@ def test_a_page_whose_view_asks_for_a_token_itself_is_not_stored(rf: Any) -> Non
         return HttpResponse(f"{get_token(request)} {len(visits)}")
 
     for _ in range(2):
-        request = rf.get("/a-page-with-its-own-token/")
-        request.user = AnonymousUser()
-        SessionMiddleware(lambda r: HttpResponse()).process_request(request)
-        MessageMiddleware(lambda r: HttpResponse()).process_request(request)
+        request = _anonymous_request(rf, "/a-page-with-its-own-token/")
         response = page(request)
     assert len(visits) == 2 and _body(response).endswith("2")
     assert "public" not in response.get("Cache-Control", "")
